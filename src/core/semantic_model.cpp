@@ -1,0 +1,535 @@
+#include "core/semantic_model.h"
+
+#include <algorithm>
+#include <array>
+
+namespace asl {
+
+namespace {
+
+constexpr std::string_view kBuiltins[] = {
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+    "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+    "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+    "DeprecationWarning", "EOFError", "Ellipsis", "EncodingWarning", "EnvironmentError", "Exception",
+    "ExceptionGroup", "False", "FileExistsError", "FileNotFoundError", "FloatingPointError",
+    "FutureWarning", "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError",
+    "IndexError", "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt",
+    "LookupError", "MemoryError", "ModuleNotFoundError", "NameError", "None", "NotADirectoryError",
+    "NotImplemented", "NotImplementedError", "OSError", "OverflowError", "PendingDeprecationWarning",
+    "PermissionError", "ProcessLookupError", "RecursionError", "ReferenceError", "ResourceWarning",
+    "RuntimeError", "RuntimeWarning", "StopAsyncIteration", "StopIteration", "SyntaxError",
+    "SyntaxWarning", "SystemError", "SystemExit", "TabError", "TimeoutError", "True", "TypeError",
+    "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError",
+    "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "Warning",
+    "ZeroDivisionError", "__build_class__", "__debug__", "__doc__", "__import__", "__loader__",
+    "__name__", "__package__", "__spec__", "abs", "aiter", "all", "anext", "any", "ascii", "bin",
+    "bool", "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod", "compile",
+    "complex", "copyright", "credits", "delattr", "dict", "dir", "divmod", "enumerate", "eval",
+    "exec", "exit", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr",
+    "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len",
+    "license", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct",
+    "open", "ord", "pow", "print", "property", "quit", "range", "repr", "reversed", "round", "set",
+    "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars",
+    "zip", "__file__", "__builtins__", "WindowsError", "reveal_type", "reveal_locals", "__dict__",
+    "__annotations__", "__qualname__", "__module__", "__path__"};
+
+constexpr int kMaxTypeDepth = 16;
+
+}  // namespace
+
+bool is_builtin_name(std::string_view name) {
+  return std::find(std::begin(kBuiltins), std::end(kBuiltins), name) != std::end(kBuiltins);
+}
+
+// The one traversal that builds scopes and bindings and records call sites.
+struct SemanticModel::Builder {
+  SemanticModel& m;
+  const Kinds& k;
+  struct Item {
+    TSNode node;
+    int scope;
+  };
+  std::vector<Item> stack;
+
+  void push(TSNode n, int scope) {
+    if (!ts_node_is_null(n)) stack.push_back({n, scope});
+  }
+  // Pushes named children in reverse so they pop in source order.
+  void push_children(TSNode n, int scope) {
+    size_t mark = stack.size();
+    for_each_named_child(n, [&](TSNode c) { stack.push_back({c, scope}); });
+    std::reverse(stack.begin() + static_cast<long>(mark), stack.end());
+  }
+
+  int new_scope(ScopeKind kind, int parent, TSNode node) {
+    Scope s;
+    s.kind = kind;
+    s.parent = parent;
+    s.node = node;
+    m.scopes_.push_back(std::move(s));
+    return static_cast<int>(m.scopes_.size() - 1);
+  }
+
+  void bind(int scope, TSNode ident, Binding b) {
+    if (!is(ident, k.identifier)) return;
+    m.scopes_[scope].bindings[m.text(ident)].push_back(std::move(b));
+  }
+
+  // Binds every name in an assignment target pattern (iteratively).
+  void bind_targets(int scope, TSNode target, Binding::Kind kind) {
+    std::vector<TSNode> todo{target};
+    while (!todo.empty()) {
+      TSNode n = todo.back();
+      todo.pop_back();
+      if (is(n, k.identifier)) {
+        bind(scope, n, {kind, {}, {}, scope});
+      } else if (!is(n, k.attribute) && !is(n, k.subscript)) {
+        for_each_named_child(n, [&](TSNode c) { todo.push_back(c); });
+      }
+    }
+  }
+
+  // `self.x = v` inside a method records an instance attribute of the class.
+  void maybe_instance_attribute(int scope, TSNode target, TSNode value) {
+    if (!is(target, k.attribute)) return;
+    int fn = m.enclosing_function(scope);
+    if (fn < 0) return;
+    const Scope& f = m.scopes_[fn];
+    if (f.parent < 0 || m.scopes_[f.parent].kind != ScopeKind::Class || f.first_parameter.empty()) return;
+    TSNode obj = field(target, "object");
+    if (!is(obj, k.identifier) || m.text(obj) != f.first_parameter) return;
+    TSNode attr = field(target, "attribute");
+    m.scopes_[f.parent].instance_attributes[m.text(attr)].push_back(
+        {Binding::Kind::Assignment, {}, value, scope});
+  }
+
+  void parameters(TSNode params, int inner, int outer) {
+    bool first = true;
+    for_each_named_child(params, [&](TSNode p) {
+      bool is_first = first;
+      first = false;
+      if (is(p, k.identifier)) {
+        bind(inner, p, {Binding::Kind::Parameter, {}, {}, outer});
+        if (is_first) m.scopes_[inner].first_parameter = m.text(p);
+        return;
+      }
+      TSNode name = field(p, "name");
+      TSNode type = field(p, "type");
+      TSNode value = field(p, "value");
+      if (ts_node_is_null(name)) {
+        // typed_parameter and splats hold the name as a plain child.
+        for_each_named_child(p, [&](TSNode c) {
+          if (ts_node_is_null(name) && !is(c, k.type)) name = c;
+        });
+      }
+      if (is(name, k.list_splat_pattern) || is(name, k.dictionary_splat_pattern))
+        name = ts_node_named_child(name, 0);
+      if (is(p, k.list_splat_pattern) || is(p, k.dictionary_splat_pattern)) type = TSNode{};
+      if (is(name, k.identifier)) {
+        bind(inner, name, {Binding::Kind::Parameter, {}, type, outer});
+        if (is_first && !is(p, k.list_splat_pattern) && !is(p, k.dictionary_splat_pattern))
+          m.scopes_[inner].first_parameter = m.text(name);
+      } else if (!ts_node_is_null(name)) {
+        bind_targets(inner, name, Binding::Kind::Parameter);
+      }
+      push(type, outer);   // annotations and defaults run in the enclosing scope
+      push(value, outer);
+    });
+  }
+
+  void function(TSNode n, int scope) {
+    TSNode name = field(n, "name");
+    bind(scope, name, {Binding::Kind::Definition, {}, n, scope});
+    int inner = new_scope(ScopeKind::Function, scope, n);
+    m.scopes_[inner].is_async = is_async_function(n);
+    m.scopes_[inner].name = m.text(name);
+    push(field(n, "body"), inner);
+    push(field(n, "return_type"), scope);
+    push(field(n, "type_parameters"), scope);
+    parameters(field(n, "parameters"), inner, scope);
+    // `self` is only the receiver when the function is a method.
+    if (m.scopes_[scope].kind != ScopeKind::Class) m.scopes_[inner].first_parameter = {};
+  }
+
+  void lambda(TSNode n, int scope) {
+    int inner = new_scope(ScopeKind::Lambda, scope, n);
+    push(field(n, "body"), inner);
+    TSNode params = field(n, "parameters");
+    if (!ts_node_is_null(params)) parameters(params, inner, scope);
+    m.scopes_[inner].first_parameter = {};
+  }
+
+  void klass(TSNode n, int scope) {
+    TSNode name = field(n, "name");
+    bind(scope, name, {Binding::Kind::Definition, {}, n, scope});
+    int inner = new_scope(ScopeKind::Class, scope, n);
+    m.scopes_[inner].name = m.text(name);
+    push(field(n, "body"), inner);
+    push(field(n, "superclasses"), scope);
+    push(field(n, "type_parameters"), scope);
+  }
+
+  void comprehension(TSNode n, int scope) {
+    int inner = new_scope(ScopeKind::Comprehension, scope, n);
+    bool first = true;
+    size_t mark = stack.size();
+    for_each_named_child(n, [&](TSNode c) {
+      if (is(c, k.for_in_clause)) {
+        bind_targets(inner, field(c, "left"), Binding::Kind::Other);
+        // The first iterable is evaluated in the enclosing scope.
+        for_each_child(c, [&](TSNode part, const char* f) {
+          if (f && std::string_view(f) == "right") stack.push_back({part, first ? scope : inner});
+        });
+        first = false;
+      } else {
+        stack.push_back({c, inner});
+      }
+    });
+    std::reverse(stack.begin() + static_cast<long>(mark), stack.end());
+  }
+
+  void import(TSNode n, int scope) {
+    for_each_child(n, [&](TSNode c, const char* f) {
+      if (!f || std::string_view(f) != "name") return;
+      if (is(c, k.dotted_name)) {
+        // `import a.b.c` binds `a`.
+        TSNode head = ts_node_named_child(c, 0);
+        bind(scope, head, {Binding::Kind::Import, std::string(m.text(head)), {}, scope});
+      } else if (is(c, k.aliased_import)) {
+        bind(scope, field(c, "alias"),
+             {Binding::Kind::Import, std::string(m.text(field(c, "name"))), {}, scope});
+      }
+    });
+  }
+
+  void import_from(TSNode n, int scope) {
+    TSNode module = field(n, "module_name");
+    std::string base(m.text(module));
+    for_each_child(n, [&](TSNode c, const char* f) {
+      if (is(c, k.wildcard_import)) {
+        m.scopes_[scope].star_import = true;
+        return;
+      }
+      if (!f || std::string_view(f) != "name") return;
+      if (is(c, k.dotted_name)) {
+        std::string q = base.ends_with('.') ? base + std::string(m.text(c)) : base + "." + std::string(m.text(c));
+        bind(scope, ts_node_named_child(c, 0), {Binding::Kind::Import, q, {}, scope});
+      } else if (is(c, k.aliased_import)) {
+        std::string name(m.text(field(c, "name")));
+        std::string q = base.ends_with('.') ? base + name : base + "." + name;
+        bind(scope, field(c, "alias"), {Binding::Kind::Import, q, {}, scope});
+      }
+    });
+  }
+
+  void assignment(TSNode n, int scope) {
+    TSNode left = field(n, "left");
+    TSNode right = field(n, "right");
+    TSNode type = field(n, "type");
+    TSNode value = right;
+    while (is(value, k.assignment)) value = field(value, "right");  // a = b = v
+    if (is(left, k.identifier)) {
+      if (!ts_node_is_null(value))
+        bind(scope, left, {Binding::Kind::Assignment, {}, value, scope});
+      else
+        bind(scope, left, {Binding::Kind::Parameter, {}, type, scope});  // `x: T` declaration
+    } else if (is(left, k.attribute)) {
+      if (!ts_node_is_null(value)) maybe_instance_attribute(scope, left, value);
+    } else if (!ts_node_is_null(left)) {
+      bind_targets(scope, left, Binding::Kind::Other);
+    }
+    push_children(n, scope);
+  }
+
+  void with_item(TSNode n, int scope) {
+    TSNode v = field(n, "value");
+    if (is(v, k.as_pattern)) {
+      TSNode expr = ts_node_named_child(v, 0);
+      TSNode alias = field(v, "alias");
+      TSNode target = ts_node_named_child_count(alias) ? ts_node_named_child(alias, 0) : alias;
+      if (is(target, k.identifier))
+        bind(scope, target, {Binding::Kind::WithItem, {}, expr, scope});
+      else if (!ts_node_is_null(target))
+        bind_targets(scope, target, Binding::Kind::Other);
+      push(expr, scope);
+      return;
+    }
+    push_children(n, scope);
+  }
+
+  void names_into(TSNode n, std::vector<std::string_view>& out) {
+    for_each_named_child(n, [&](TSNode c) {
+      if (is(c, k.identifier)) out.push_back(m.text(c));
+    });
+  }
+
+  void run(TSNode root) {
+    new_scope(ScopeKind::Module, -1, root);
+    push(root, 0);
+    while (!stack.empty()) {
+      auto [n, scope] = stack.back();
+      stack.pop_back();
+      TSSymbol s = ts_node_symbol(n);
+      if (s == k.call) {
+        m.calls_.push_back({n, scope});
+        push_children(n, scope);
+      } else if (s == k.function_definition) {
+        function(n, scope);
+      } else if (s == k.class_definition) {
+        klass(n, scope);
+      } else if (s == k.lambda) {
+        lambda(n, scope);
+      } else if (s == k.list_comprehension || s == k.set_comprehension ||
+                 s == k.dictionary_comprehension || s == k.generator_expression) {
+        comprehension(n, scope);
+      } else if (s == k.import_statement) {
+        import(n, scope);
+      } else if (s == k.import_from_statement) {
+        import_from(n, scope);
+      } else if (s == k.assignment) {
+        assignment(n, scope);
+      } else if (s == k.augmented_assignment) {
+        TSNode left = field(n, "left");
+        if (is(left, k.identifier)) bind(scope, left, {Binding::Kind::Other, {}, {}, scope});
+        push_children(n, scope);
+      } else if (s == k.for_statement) {
+        bind_targets(scope, field(n, "left"), Binding::Kind::Other);
+        push_children(n, scope);
+      } else if (s == k.with_item) {
+        with_item(n, scope);
+      } else if (s == k.except_clause) {
+        TSNode alias = field(n, "alias");
+        if (is(alias, k.identifier)) bind(scope, alias, {Binding::Kind::Other, {}, {}, scope});
+        push_children(n, scope);
+      } else if (s == k.named_expression) {
+        int target = scope;
+        while (m.scopes_[target].kind == ScopeKind::Comprehension) target = m.scopes_[target].parent;
+        bind(target, field(n, "name"), {Binding::Kind::Assignment, {}, field(n, "value"), scope});
+        push(field(n, "value"), scope);
+      } else if (s == k.global_statement) {
+        names_into(n, m.scopes_[scope].globals);
+      } else if (s == k.nonlocal_statement) {
+        // A nonlocal name is bound in an enclosing function; mark it as not local.
+        names_into(n, m.scopes_[scope].globals);
+      } else if (s == k.future_import_statement || s == k.string || s == k.comment) {
+        // Nothing to resolve inside.
+      } else {
+        push_children(n, scope);
+      }
+    }
+  }
+};
+
+SemanticModel::SemanticModel(TSNode root, std::string_view source, const Catalog& catalog)
+    : source_(source), catalog_(catalog), k_(Kinds::get()) {
+  Builder b{*this, k_, {}};
+  b.run(root);
+}
+
+int SemanticModel::enclosing_function(int scope) const {
+  while (scope >= 0 && scopes_[scope].kind == ScopeKind::Comprehension) scope = scopes_[scope].parent;
+  if (scope >= 0 && scopes_[scope].kind == ScopeKind::Function) return scope;
+  return -1;
+}
+
+bool SemanticModel::in_async_context(int scope) const {
+  while (scope >= 0 && scopes_[scope].kind == ScopeKind::Comprehension) scope = scopes_[scope].parent;
+  return scope >= 0 && scopes_[scope].kind == ScopeKind::Function && scopes_[scope].is_async;
+}
+
+const std::vector<Binding>* SemanticModel::lookup(std::string_view name, int scope) const {
+  bool first = true;
+  int s = scope;
+  while (s >= 0) {
+    const Scope& sc = scopes_[s];
+    // Class bodies are not visible from the functions nested in them.
+    if (!first && sc.kind == ScopeKind::Class) {
+      s = sc.parent;
+      continue;
+    }
+    first = false;
+    if (s != 0 && std::find(sc.globals.begin(), sc.globals.end(), name) != sc.globals.end()) {
+      s = sc.parent;  // global/nonlocal: the binding lives further out
+      continue;
+    }
+    auto it = sc.bindings.find(name);
+    if (it != sc.bindings.end()) return &it->second;
+    s = sc.parent;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> SemanticModel::qualified_name(TSNode expr, int scope) const {
+  expr = unparenthesize(expr);
+  // Walk down an attribute chain iteratively: a.b.c -> head `a`, tail ".b.c".
+  std::vector<std::string_view> tail;
+  while (is(expr, k_.attribute)) {
+    tail.push_back(text(field(expr, "attribute")));
+    expr = unparenthesize(field(expr, "object"));
+  }
+  if (!is(expr, k_.identifier)) return std::nullopt;
+  std::string_view name = text(expr);
+  std::string q;
+  if (const auto* bs = lookup(name, scope)) {
+    for (const Binding& b : *bs) {
+      if (b.kind != Binding::Kind::Import) return std::nullopt;  // shadowed
+      if (!q.empty() && q != b.qualified) return std::nullopt;   // ambiguous
+      q = b.qualified;
+    }
+  } else if (scopes_[0].star_import || !is_builtin_name(name)) {
+    return std::nullopt;  // `from x import *` could have bound it: never guess
+  } else {
+    q = "builtins.";
+    q += name;
+  }
+  for (auto it = tail.rbegin(); it != tail.rend(); ++it) {
+    q += '.';
+    q += *it;
+  }
+  return q;
+}
+
+std::optional<std::string> SemanticModel::resolve_callee(TSNode callee, int scope) const {
+  callee = unparenthesize(callee);
+  if (auto q = qualified_name(callee, scope)) return q;
+  if (is(callee, k_.attribute)) {
+    if (auto t = type_of(field(callee, "object"), scope)) {
+      return *t + "." + std::string(text(field(callee, "attribute")));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> SemanticModel::canonical_type(const std::string& q) const {
+  if (auto a = catalog_.aliases.find(q); a != catalog_.aliases.end()) return a->second;
+  if (catalog_.type_names.contains(q)) return q;
+  return std::nullopt;
+}
+
+std::optional<std::string> SemanticModel::binding_type(const std::vector<Binding>& bs, int depth) const {
+  std::optional<std::string> result;
+  for (const Binding& b : bs) {
+    std::optional<std::string> t;
+    switch (b.kind) {
+      case Binding::Kind::Assignment:
+      case Binding::Kind::WithItem:
+        t = type_of(b.value, b.scope, depth + 1);
+        break;
+      case Binding::Kind::Parameter:
+        if (!ts_node_is_null(b.value)) t = type_of_annotation(b.value, b.scope);
+        break;
+      default:
+        break;
+    }
+    // Only one consistent type counts (ruff's "only binding" rule, relaxed to
+    // agreeing bindings); anything else is unknown, never guessed.
+    if (!t || (result && *result != *t)) return std::nullopt;
+    result = t;
+  }
+  return result;
+}
+
+std::optional<std::string> SemanticModel::type_of(TSNode expr, int scope, int depth) const {
+  if (depth > kMaxTypeDepth || ts_node_is_null(expr)) return std::nullopt;
+  expr = unparenthesize(expr);
+  TSSymbol s = ts_node_symbol(expr);
+  if (s == k_.call) {
+    auto q = resolve_callee(field(expr, "function"), scope);
+    if (!q) return std::nullopt;
+    if (auto a = catalog_.aliases.find(*q); a != catalog_.aliases.end()) q = a->second;
+    if (auto r = catalog_.returns.find(*q); r != catalog_.returns.end()) return r->second;
+    return std::nullopt;
+  }
+  if (s == k_.identifier) {
+    const auto* bs = lookup(text(expr), scope);
+    return bs ? binding_type(*bs, depth) : std::nullopt;
+  }
+  if (s == k_.attribute) {
+    TSNode obj = unparenthesize(field(expr, "object"));
+    std::string_view attr = text(field(expr, "attribute"));
+    int fn = enclosing_function(scope);
+    if (is(obj, k_.identifier) && fn >= 0 && !scopes_[fn].first_parameter.empty() &&
+        text(obj) == scopes_[fn].first_parameter) {
+      const Scope& cls = scopes_[scopes_[fn].parent];
+      auto it = cls.instance_attributes.find(attr);
+      if (it != cls.instance_attributes.end()) return binding_type(it->second, depth);
+      return std::nullopt;
+    }
+    if (auto t = type_of(obj, scope, depth + 1)) {
+      if (auto a = catalog_.attributes.find(*t); a != catalog_.attributes.end()) return a->second;
+    }
+    return std::nullopt;
+  }
+  if (s == k_.subscript) {
+    if (auto t = type_of(field(expr, "value"), scope, depth + 1)) {
+      if (auto a = catalog_.attributes.find(*t); a != catalog_.attributes.end()) return a->second;
+    }
+    return std::nullopt;
+  }
+  if (s == k_.binary_operator) {
+    // pathlib: `base / "name"` is another Path.
+    if (text(field(expr, "operator")) == "/") {
+      auto t = type_of(field(expr, "left"), scope, depth + 1);
+      if (t && *t == "pathlib.Path") return t;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> SemanticModel::type_of_annotation(TSNode ann, int scope) const {
+  std::vector<TSNode> todo{ann};
+  std::optional<std::string> found;
+  // Optional[T], Union[T, None] and T | None all denote T.
+  while (!todo.empty()) {
+    TSNode n = unparenthesize(todo.back());
+    todo.pop_back();
+    if (ts_node_is_null(n)) continue;
+    TSSymbol s = ts_node_symbol(n);
+    if (s == k_.type) {
+      for_each_named_child(n, [&](TSNode c) { todo.push_back(c); });
+      continue;
+    }
+    if (s == k_.identifier || s == k_.attribute) {
+      std::string_view t = text(n);
+      if (t == "None") continue;
+      auto q = qualified_name(n, scope);
+      if (!q) return std::nullopt;
+      auto c = canonical_type(*q);
+      if (!c || (found && *found != *c)) return std::nullopt;
+      found = c;
+      continue;
+    }
+    if (s == k_.binary_operator && text(field(n, "operator")) == "|") {
+      todo.push_back(field(n, "left"));
+      todo.push_back(field(n, "right"));
+      continue;
+    }
+    if (s == k_.subscript) {
+      auto q = qualified_name(field(n, "value"), scope);
+      if (!q || (*q != "typing.Optional" && *q != "typing.Union")) return std::nullopt;
+      for_each_child(n, [&](TSNode c, const char* f) {
+        if (f && std::string_view(f) == "subscript") todo.push_back(c);
+      });
+      continue;
+    }
+    std::string_view kind = ts_node_type(n);
+    if (kind == "none") continue;
+    if (kind == "generic_type" || kind == "union_type" || kind == "type_parameter" || kind == "tuple") {
+      // generic_type: Optional[T] parsed as a type; look at its name first.
+      if (kind == "generic_type") {
+        TSNode head = ts_node_named_child(n, 0);
+        auto q = qualified_name(head, scope);
+        if (!q || (*q != "typing.Optional" && *q != "typing.Union")) return std::nullopt;
+        for (uint32_t i = 1; i < ts_node_named_child_count(n); ++i) todo.push_back(ts_node_named_child(n, i));
+      } else {
+        for_each_named_child(n, [&](TSNode c) { todo.push_back(c); });
+      }
+      continue;
+    }
+    return std::nullopt;
+  }
+  return found;
+}
+
+}  // namespace asl

@@ -1,0 +1,149 @@
+#include "lint/call_engine.h"
+
+#include <algorithm>
+
+namespace asl {
+
+CallEngine::CallEngine(const Catalog& catalog, const RuleSelection& selection) {
+  for (const Rule& r : catalog.rules) {
+    if (r.kind != "call" || !selection.enabled(r)) continue;
+    for (const CallPattern& p : r.calls) {
+      for (const std::string& n : p.names) {
+        if (n.ends_with(".*"))
+          methods_[n.substr(0, n.size() - 2)].push_back({&r, &p});
+        else
+          exact_[n].push_back({&r, &p});
+      }
+    }
+  }
+}
+
+std::string callee_text(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space && out.back() != '.' && c != '.' && c != '(' && c != ')') out += ' ';
+    space = false;
+    out += c;
+  }
+  if (out.size() > 60) out = out.substr(0, 57) + "...";
+  return out;
+}
+
+std::string format_message(const Rule& rule, std::string_view callee, const CallPattern* pattern,
+                           std::string_view detail) {
+  std::string out;
+  const std::string& t = rule.message;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '{') {
+      size_t end = t.find('}', i);
+      if (end != std::string::npos) {
+        std::string_view key(t.data() + i + 1, end - i - 1);
+        if (key == "callee") { out += callee; i = end; continue; }
+        if (key == "detail") { out += detail; i = end; continue; }
+        if (pattern && key == "use") { out += pattern->use; i = end; continue; }
+        if (pattern && key == "cs") { out += pattern->cs; i = end; continue; }
+      }
+    }
+    out += t[i];
+  }
+  return out;
+}
+
+namespace {
+
+// The argument at keyword `name` or at `position`, or a null node.
+TSNode find_argument(TSNode call, const ArgCondition& c) {
+  const Kinds& k = Kinds::get();
+  TSNode args = field(call, "arguments");
+  TSNode found{};
+  int index = 0;
+  bool positional_ok = true;
+  for_each_named_child(args, [&](TSNode a) {
+    if (!ts_node_is_null(found) || is(a, k.comment)) return;
+    if (is(a, k.keyword_argument)) {
+      positional_ok = false;  // keywords come after every positional argument
+      return;
+    }
+    std::string_view kind = ts_node_type(a);
+    if (kind == "list_splat" || kind == "dictionary_splat") {
+      positional_ok = false;  // *args: positions are unknown from here on
+      return;
+    }
+    if (positional_ok && index == c.position) found = a;
+    ++index;
+  });
+  return found;
+}
+
+}  // namespace
+
+bool CallEngine::conditions_hold(const CallPattern& p, const SemanticModel& model, TSNode call, int scope) const {
+  const Kinds& k = Kinds::get();
+  auto holds = [&](const ArgCondition& c) {
+    TSNode arg = find_argument(call, c);
+    if (ts_node_is_null(arg)) {
+      for_each_named_child(field(call, "arguments"), [&](TSNode a) {
+        if (is(a, k.keyword_argument) && model.text(field(a, "name")) == c.name) arg = field(a, "value");
+      });
+    }
+    for (const std::string& v : c.is) {
+      if (v == "missing" && ts_node_is_null(arg)) return true;
+      if (ts_node_is_null(arg)) continue;
+      if (v == "present") return true;
+      if (model.text(arg) == v) return true;
+      auto q = model.qualified_name(arg, scope);
+      if (!q && is(arg, k.identifier)) {
+        // A local constant: `mode = os.P_WAIT; os.spawnl(mode, ...)`.
+        if (const auto* bs = model.lookup(model.text(arg), scope); bs && bs->size() == 1 &&
+            (*bs)[0].kind == Binding::Kind::Assignment)
+          q = model.qualified_name((*bs)[0].value, (*bs)[0].scope);
+      }
+      if (q && *q == v) return true;
+    }
+    return false;
+  };
+  for (const ArgCondition& c : p.when)
+    if (!holds(c)) return false;
+  for (const ArgCondition& c : p.unless)
+    if (holds(c)) return false;
+  return true;
+}
+
+void CallEngine::run(const SemanticModel& model, const SourceFile& file, std::vector<Diagnostic>& out) const {
+  if (empty()) return;
+  for (const CallSite& site : model.calls()) {
+    if (!model.in_async_context(site.scope)) continue;
+    TSNode callee = field(site.call, "function");
+    auto q = model.resolve_callee(callee, site.scope);
+    if (!q) continue;
+    const std::vector<Target>* targets = nullptr;
+    if (auto it = exact_.find(*q); it != exact_.end()) {
+      targets = &it->second;
+    } else if (auto dot = q->rfind('.'); dot != std::string::npos) {
+      if (auto m = methods_.find(q->substr(0, dot)); m != methods_.end()) targets = &m->second;
+    }
+    if (!targets) continue;
+    std::string_view method = std::string_view(*q).substr(q->rfind('.') + 1);
+    for (const Target& t : *targets) {
+      const auto& ex = t.pattern->except;
+      if (std::find(ex.begin(), ex.end(), method) != ex.end()) continue;
+      if (!conditions_hold(*t.pattern, model, site.call, site.scope)) continue;
+      Diagnostic d;
+      d.code = t.rule->code;
+      d.message = format_message(*t.rule, callee_text(model.text(callee)), t.pattern);
+      d.start_byte = ts_node_start_byte(callee);
+      d.end_byte = ts_node_end_byte(callee);
+      d.start = file.location(d.start_byte);
+      d.end = file.location(d.end_byte);
+      out.push_back(std::move(d));
+      break;  // one finding per call: the first matching entry wins
+    }
+  }
+}
+
+}  // namespace asl

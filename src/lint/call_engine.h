@@ -1,0 +1,41 @@
+// Matches every call in async context against the catalog's call rules in a
+// single pass: each callee's qualified name is resolved once and looked up in
+// one hash map built from all enabled rules, so cost does not grow with rules.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/semantic_model.h"
+#include "core/source_file.h"
+#include "lint/rule_selection.h"
+#include "rules/catalog.h"
+
+namespace asl {
+
+class CallEngine {
+ public:
+  CallEngine(const Catalog& catalog, const RuleSelection& selection);
+  void run(const SemanticModel& model, const SourceFile& file, std::vector<Diagnostic>& out) const;
+  bool empty() const { return exact_.empty() && methods_.empty(); }
+
+ private:
+  struct Target {
+    const Rule* rule;
+    const CallPattern* pattern;
+  };
+  bool conditions_hold(const CallPattern& p, const SemanticModel& model, TSNode call, int scope) const;
+  std::unordered_map<std::string, std::vector<Target>> exact_;
+  std::unordered_map<std::string, std::vector<Target>> methods_;  // `T.*`: keyed by T
+};
+
+// Fills a rule's message template.
+std::string format_message(const Rule& rule, std::string_view callee, const CallPattern* pattern,
+                           std::string_view detail = {});
+
+// The callee as written, on one line and at most 60 characters.
+std::string callee_text(std::string_view text);
+
+}  // namespace asl

@@ -1,0 +1,25 @@
+// `# noqa` and `# noqa: CODE1,CODE2` comments, flake8/ruff syntax, per line.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/source_file.h"
+
+namespace asl {
+
+class NoqaMap {
+ public:
+  explicit NoqaMap(const SourceFile& file);
+  bool suppresses(uint32_t line, const std::string& code) const;
+
+ private:
+  struct Entry {
+    bool all = false;
+    std::vector<std::string> codes;
+  };
+  std::unordered_map<uint32_t, Entry> lines_;
+};
+
+}  // namespace asl

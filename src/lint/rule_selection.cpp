@@ -1,0 +1,36 @@
+#include "lint/rule_selection.h"
+
+namespace asl {
+
+namespace {
+// Length of the longest entry of `list` that prefixes `code`, or -1.
+int best_prefix(const std::vector<std::string>& list, const std::string& code) {
+  int best = -1;
+  for (const auto& p : list) {
+    if (p == "ALL" || code.starts_with(p)) best = std::max(best, p == "ALL" ? 0 : static_cast<int>(p.size()));
+  }
+  return best;
+}
+}  // namespace
+
+bool RuleSelection::enabled(const Rule& rule) const {
+  int sel = select.empty() ? (rule.default_enabled ? 0 : -1) : best_prefix(select, rule.code);
+  sel = std::max(sel, best_prefix(extend_select, rule.code));
+  int ign = best_prefix(ignore, rule.code);
+  // A more specific select beats a broader ignore, and vice versa.
+  return sel >= 0 && sel > ign;
+}
+
+std::vector<std::string> RuleSelection::unknown_codes(const Catalog& catalog) const {
+  std::vector<std::string> unknown;
+  for (const auto* list : {&select, &extend_select, &ignore}) {
+    for (const auto& p : *list) {
+      bool hit = p == "ALL" || p == "E999";
+      for (const Rule& r : catalog.rules) hit = hit || r.code.starts_with(p);
+      if (!hit) unknown.push_back(p);
+    }
+  }
+  return unknown;
+}
+
+}  // namespace asl

@@ -1,0 +1,86 @@
+// The rule catalog: rules and the type knowledge used for receiver tracking,
+// loaded from TOML (rules/ in the source tree, embedded into the binary).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace asl {
+
+// A condition on one argument of a call: `name@position`, holding when the
+// argument is one of `is` ("missing", "present", a qualified name or literal text).
+struct ArgCondition {
+  std::string name;
+  int position = -1;
+  std::vector<std::string> is;
+};
+
+// One `[[calls]]` entry: callees with the same replacement advice.
+struct CallPattern {
+  std::vector<std::string> names;   // qualified; `T.*` matches every method of T
+  std::vector<std::string> except;  // method names excluded from a `T.*` wildcard
+  std::string use;                  // the async alternative to suggest
+  std::string cs;                   // the C# equivalent
+  std::vector<ArgCondition> when;   // all must hold
+  std::vector<ArgCondition> unless; // none may hold
+  uint32_t line = 0;
+};
+
+struct RuleDoc {
+  std::string what, why, example, use_instead, cs;
+};
+
+struct Rule {
+  std::string code;
+  std::string name;
+  std::string summary;
+  std::string message;  // template: {callee} {use} {cs} {detail}
+  std::string kind;     // "call": matched by the call engine; "check": C++ code
+  bool default_enabled = true;
+  std::vector<CallPattern> calls;
+  RuleDoc doc;
+  std::string source;   // file the rule came from
+};
+
+struct Catalog {
+  std::vector<Rule> rules;
+  // Receiver tracking: callable -> type of its result.
+  std::unordered_map<std::string, std::string> returns;
+  // Type aliases (annotation spellings) -> canonical type.
+  std::unordered_map<std::string, std::string> aliases;
+  // Types whose attributes / subscripts yield another type (pymongo databases).
+  std::unordered_map<std::string, std::string> attributes;
+  std::unordered_set<std::string> type_names;
+
+  const Rule* find(std::string_view code_or_name) const;
+};
+
+struct CatalogError {
+  std::string file;
+  uint32_t line = 0, column = 0;
+  std::string message;
+};
+
+// Adds one TOML document to the catalog. Returns false and fills `error` on a
+// malformed document (unknown keys included).
+bool load_catalog_document(Catalog& catalog, const std::string& file, std::string_view text,
+                           CatalogError* error);
+
+// Cross-document checks: unique codes and names, every call rule has calls.
+bool validate_catalog(const Catalog& catalog, CatalogError* error);
+
+// The catalog built into the binary (rules/ at build time), parsed once.
+const Catalog& builtin_catalog();
+
+struct EmbeddedFile {
+  const char* path;
+  const char* text;
+};
+// Defined in the generated embedded_rules.cpp.
+extern const EmbeddedFile kEmbeddedRuleFiles[];
+extern const size_t kEmbeddedRuleFileCount;
+
+}  // namespace asl
