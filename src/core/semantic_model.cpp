@@ -73,7 +73,22 @@ struct SemanticModel::Builder {
 
   void bind(int scope, TSNode ident, Binding b) {
     if (!is(ident, k.identifier)) return;
-    m.scopes_[scope].bindings[m.text(ident)].push_back(std::move(b));
+    std::string_view name = m.text(ident);
+    int target = scope;
+    // `global` / `nonlocal` move the binding out of the function.
+    for (int hops = 0; target > 0 && hops < 64; ++hops) {
+      const Scope& sc = m.scopes_[target];
+      auto has = [&](const std::vector<std::string_view>& v) { return std::find(v.begin(), v.end(), name) != v.end(); };
+      if (has(sc.globals)) {
+        target = 0;
+      } else if (has(sc.nonlocals)) {
+        target = sc.parent;
+        while (target > 0 && m.scopes_[target].kind == ScopeKind::Class) target = m.scopes_[target].parent;
+      } else {
+        break;
+      }
+    }
+    m.scopes_[target].bindings[name].push_back(std::move(b));
   }
 
   // Binds every name in an assignment target pattern (iteratively).
@@ -310,8 +325,7 @@ struct SemanticModel::Builder {
       } else if (s == k.global_statement) {
         names_into(n, m.scopes_[scope].globals);
       } else if (s == k.nonlocal_statement) {
-        // A nonlocal name is bound in an enclosing function; mark it as not local.
-        names_into(n, m.scopes_[scope].globals);
+        names_into(n, m.scopes_[scope].nonlocals);
       } else if (s == k.future_import_statement || s == k.string || s == k.comment) {
         // Nothing to resolve inside.
       } else {
@@ -350,7 +364,11 @@ const std::vector<Binding>* SemanticModel::lookup(std::string_view name, int sco
     }
     first = false;
     if (s != 0 && std::find(sc.globals.begin(), sc.globals.end(), name) != sc.globals.end()) {
-      s = sc.parent;  // global/nonlocal: the binding lives further out
+      s = 0;  // the binding lives in the module
+      continue;
+    }
+    if (std::find(sc.nonlocals.begin(), sc.nonlocals.end(), name) != sc.nonlocals.end()) {
+      s = sc.parent;
       continue;
     }
     auto it = sc.bindings.find(name);

@@ -33,7 +33,8 @@ struct Scope {
   std::string_view name;  // function or class name
   std::string_view first_parameter;  // `self` of a method
   std::unordered_map<std::string_view, std::vector<Binding>> bindings;
-  std::vector<std::string_view> globals;
+  std::vector<std::string_view> globals;    // `global` names: bound in the module
+  std::vector<std::string_view> nonlocals;  // `nonlocal` names: bound in an enclosing function
   // Class scopes: `self.attr = value` from the methods, by attribute name.
   std::unordered_map<std::string_view, std::vector<Binding>> instance_attributes;
   bool star_import = false;

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sets everything up, then runs the whole test suite.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${ASYNCLINT_BUILD_DIR:-$root/build}"
+bash "$root/scripts/setup.sh"
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test: dotnet is not installed: the C# compile-and-run tests will be reported as skipped"
+fi
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)"

@@ -1,0 +1,87 @@
+// Runs every annotated fixture in tests/lint/fixtures: the findings must equal
+// the `# error: CODE[, CODE]` annotations exactly (line and code, with counts).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "../support/lint_helpers.h"
+
+namespace fs = std::filesystem;
+
+namespace asl {
+namespace {
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+using Expectations = std::multiset<std::pair<uint32_t, std::string>>;
+
+Expectations annotations(const std::string& text) {
+  Expectations out;
+  static const std::regex marker(R"(#\s*error:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*))");
+  static const std::regex code(R"([A-Z]+[0-9]+)");
+  std::istringstream in(text);
+  std::string line;
+  uint32_t n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::smatch m;
+    if (!std::regex_search(line, m, marker)) continue;
+    std::string codes = m[1];
+    for (std::sregex_iterator it(codes.begin(), codes.end(), code), end; it != end; ++it) out.insert({n, it->str()});
+  }
+  return out;
+}
+
+std::vector<fs::path> fixtures() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(fs::path(ASYNCLINT_SOURCE_DIR) / "tests/lint/fixtures"))
+    if (e.path().extension() == ".py") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class Fixture : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(Fixture, FindingsMatchAnnotations) {
+  std::string text = read_all(GetParam());
+  Expectations expected = annotations(text);
+  Expectations actual;
+  std::map<std::pair<uint32_t, std::string>, std::string> messages;
+  for (const Diagnostic& d : testing::lint_text(text)) {
+    actual.insert({d.start.line, d.code});
+    messages[{d.start.line, d.code}] = d.message;
+  }
+  std::string report;
+  for (const auto& e : expected)
+    if (actual.count(e) < expected.count(e)) report += fmt::format("  missing  line {}: {}\n", e.first, e.second);
+  for (const auto& a : actual)
+    if (expected.count(a) < actual.count(a))
+      report += fmt::format("  extra    line {}: {} {}\n", a.first, a.second, messages[a]);
+  EXPECT_TRUE(report.empty()) << GetParam().filename().string() << ":\n" << report;
+  EXPECT_FALSE(expected.empty()) << "a fixture must expect at least one finding";
+}
+
+INSTANTIATE_TEST_SUITE_P(Lint, Fixture, ::testing::ValuesIn(fixtures()),
+                         [](const auto& param_info) { return param_info.param.stem().string(); });
+
+TEST(FixtureSuite, EveryRuleHasAFixture) {
+  for (const Rule& r : builtin_catalog().rules) {
+    EXPECT_TRUE(fs::exists(fs::path(ASYNCLINT_SOURCE_DIR) / "tests/lint/fixtures" / (r.code + ".py")))
+        << r.code << " has no fixture";
+  }
+}
+
+}  // namespace
+}  // namespace asl

@@ -1,0 +1,76 @@
+// Every rule's documented example must fire and its "use instead" must not;
+// the catalog loader rejects malformed documents with a location.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../support/lint_helpers.h"
+#include "lint/rule_doc.h"
+
+namespace asl {
+namespace {
+
+TEST(RuleDocs, ExamplesFireAndUseInsteadDoesNot) {
+  for (const Rule& r : builtin_catalog().rules) {
+    RuleSelection only{{r.code}, {}, {}};
+    auto ex = testing::codes(testing::lint_text(r.doc.example, only));
+    EXPECT_NE(std::find(ex.begin(), ex.end(), r.code), ex.end()) << r.code << ": example does not fire";
+    auto ok = testing::codes(testing::lint_text(r.doc.use_instead, only));
+    EXPECT_TRUE(ok.empty()) << r.code << ": use-instead fires";
+  }
+}
+
+TEST(RuleDocs, RenderedDocHasTheFixedSections) {
+  const Rule* r = builtin_catalog().find("ASYNC251");
+  ASSERT_NE(r, nullptr);
+  std::string doc = render_rule_doc(*r);
+  for (const char* section : {"# blocking-sleep-in-async-function (ASYNC251)", "## What it does", "## Why is this bad?",
+                              "## Example", "Use instead:", "## In C# terms"})
+    EXPECT_NE(doc.find(section), std::string::npos) << section;
+  EXPECT_EQ(builtin_catalog().find("blocking-sleep-in-async-function"), r);
+}
+
+TEST(RuleDocs, ReadmeRuleTableIsCurrent) {
+  std::ifstream in(std::filesystem::path(ASYNCLINT_SOURCE_DIR) / "README.md");
+  std::stringstream s;
+  s << in.rdbuf();
+  EXPECT_NE(s.str().find(render_rule_table(builtin_catalog())), std::string::npos)
+      << "README.md's rule table is stale; regenerate it with `asynclint rule --table`";
+}
+
+TEST(Catalog, CodesAndNamesAreUnique) {
+  CatalogError e;
+  EXPECT_TRUE(validate_catalog(builtin_catalog(), &e)) << e.message;
+}
+
+TEST(Catalog, UnknownKeyIsRejectedWithItsLine) {
+  Catalog c;
+  CatalogError e;
+  std::string doc =
+      "code = \"X1\"\nname = \"x\"\nsummary = \"s\"\nmessage = \"m\"\nkind = \"call\"\n"
+      "[[calls]]\nnames = [\"a.b\"]\nuse = \"u\"\ncs = \"c\"\nspeling = 1\n";
+  EXPECT_FALSE(load_catalog_document(c, "x.toml", doc, &e));
+  EXPECT_EQ(e.line, 10u);
+  EXPECT_NE(e.message.find("speling"), std::string::npos);
+}
+
+TEST(Catalog, TomlSyntaxErrorHasItsLine) {
+  Catalog c;
+  CatalogError e;
+  EXPECT_FALSE(load_catalog_document(c, "x.toml", "code = \"X1\"\nname = \n", &e));
+  EXPECT_EQ(e.line, 2u);
+}
+
+TEST(Catalog, WrongTypeIsRejected) {
+  Catalog c;
+  CatalogError e;
+  std::string doc = "code = \"X1\"\nname = 3\nsummary = \"s\"\nmessage = \"m\"\nkind = \"call\"\n";
+  EXPECT_FALSE(load_catalog_document(c, "x.toml", doc, &e));
+  EXPECT_EQ(e.line, 2u);
+}
+
+}  // namespace
+}  // namespace asl
