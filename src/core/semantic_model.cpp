@@ -71,8 +71,10 @@ struct SemanticModel::Builder {
     return static_cast<int>(m.scopes_.size() - 1);
   }
 
-  void bind(int scope, TSNode ident, Binding b) {
+  // `from`: where the binding takes effect (by default, at the name itself).
+  void bind(int scope, TSNode ident, Binding b, uint32_t from = UINT32_MAX) {
     if (!is(ident, k.identifier)) return;
+    b.visible_from = from == UINT32_MAX ? ts_node_start_byte(ident) : from;
     std::string_view name = m.text(ident);
     int target = scope;
     // `global` / `nonlocal` move the binding out of the function.
@@ -92,13 +94,13 @@ struct SemanticModel::Builder {
   }
 
   // Binds every name in an assignment target pattern (iteratively).
-  void bind_targets(int scope, TSNode target, Binding::Kind kind) {
+  void bind_targets(int scope, TSNode target, Binding::Kind kind, uint32_t from = UINT32_MAX) {
     std::vector<TSNode> todo{target};
     while (!todo.empty()) {
       TSNode n = todo.back();
       todo.pop_back();
       if (is(n, k.identifier)) {
-        bind(scope, n, {kind, {}, {}, scope});
+        bind(scope, n, {kind, {}, {}, scope}, from);
       } else if (!is(n, k.attribute) && !is(n, k.subscript)) {
         for_each_named_child(n, [&](TSNode c) { todo.push_back(c); });
       }
@@ -125,7 +127,7 @@ struct SemanticModel::Builder {
       bool is_first = first;
       first = false;
       if (is(p, k.identifier)) {
-        bind(inner, p, {Binding::Kind::Parameter, {}, {}, outer});
+        bind(inner, p, {Binding::Kind::Parameter, {}, {}, outer}, 0);
         if (is_first) m.scopes_[inner].first_parameter = m.text(p);
         return;
       }
@@ -142,11 +144,11 @@ struct SemanticModel::Builder {
         name = ts_node_named_child(name, 0);
       if (is(p, k.list_splat_pattern) || is(p, k.dictionary_splat_pattern)) type = TSNode{};
       if (is(name, k.identifier)) {
-        bind(inner, name, {Binding::Kind::Parameter, {}, type, outer});
+        bind(inner, name, {Binding::Kind::Parameter, {}, type, outer}, 0);
         if (is_first && !is(p, k.list_splat_pattern) && !is(p, k.dictionary_splat_pattern))
           m.scopes_[inner].first_parameter = m.text(name);
       } else if (!ts_node_is_null(name)) {
-        bind_targets(inner, name, Binding::Kind::Parameter);
+        bind_targets(inner, name, Binding::Kind::Parameter, 0);
       }
       push(type, outer);   // annotations and defaults run in the enclosing scope
       push(value, outer);
@@ -155,7 +157,7 @@ struct SemanticModel::Builder {
 
   void function(TSNode n, int scope) {
     TSNode name = field(n, "name");
-    bind(scope, name, {Binding::Kind::Definition, {}, n, scope});
+    bind(scope, name, {Binding::Kind::Definition, {}, n, scope}, ts_node_end_byte(n));
     int inner = new_scope(ScopeKind::Function, scope, n);
     m.scopes_[inner].is_async = is_async_function(n);
     m.scopes_[inner].name = m.text(name);
@@ -177,7 +179,7 @@ struct SemanticModel::Builder {
 
   void klass(TSNode n, int scope) {
     TSNode name = field(n, "name");
-    bind(scope, name, {Binding::Kind::Definition, {}, n, scope});
+    bind(scope, name, {Binding::Kind::Definition, {}, n, scope}, ts_node_end_byte(n));
     int inner = new_scope(ScopeKind::Class, scope, n);
     m.scopes_[inner].name = m.text(name);
     push(field(n, "body"), inner);
@@ -210,10 +212,10 @@ struct SemanticModel::Builder {
       if (is(c, k.dotted_name)) {
         // `import a.b.c` binds `a`.
         TSNode head = ts_node_named_child(c, 0);
-        bind(scope, head, {Binding::Kind::Import, std::string(m.text(head)), {}, scope});
+        bind(scope, head, {Binding::Kind::Import, std::string(m.text(head)), {}, scope}, ts_node_end_byte(n));
       } else if (is(c, k.aliased_import)) {
-        bind(scope, field(c, "alias"),
-             {Binding::Kind::Import, std::string(m.text(field(c, "name"))), {}, scope});
+        bind(scope, field(c, "alias"), {Binding::Kind::Import, std::string(m.text(field(c, "name"))), {}, scope},
+             ts_node_end_byte(n));
       }
     });
   }
@@ -229,11 +231,11 @@ struct SemanticModel::Builder {
       if (!f || std::string_view(f) != "name") return;
       if (is(c, k.dotted_name)) {
         std::string q = base.ends_with('.') ? base + std::string(m.text(c)) : base + "." + std::string(m.text(c));
-        bind(scope, ts_node_named_child(c, 0), {Binding::Kind::Import, q, {}, scope});
+        bind(scope, ts_node_named_child(c, 0), {Binding::Kind::Import, q, {}, scope}, ts_node_end_byte(n));
       } else if (is(c, k.aliased_import)) {
         std::string name(m.text(field(c, "name")));
         std::string q = base.ends_with('.') ? base + name : base + "." + name;
-        bind(scope, field(c, "alias"), {Binding::Kind::Import, q, {}, scope});
+        bind(scope, field(c, "alias"), {Binding::Kind::Import, q, {}, scope}, ts_node_end_byte(n));
       }
     });
   }
@@ -244,15 +246,16 @@ struct SemanticModel::Builder {
     TSNode type = field(n, "type");
     TSNode value = right;
     while (is(value, k.assignment)) value = field(value, "right");  // a = b = v
+    uint32_t end = ts_node_end_byte(n);  // the value is evaluated before the name is bound
     if (is(left, k.identifier)) {
       if (!ts_node_is_null(value))
-        bind(scope, left, {Binding::Kind::Assignment, {}, value, scope});
+        bind(scope, left, {Binding::Kind::Assignment, {}, value, scope}, end);
       else
-        bind(scope, left, {Binding::Kind::Parameter, {}, type, scope});  // `x: T` declaration
+        bind(scope, left, {Binding::Kind::Parameter, {}, type, scope}, end);  // `x: T` declaration
     } else if (is(left, k.attribute)) {
       if (!ts_node_is_null(value)) maybe_instance_attribute(scope, left, value);
     } else if (!ts_node_is_null(left)) {
-      bind_targets(scope, left, Binding::Kind::Other);
+      bind_targets(scope, left, Binding::Kind::Other, end);
     }
     push_children(n, scope);
   }
@@ -264,9 +267,9 @@ struct SemanticModel::Builder {
       TSNode alias = field(v, "alias");
       TSNode target = ts_node_named_child_count(alias) ? ts_node_named_child(alias, 0) : alias;
       if (is(target, k.identifier))
-        bind(scope, target, {Binding::Kind::WithItem, {}, expr, scope});
+        bind(scope, target, {Binding::Kind::WithItem, {}, expr, scope}, ts_node_end_byte(n));
       else if (!ts_node_is_null(target))
-        bind_targets(scope, target, Binding::Kind::Other);
+        bind_targets(scope, target, Binding::Kind::Other, ts_node_end_byte(n));
       push(expr, scope);
       return;
     }
@@ -306,7 +309,7 @@ struct SemanticModel::Builder {
         assignment(n, scope);
       } else if (s == k.augmented_assignment) {
         TSNode left = field(n, "left");
-        if (is(left, k.identifier)) bind(scope, left, {Binding::Kind::Other, {}, {}, scope});
+        if (is(left, k.identifier)) bind(scope, left, {Binding::Kind::Other, {}, {}, scope}, ts_node_end_byte(n));
         push_children(n, scope);
       } else if (s == k.for_statement) {
         bind_targets(scope, field(n, "left"), Binding::Kind::Other);
@@ -320,12 +323,15 @@ struct SemanticModel::Builder {
       } else if (s == k.named_expression) {
         int target = scope;
         while (m.scopes_[target].kind == ScopeKind::Comprehension) target = m.scopes_[target].parent;
-        bind(target, field(n, "name"), {Binding::Kind::Assignment, {}, field(n, "value"), scope});
+        bind(target, field(n, "name"), {Binding::Kind::Assignment, {}, field(n, "value"), scope}, ts_node_end_byte(n));
         push(field(n, "value"), scope);
       } else if (s == k.global_statement) {
         names_into(n, m.scopes_[scope].globals);
       } else if (s == k.nonlocal_statement) {
         names_into(n, m.scopes_[scope].nonlocals);
+      } else if (s == k.print_statement || s == k.exec_statement) {
+        m.python2_statements_.push_back(n);
+        push_children(n, scope);
       } else if (s == k.future_import_statement || s == k.string || s == k.comment) {
         // Nothing to resolve inside.
       } else {
@@ -352,8 +358,9 @@ bool SemanticModel::in_async_context(int scope) const {
   return scope >= 0 && scopes_[scope].kind == ScopeKind::Function && scopes_[scope].is_async;
 }
 
-const std::vector<Binding>* SemanticModel::lookup(std::string_view name, int scope) const {
+std::span<const Binding> SemanticModel::lookup(std::string_view name, int scope, uint32_t use) const {
   bool first = true;
+  bool immediate = true;  // the reference runs while this scope's body runs
   int s = scope;
   while (s >= 0) {
     const Scope& sc = scopes_[s];
@@ -363,19 +370,33 @@ const std::vector<Binding>* SemanticModel::lookup(std::string_view name, int sco
       continue;
     }
     first = false;
-    if (s != 0 && std::find(sc.globals.begin(), sc.globals.end(), name) != sc.globals.end()) {
+    auto has = [&](const std::vector<std::string_view>& v) { return std::find(v.begin(), v.end(), name) != v.end(); };
+    if (s != 0 && has(sc.globals)) {
       s = 0;  // the binding lives in the module
+      immediate = false;
       continue;
     }
-    if (std::find(sc.nonlocals.begin(), sc.nonlocals.end(), name) != sc.nonlocals.end()) {
+    if (has(sc.nonlocals)) {
       s = sc.parent;
+      immediate = false;
       continue;
     }
     auto it = sc.bindings.find(name);
-    if (it != sc.bindings.end()) return &it->second;
+    if (it != sc.bindings.end()) {
+      const std::vector<Binding>& all = it->second;
+      if (immediate) {
+        const Binding* last = nullptr;
+        for (const Binding& b : all)
+          if (b.visible_from <= use && (!last || b.visible_from >= last->visible_from)) last = &b;
+        if (last) return {last, 1};
+      }
+      return {all.data(), all.size()};
+    }
+    // Comprehensions run inline; functions, lambdas and classes run later or apart.
+    if (sc.kind != ScopeKind::Comprehension) immediate = false;
     s = sc.parent;
   }
-  return nullptr;
+  return {};
 }
 
 std::optional<std::string> SemanticModel::qualified_name(TSNode expr, int scope) const {
@@ -389,8 +410,8 @@ std::optional<std::string> SemanticModel::qualified_name(TSNode expr, int scope)
   if (!is(expr, k_.identifier)) return std::nullopt;
   std::string_view name = text(expr);
   std::string q;
-  if (const auto* bs = lookup(name, scope)) {
-    for (const Binding& b : *bs) {
+  if (auto bs = lookup(name, scope, ts_node_start_byte(expr)); !bs.empty()) {
+    for (const Binding& b : bs) {
       if (b.kind != Binding::Kind::Import) return std::nullopt;  // shadowed
       if (!q.empty() && q != b.qualified) return std::nullopt;   // ambiguous
       q = b.qualified;
@@ -425,7 +446,7 @@ std::optional<std::string> SemanticModel::canonical_type(const std::string& q) c
   return std::nullopt;
 }
 
-std::optional<std::string> SemanticModel::binding_type(const std::vector<Binding>& bs, int depth) const {
+std::optional<std::string> SemanticModel::binding_type(std::span<const Binding> bs, int depth) const {
   std::optional<std::string> result;
   for (const Binding& b : bs) {
     std::optional<std::string> t;
@@ -460,8 +481,8 @@ std::optional<std::string> SemanticModel::type_of(TSNode expr, int scope, int de
     return std::nullopt;
   }
   if (s == k_.identifier) {
-    const auto* bs = lookup(text(expr), scope);
-    return bs ? binding_type(*bs, depth) : std::nullopt;
+    auto bs = lookup(text(expr), scope, ts_node_start_byte(expr));
+    return bs.empty() ? std::nullopt : binding_type(bs, depth);
   }
   if (s == k_.attribute) {
     TSNode obj = unparenthesize(field(expr, "object"));
@@ -471,7 +492,7 @@ std::optional<std::string> SemanticModel::type_of(TSNode expr, int scope, int de
         text(obj) == scopes_[fn].first_parameter) {
       const Scope& cls = scopes_[scopes_[fn].parent];
       auto it = cls.instance_attributes.find(attr);
-      if (it != cls.instance_attributes.end()) return binding_type(it->second, depth);
+      if (it != cls.instance_attributes.end()) return binding_type({it->second.data(), it->second.size()}, depth);
       return std::nullopt;
     }
     if (auto t = type_of(obj, scope, depth + 1)) {

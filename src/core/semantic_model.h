@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,6 +24,7 @@ struct Binding {
   std::string qualified;  // Import: the module or object bound
   TSNode value{};         // Assignment/WithItem: value; Parameter: annotation (may be null)
   int scope = 0;          // where `value` is evaluated
+  uint32_t visible_from = 0;  // byte offset after which the binding is in effect
 };
 
 struct Scope {
@@ -51,6 +53,9 @@ class SemanticModel {
 
   const std::vector<Scope>& scopes() const { return scopes_; }
   const std::vector<CallSite>& calls() const { return calls_; }
+  // Python 2 `print x` / `exec code` statements, which the grammar accepts
+  // but Python 3 rejects.
+  const std::vector<TSNode>& python2_statements() const { return python2_statements_; }
   std::string_view text(TSNode n) const { return node_text(n, source_); }
   std::string_view source() const { return source_; }
 
@@ -60,8 +65,11 @@ class SemanticModel {
   // The nearest enclosing function scope (skipping comprehensions), or -1.
   int enclosing_function(int scope) const;
 
-  // Bindings visible for `name` from `scope`, or null when unbound.
-  const std::vector<Binding>* lookup(std::string_view name, int scope) const;
+  // Bindings of `name` visible from a reference at byte `use` in `scope`
+  // (empty when unbound). Where the reference runs in the binding's own scope
+  // (or a comprehension of it), only the last binding before it counts, as in
+  // ruff; from a nested function every binding of the outer scope counts.
+  std::span<const Binding> lookup(std::string_view name, int scope, uint32_t use) const;
   // Qualified name of a dotted expression, through imports and builtins only
   // (`r.get` with `import requests as r` -> "requests.get"); nullopt when a
   // name is shadowed, unknown or the expression is not a plain name path.
@@ -76,13 +84,14 @@ class SemanticModel {
  private:
   struct Builder;
   std::optional<std::string> canonical_type(const std::string& q) const;
-  std::optional<std::string> binding_type(const std::vector<Binding>& bs, int depth) const;
+  std::optional<std::string> binding_type(std::span<const Binding> bs, int depth) const;
 
   std::string_view source_;
   const Catalog& catalog_;
   const Kinds& k_;
   std::vector<Scope> scopes_;
   std::vector<CallSite> calls_;
+  std::vector<TSNode> python2_statements_;
 };
 
 bool is_builtin_name(std::string_view name);

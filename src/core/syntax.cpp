@@ -94,6 +94,8 @@ const Kinds& Kinds::get() {
     x.return_statement = sym(l, "return_statement");
     x.yield = sym(l, "yield");
     x.delete_statement = sym(l, "delete_statement");
+    x.print_statement = sym(l, "print_statement");
+    x.exec_statement = sym(l, "exec_statement");
     x.error = static_cast<TSSymbol>(-1);  // ts_builtin_sym_error
     return x;
   }();

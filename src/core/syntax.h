@@ -29,7 +29,7 @@ struct Kinds {
       named_expression, parenthesized_expression, argument_list, keyword_argument,
       expression_statement, string, comment, await, type, pattern_list, tuple_pattern,
       list_pattern, tuple, list, subscript, binary_operator, decorator, block, return_statement,
-      yield, delete_statement, error;
+      yield, delete_statement, print_statement, exec_statement, error;
   static const Kinds& get();
 };
 

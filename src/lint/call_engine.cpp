@@ -99,9 +99,9 @@ bool CallEngine::conditions_hold(const CallPattern& p, const SemanticModel& mode
       auto q = model.qualified_name(arg, scope);
       if (!q && is(arg, k.identifier)) {
         // A local constant: `mode = os.P_WAIT; os.spawnl(mode, ...)`.
-        if (const auto* bs = model.lookup(model.text(arg), scope); bs && bs->size() == 1 &&
-            (*bs)[0].kind == Binding::Kind::Assignment)
-          q = model.qualified_name((*bs)[0].value, (*bs)[0].scope);
+        auto bs = model.lookup(model.text(arg), scope, ts_node_start_byte(arg));
+        if (bs.size() == 1 && bs[0].kind == Binding::Kind::Assignment)
+          q = model.qualified_name(bs[0].value, bs[0].scope);
       }
       if (q && *q == v) return true;
     }

@@ -27,6 +27,7 @@ FileResult Linter::lint(const SourceFile& file) const {
   std::vector<Diagnostic> found;
   collect_syntax_errors(root, file, found);
   SemanticModel model(root, file.text(), catalog_);
+  report_python2_statements(model.python2_statements(), file, found);
   calls_.run(model, file, found);
 
   NoqaMap noqa(file);

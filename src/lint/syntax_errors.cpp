@@ -6,6 +6,36 @@
 
 namespace asl {
 
+namespace {
+
+// tree-sitter may wrap well-formed statements into an ERROR node when it
+// recovers late (even the whole module); the useful position is the first
+// part of it that did not parse: an unexpected token or an inner error.
+TSNode error_anchor(TSNode error) {
+  TSNode n = error;
+  for (int depth = 0; depth < 256; ++depth) {
+    TSNode next{};
+    TSTreeCursor c = ts_tree_cursor_new(n);
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      do {
+        TSNode ch = ts_tree_cursor_current_node(&c);
+        if (!ts_node_is_named(ch) || ts_node_has_error(ch) || ts_node_is_missing(ch)) {
+          next = ch;
+          break;
+        }
+      } while (ts_tree_cursor_goto_next_sibling(&c));
+    }
+    ts_tree_cursor_delete(&c);
+    if (ts_node_is_null(next) || !ts_node_is_named(next) || ts_node_is_missing(next)) {
+      return ts_node_is_null(next) ? n : next;
+    }
+    n = next;
+  }
+  return n;
+}
+
+}  // namespace
+
 void collect_syntax_errors(TSNode root, const SourceFile& file, std::vector<Diagnostic>& out) {
   if (!ts_node_has_error(root)) return;
   std::vector<TSNode> todo{root};
@@ -17,6 +47,8 @@ void collect_syntax_errors(TSNode root, const SourceFile& file, std::vector<Diag
     if (error || missing) {
       Diagnostic d;
       d.code = kSyntaxErrorCode;
+      if (error) n = error_anchor(n);
+      missing = missing || ts_node_is_missing(n);
       d.start_byte = ts_node_start_byte(n);
       d.end_byte = ts_node_end_byte(n);
       d.start = file.location(d.start_byte);
@@ -28,7 +60,7 @@ void collect_syntax_errors(TSNode root, const SourceFile& file, std::vector<Diag
         auto nl = t.find_first_of("\r\n");
         std::string first = callee_text(t.substr(0, nl));
         d.message = first.empty() ? "SyntaxError: invalid syntax"
-                                  : fmt::format("SyntaxError: invalid syntax near `{}`", first);
+                                  : fmt::format("SyntaxError: unexpected `{}`", first);
       }
       out.push_back(std::move(d));
       continue;  // one report per error region
@@ -46,6 +78,22 @@ void collect_syntax_errors(TSNode root, const SourceFile& file, std::vector<Diag
     }
     ts_tree_cursor_delete(&c);
     todo.insert(todo.end(), kids.rbegin(), kids.rend());
+  }
+}
+
+void report_python2_statements(const std::vector<TSNode>& statements, const SourceFile& file,
+                               std::vector<Diagnostic>& out) {
+  const Kinds& k = Kinds::get();
+  for (TSNode n : statements) {
+    Diagnostic d;
+    d.code = kSyntaxErrorCode;
+    d.start_byte = ts_node_start_byte(n);
+    d.end_byte = ts_node_end_byte(n);
+    d.start = file.location(d.start_byte);
+    d.end = file.location(d.end_byte);
+    d.message = is(n, k.print_statement) ? "SyntaxError: Python 2 `print` statement; use `print(...)`"
+                                         : "SyntaxError: Python 2 `exec` statement; use `exec(...)`";
+    out.push_back(std::move(d));
   }
 }
 

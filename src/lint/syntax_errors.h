@@ -13,4 +13,8 @@ inline constexpr const char* kSyntaxErrorCode = "E999";
 
 void collect_syntax_errors(TSNode root, const SourceFile& file, std::vector<Diagnostic>& out);
 
+// Python 2 statements the grammar accepts but Python 3 rejects.
+void report_python2_statements(const std::vector<TSNode>& statements, const SourceFile& file,
+                               std::vector<Diagnostic>& out);
+
 }  // namespace asl

@@ -131,6 +131,17 @@ TEST(Receivers, ConflictingBindingsAreUnknown) {
   EXPECT_EQ(p.resolve("s.get"), "<unknown>");
 }
 
+TEST(Receivers, TheBindingInEffectAtTheReferenceCounts) {
+  Probe p(
+      "from pathlib import Path\nasync def f(files, d):\n    path = Path(files[0])\n    path.stat()\n"
+      "    for path in d.items():\n        path.stat()\n    s = 'x'\n    s = s.strip()\n"
+      "    def later():\n        path.stat()\n");
+  EXPECT_EQ(p.resolve("path.stat", 0), "pathlib.Path.stat");
+  EXPECT_EQ(p.resolve("path.stat", 1), "<unknown>");  // rebound by the loop
+  EXPECT_EQ(p.resolve("s.strip"), "<unknown>");       // its own assignment is not yet in effect
+  EXPECT_EQ(p.resolve("path.stat", 2), "<unknown>");  // a nested function sees every binding
+}
+
 TEST(Robustness, DeepNestingDoesNotRecurse) {
   std::string code = "x = " + std::string(20000, '(') + "1" + std::string(20000, ')') + "\n";
   std::string ifs;

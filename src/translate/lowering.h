@@ -1,0 +1,170 @@
+// Lowering: tree-sitter's Python syntax tree -> the typed IR (ir.h).
+// Names are resolved through the module's imports; types come from
+// annotations, literals, the API table's result types and local inference.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/source_file.h"
+#include "core/syntax.h"
+#include "translate/api_table.h"
+#include "translate/diagnostics.h"
+#include "translate/ir.h"
+
+namespace asl::tr {
+
+Module lower_module(const SourceFile& file, TSNode root, const ApiTable& api, std::vector<TranslateDiagnostic>& diags);
+
+// --- internals shared by the lowering_*.cpp files --------------------------
+
+struct Signature {
+  std::string name;
+  std::vector<Param> params;  // types and defaults (defaults lowered once, cloned per call)
+  Type result;
+  bool is_async = false, is_generator = false, is_property = false, is_static = false;
+  TSNode node{};
+  bool inferring = false, result_known = false;
+};
+
+struct ClassInfo {
+  std::string name;
+  TSNode node{};
+  std::string base;  // module class or qualified exception type
+  bool is_exception = false, is_dataclass = false;
+  std::vector<std::pair<std::string, Type>> fields;  // in declaration order
+  std::map<std::string, Signature> methods;
+  Signature ctor;
+  const Type* field(const std::string& n) const;
+};
+
+struct LocalInfo {
+  Type type;
+  bool declared = false;
+  std::vector<int> lca;        // block path where the declaration belongs
+  uint32_t first_byte = UINT32_MAX;
+  bool has_lca = false;
+};
+
+struct FunctionContext {
+  Signature* sig = nullptr;
+  ClassInfo* klass = nullptr;  // for methods
+  bool is_async = false, is_entry = false, inferring = false;
+  std::map<std::string, LocalInfo> locals;
+  std::set<std::string> params, globals;
+  std::vector<int> block_path;  // current block while lowering
+  std::vector<Type> returns, yields;
+  bool saw_yield = false;
+};
+
+// Names bound by lambdas and comprehensions, innermost last.
+struct InnerScope {
+  std::map<std::string, Type> names;
+};
+
+class Lowering {
+ public:
+  Lowering(const SourceFile& file, TSNode root, const ApiTable& api, std::vector<TranslateDiagnostic>& diags);
+  Module run();
+
+  // lowering_module.cpp
+  void collect_imports(TSNode n);
+  void collect_signatures();
+  Signature signature_of(TSNode def, ClassInfo* klass);
+  void collect_class(TSNode def, TSNode decorated);
+  void infer_fields(ClassInfo& c);
+  Function lower_function(TSNode def, Signature& sig, ClassInfo* klass, bool entry = false);
+  Class lower_class(ClassInfo& c);
+  void ensure_result(Signature& sig, ClassInfo* klass);
+
+  // lowering_scope.cpp: where locals are declared
+  void analyze_locals(TSNode body, FunctionContext& ctx, const std::vector<Param>& params);
+  void analyze_locals_block(const std::vector<TSNode>& stmts, FunctionContext& ctx);
+
+  // lowering_stmt.cpp
+  Block block(TSNode block_node);
+  Block statements(const std::vector<TSNode>& nodes, int block_id);
+  void statement(TSNode n, Block& out);
+  StmtPtr assignment(TSNode n);
+  StmtPtr for_statement(TSNode n);
+  StmtPtr with_statement(TSNode n);
+  StmtPtr try_statement(TSNode n);
+  StmtPtr if_statement(TSNode n);
+  StmtPtr raise_statement(TSNode n);
+  StmtPtr assign_to(TSNode target, ExprPtr value, SourcePos pos, const Type* annotated);
+
+  // lowering_expr.cpp
+  ExprPtr expr(TSNode n, const Type* expected = nullptr);
+  ExprPtr name(TSNode n);
+  ExprPtr attribute(TSNode n);
+  ExprPtr subscript(TSNode n);
+  ExprPtr binary(TSNode n);
+  ExprPtr comparison(TSNode n);
+  ExprPtr boolean(TSNode n);
+  ExprPtr string(TSNode n);
+  ExprPtr collection(TSNode n, const Type* expected);
+  ExprPtr comprehension(TSNode n);
+  ExprPtr lambda(TSNode n, const Type* expected);
+  ExprPtr truthy(ExprPtr e);
+  ExprPtr await_expr(TSNode n);
+
+  // lowering_call.cpp
+  ExprPtr call(TSNode n, const Type* expected);
+  ExprPtr api_call(const std::string& python, ExprPtr receiver, TSNode args, SourcePos pos, const Type* expected,
+                   TSNode whole);
+  ExprPtr api_attribute(const std::string& python, ExprPtr receiver, SourcePos pos, TSNode whole);
+  ExprPtr builtin_call(const std::string& name, TSNode args, SourcePos pos, const Type* expected, TSNode whole);
+  std::vector<Arg> bind_args(const std::vector<Param>& params, TSNode args, const std::string& what);
+  std::optional<std::string> qualified(TSNode n);  // module path of a dotted name through imports
+  std::string type_key(const Type& t);             // receiver key in the API table: builtins.list, asyncio.Queue
+
+  // lowering_types.cpp
+  Type annotation(TSNode n);
+  Type from_pattern(const TypePattern& p, const ApiEntry& e, const std::vector<Arg>& args, const Expr* self,
+                    const Type* expected);
+  Type exception_type(TSNode n);
+
+  // helpers
+  SourcePos pos(TSNode n) const;
+  std::string_view text(TSNode n) const { return node_text(n, src_); }
+  [[noreturn]] void unsupported(TSNode n, std::string what) const;
+  void report(SourcePos p, std::string what);
+  std::vector<std::string> comments_in(TSNode n) const;
+  std::string docstring(TSNode body) const;
+  std::vector<TSNode> named_children(TSNode n) const;
+  LocalInfo* local(const std::string& n);
+  const Type* lookup_inner(const std::string& n) const;
+  bool in_async() const { return fn_ && fn_->is_async; }
+
+  const SourceFile& file_;
+  std::string_view src_;
+  TSNode root_;
+  const ApiTable& api_;
+  const Kinds& k_;
+  std::vector<TranslateDiagnostic>& diags_;
+  bool quiet_ = false;  // inference passes: no diagnostics
+
+  std::map<std::string, std::string> imports_;  // bound name -> qualified
+  std::map<std::string, Signature> functions_;
+  std::map<std::string, ClassInfo> classes_;
+  std::vector<std::string> class_order_;
+  struct GlobalInfo {
+    Type type;
+    bool reassigned = false, literal = false;
+  };
+  std::map<std::string, GlobalInfo> globals_;
+
+  FunctionContext* fn_ = nullptr;
+  std::vector<InnerScope> inner_;
+  std::set<uint32_t> consumed_comments_;  // start bytes of comments already placed
+};
+
+ExprPtr make(ExprKind k, Type t, SourcePos p);
+ExprPtr clone(const Expr& e);
+
+}  // namespace asl::tr

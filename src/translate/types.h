@@ -1,0 +1,66 @@
+// The translator's type model: Python types as the lowering infers them,
+// independent of any target language (backends map them to C# or C++).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace asl::tr {
+
+enum class TypeKind : unsigned char {
+  Unknown,        // not inferred (yet); never reaches a backend
+  None,           // `None`: a function without a result, or the None literal
+  Any,            // a value of any type (gather with return_exceptions=True)
+  Bool,
+  Int,
+  Float,
+  Str,
+  List,           // args[0]: element
+  Array,          // fixed-size sequence (the result of gather); args[0]: element
+  Dict,           // args: key, value
+  Set,            // args[0]: element
+  Tuple,          // args: the items
+  Optional,       // args[0]: the type that may be None
+  Callable,       // args: parameters..., result (last)
+  Awaitable,      // a coroutine or a task; args[0]: the result
+  AsyncIterator,  // async generator; args[0]: element
+  Iterator,       // generator / lazy sequence; args[0]: element
+  Class,          // a class of the translated module; name: its Python name
+  Extern,         // a library type from rules/translate; name: qualified Python name
+};
+
+struct Type {
+  TypeKind kind = TypeKind::Unknown;
+  std::vector<Type> args;
+  std::string name;
+
+  Type() = default;
+  Type(TypeKind k) : kind(k) {}  // NOLINT: implicit for brevity at call sites
+  Type(TypeKind k, std::vector<Type> a, std::string n = {}) : kind(k), args(std::move(a)), name(std::move(n)) {}
+
+  static Type list(Type e) { return {TypeKind::List, {std::move(e)}}; }
+  static Type array(Type e) { return {TypeKind::Array, {std::move(e)}}; }
+  static Type dict(Type k, Type v) { return {TypeKind::Dict, {std::move(k), std::move(v)}}; }
+  static Type set(Type e) { return {TypeKind::Set, {std::move(e)}}; }
+  static Type optional(Type t);
+  static Type awaitable(Type r) { return {TypeKind::Awaitable, {std::move(r)}}; }
+  static Type klass(std::string n) { return {TypeKind::Class, {}, std::move(n)}; }
+  static Type external(std::string n, std::vector<Type> a = {}) { return {TypeKind::Extern, std::move(a), std::move(n)}; }
+
+  bool known() const;  // no Unknown anywhere inside
+  bool is(TypeKind k) const { return kind == k; }
+  bool numeric() const { return kind == TypeKind::Int || kind == TypeKind::Float || kind == TypeKind::Bool; }
+  bool sequence() const { return kind == TypeKind::List || kind == TypeKind::Array; }
+  const Type& arg(size_t i) const;
+  // Element type when iterating (list, set, dict keys, str, iterators); Unknown otherwise.
+  Type element() const;
+  // Fills Unknown parts of this type from `other` (`[]` then `append(1)`).
+  void refine(const Type& other);
+
+  friend bool operator==(const Type&, const Type&) = default;
+};
+
+// Python spelling, for diagnostics and tests: `list[int]`, `Optional[str]`.
+std::string to_string(const Type& t);
+
+}  // namespace asl::tr
