@@ -49,18 +49,39 @@ struct SemanticModel::Builder {
   struct Item {
     TSNode node;
     int scope;
+    TSNode parent;
   };
   std::vector<Item> stack;
+  TSNode cur{};  // the node being visited: the parent of everything pushed now
 
   void push(TSNode n, int scope) {
-    if (!ts_node_is_null(n)) stack.push_back({n, scope});
+    if (!ts_node_is_null(n)) stack.push_back({n, scope, cur});
   }
   // Pushes named children in reverse so they pop in source order.
   void push_children(TSNode n, int scope) {
     size_t mark = stack.size();
-    for_each_named_child(n, [&](TSNode c) { stack.push_back({c, scope}); });
+    for_each_named_child(n, [&](TSNode c) { stack.push_back({c, scope, cur}); });
     std::reverse(stack.begin() + static_cast<long>(mark), stack.end());
   }
+
+  // Functions and classes reachable from other modules get a dotted name.
+  std::string qualname_in(int scope, std::string_view name) {
+    const Scope& s = m.scopes_[scope];
+    if (s.kind == ScopeKind::Module) return std::string(name);
+    if (s.kind == ScopeKind::Class && !s.qualname.empty()) return s.qualname + "." + std::string(name);
+    return {};
+  }
+
+  void decorators_of(TSNode def, TSNode parent, std::vector<TSNode>& out) {
+    if (!is(parent, k.decorated_definition)) return;
+    for_each_named_child(parent, [&](TSNode c) {
+      if (is(c, k.decorator)) out.push_back(c);
+    });
+    (void)def;
+  }
+
+  // The function whose body an await / yield belongs to (comprehensions are transparent).
+  int body_function(int scope) { return m.enclosing_function(scope); }
 
   int new_scope(ScopeKind kind, int parent, TSNode node) {
     Scope s;
@@ -68,7 +89,9 @@ struct SemanticModel::Builder {
     s.parent = parent;
     s.node = node;
     m.scopes_.push_back(std::move(s));
-    return static_cast<int>(m.scopes_.size() - 1);
+    int index = static_cast<int>(m.scopes_.size() - 1);
+    if (kind == ScopeKind::Function || kind == ScopeKind::Class) m.definition_scopes_[node.id] = index;
+    return index;
   }
 
   // `from`: where the binding takes effect (by default, at the name itself).
@@ -100,7 +123,7 @@ struct SemanticModel::Builder {
       TSNode n = todo.back();
       todo.pop_back();
       if (is(n, k.identifier)) {
-        bind(scope, n, {kind, {}, {}, scope}, from);
+        bind(scope, n, {kind, {}, {}, {}, scope}, from);
       } else if (!is(n, k.attribute) && !is(n, k.subscript)) {
         for_each_named_child(n, [&](TSNode c) { todo.push_back(c); });
       }
@@ -118,7 +141,7 @@ struct SemanticModel::Builder {
     if (!is(obj, k.identifier) || m.text(obj) != f.first_parameter) return;
     TSNode attr = field(target, "attribute");
     m.scopes_[f.parent].instance_attributes[m.text(attr)].push_back(
-        {Binding::Kind::Assignment, {}, value, scope});
+        {Binding::Kind::Assignment, {}, value, {}, scope});
   }
 
   void parameters(TSNode params, int inner, int outer) {
@@ -127,7 +150,7 @@ struct SemanticModel::Builder {
       bool is_first = first;
       first = false;
       if (is(p, k.identifier)) {
-        bind(inner, p, {Binding::Kind::Parameter, {}, {}, outer}, 0);
+        bind(inner, p, {Binding::Kind::Parameter, {}, {}, {}, outer}, 0);
         if (is_first) m.scopes_[inner].first_parameter = m.text(p);
         return;
       }
@@ -144,7 +167,7 @@ struct SemanticModel::Builder {
         name = ts_node_named_child(name, 0);
       if (is(p, k.list_splat_pattern) || is(p, k.dictionary_splat_pattern)) type = TSNode{};
       if (is(name, k.identifier)) {
-        bind(inner, name, {Binding::Kind::Parameter, {}, type, outer}, 0);
+        bind(inner, name, {Binding::Kind::Parameter, {}, {}, type, outer}, 0);
         if (is_first && !is(p, k.list_splat_pattern) && !is(p, k.dictionary_splat_pattern))
           m.scopes_[inner].first_parameter = m.text(name);
       } else if (!ts_node_is_null(name)) {
@@ -155,12 +178,14 @@ struct SemanticModel::Builder {
     });
   }
 
-  void function(TSNode n, int scope) {
+  void function(TSNode n, int scope, TSNode parent) {
     TSNode name = field(n, "name");
-    bind(scope, name, {Binding::Kind::Definition, {}, n, scope}, ts_node_end_byte(n));
+    bind(scope, name, {Binding::Kind::Definition, {}, n, {}, scope}, ts_node_end_byte(n));
     int inner = new_scope(ScopeKind::Function, scope, n);
     m.scopes_[inner].is_async = is_async_function(n);
     m.scopes_[inner].name = m.text(name);
+    m.scopes_[inner].qualname = qualname_in(scope, m.text(name));
+    decorators_of(n, parent, m.scopes_[inner].decorators);
     push(field(n, "body"), inner);
     push(field(n, "return_type"), scope);
     push(field(n, "type_parameters"), scope);
@@ -177,11 +202,16 @@ struct SemanticModel::Builder {
     m.scopes_[inner].first_parameter = {};
   }
 
-  void klass(TSNode n, int scope) {
+  void klass(TSNode n, int scope, TSNode parent) {
     TSNode name = field(n, "name");
-    bind(scope, name, {Binding::Kind::Definition, {}, n, scope}, ts_node_end_byte(n));
+    bind(scope, name, {Binding::Kind::Definition, {}, n, {}, scope}, ts_node_end_byte(n));
     int inner = new_scope(ScopeKind::Class, scope, n);
     m.scopes_[inner].name = m.text(name);
+    m.scopes_[inner].qualname = qualname_in(scope, m.text(name));
+    decorators_of(n, parent, m.scopes_[inner].decorators);
+    for_each_named_child(field(n, "superclasses"), [&](TSNode b) {
+      if (!is(b, k.keyword_argument)) m.scopes_[inner].bases.push_back(b);
+    });
     push(field(n, "body"), inner);
     push(field(n, "superclasses"), scope);
     push(field(n, "type_parameters"), scope);
@@ -196,11 +226,14 @@ struct SemanticModel::Builder {
         bind_targets(inner, field(c, "left"), Binding::Kind::Other);
         // The first iterable is evaluated in the enclosing scope.
         for_each_child(c, [&](TSNode part, const char* f) {
-          if (f && std::string_view(f) == "right") stack.push_back({part, first ? scope : inner});
+          if (f && std::string_view(f) == "right") stack.push_back({part, first ? scope : inner, cur});
         });
         first = false;
       } else {
-        stack.push_back({c, inner});
+        stack.push_back({c, inner, cur});
+      }
+      if (is(c, k.for_in_clause) && has_async_keyword(c)) {
+        if (int f = body_function(scope); f >= 0) m.scopes_[f].has_await = true;
       }
     });
     std::reverse(stack.begin() + static_cast<long>(mark), stack.end());
@@ -212,9 +245,9 @@ struct SemanticModel::Builder {
       if (is(c, k.dotted_name)) {
         // `import a.b.c` binds `a`.
         TSNode head = ts_node_named_child(c, 0);
-        bind(scope, head, {Binding::Kind::Import, std::string(m.text(head)), {}, scope}, ts_node_end_byte(n));
+        bind(scope, head, {Binding::Kind::Import, std::string(m.text(head)), {}, {}, scope}, ts_node_end_byte(n));
       } else if (is(c, k.aliased_import)) {
-        bind(scope, field(c, "alias"), {Binding::Kind::Import, std::string(m.text(field(c, "name"))), {}, scope},
+        bind(scope, field(c, "alias"), {Binding::Kind::Import, std::string(m.text(field(c, "name"))), {}, {}, scope},
              ts_node_end_byte(n));
       }
     });
@@ -222,7 +255,7 @@ struct SemanticModel::Builder {
 
   void import_from(TSNode n, int scope) {
     TSNode module = field(n, "module_name");
-    std::string base(m.text(module));
+    std::string base = absolute_module(std::string(m.text(module)), m.module_);
     for_each_child(n, [&](TSNode c, const char* f) {
       if (is(c, k.wildcard_import)) {
         m.scopes_[scope].star_import = true;
@@ -231,11 +264,11 @@ struct SemanticModel::Builder {
       if (!f || std::string_view(f) != "name") return;
       if (is(c, k.dotted_name)) {
         std::string q = base.ends_with('.') ? base + std::string(m.text(c)) : base + "." + std::string(m.text(c));
-        bind(scope, ts_node_named_child(c, 0), {Binding::Kind::Import, q, {}, scope}, ts_node_end_byte(n));
+        bind(scope, ts_node_named_child(c, 0), {Binding::Kind::Import, q, {}, {}, scope}, ts_node_end_byte(n));
       } else if (is(c, k.aliased_import)) {
         std::string name(m.text(field(c, "name")));
         std::string q = base.ends_with('.') ? base + name : base + "." + name;
-        bind(scope, field(c, "alias"), {Binding::Kind::Import, q, {}, scope}, ts_node_end_byte(n));
+        bind(scope, field(c, "alias"), {Binding::Kind::Import, q, {}, {}, scope}, ts_node_end_byte(n));
       }
     });
   }
@@ -248,16 +281,52 @@ struct SemanticModel::Builder {
     while (is(value, k.assignment)) value = field(value, "right");  // a = b = v
     uint32_t end = ts_node_end_byte(n);  // the value is evaluated before the name is bound
     if (is(left, k.identifier)) {
+      // `x: T = v` is typed by its annotation first, then by its value.
       if (!ts_node_is_null(value))
-        bind(scope, left, {Binding::Kind::Assignment, {}, value, scope}, end);
+        bind(scope, left, {Binding::Kind::Assignment, {}, value, type, scope}, end);
       else
-        bind(scope, left, {Binding::Kind::Parameter, {}, type, scope}, end);  // `x: T` declaration
+        bind(scope, left, {Binding::Kind::Parameter, {}, {}, type, scope}, end);  // `x: T` declaration
     } else if (is(left, k.attribute)) {
       if (!ts_node_is_null(value)) maybe_instance_attribute(scope, left, value);
     } else if (!ts_node_is_null(left)) {
-      bind_targets(scope, left, Binding::Kind::Other, end);
+      bind_unpacked(scope, left, value, end);
     }
     push_children(n, scope);
+  }
+
+  static bool is_sequence_kind(std::string_view t) {
+    return t == "pattern_list" || t == "tuple_pattern" || t == "list_pattern" || t == "tuple" ||
+           t == "list" || t == "expression_list" || t == "set";
+  }
+
+  // `a, (b, c) = x, (y, z)`: pairs targets with values element by element, so
+  // each name gets its own value; stops pairing at a starred element.
+  void bind_unpacked(int scope, TSNode target, TSNode value, uint32_t end) {
+    std::vector<std::pair<TSNode, TSNode>> todo{{target, value}};
+    while (!todo.empty()) {
+      auto [t, v] = todo.back();
+      todo.pop_back();
+      t = unparenthesize(t);
+      v = unparenthesize(v);
+      if (is(t, k.identifier)) {
+        if (ts_node_is_null(v)) bind(scope, t, {Binding::Kind::Other, {}, {}, {}, scope}, end);
+        else bind(scope, t, {Binding::Kind::Assignment, {}, v, {}, scope}, end);
+        continue;
+      }
+      bool paired = false;
+      if (!ts_node_is_null(v) && is_sequence_kind(ts_node_type(t)) && is_sequence_kind(ts_node_type(v)) &&
+          ts_node_named_child_count(t) == ts_node_named_child_count(v)) {
+        std::vector<TSNode> ts, vs;
+        bool splat = false;
+        for_each_named_child(t, [&](TSNode c) { ts.push_back(c); splat = splat || is(c, k.list_splat_pattern) || std::string_view(ts_node_type(c)) == "list_splat"; });
+        for_each_named_child(v, [&](TSNode c) { vs.push_back(c); splat = splat || std::string_view(ts_node_type(c)) == "list_splat"; });
+        if (!splat && ts.size() == vs.size()) {
+          for (size_t i = ts.size(); i-- > 0;) todo.push_back({ts[i], vs[i]});
+          paired = true;
+        }
+      }
+      if (!paired) bind_targets(scope, t, Binding::Kind::Other, end);
+    }
   }
 
   void with_item(TSNode n, int scope) {
@@ -267,7 +336,7 @@ struct SemanticModel::Builder {
       TSNode alias = field(v, "alias");
       TSNode target = ts_node_named_child_count(alias) ? ts_node_named_child(alias, 0) : alias;
       if (is(target, k.identifier))
-        bind(scope, target, {Binding::Kind::WithItem, {}, expr, scope}, ts_node_end_byte(n));
+        bind(scope, target, {Binding::Kind::WithItem, {}, expr, {}, scope}, ts_node_end_byte(n));
       else if (!ts_node_is_null(target))
         bind_targets(scope, target, Binding::Kind::Other, ts_node_end_byte(n));
       push(expr, scope);
@@ -286,16 +355,33 @@ struct SemanticModel::Builder {
     new_scope(ScopeKind::Module, -1, root);
     push(root, 0);
     while (!stack.empty()) {
-      auto [n, scope] = stack.back();
+      auto [n, scope, parent] = stack.back();
       stack.pop_back();
+      cur = n;
       TSSymbol s = ts_node_symbol(n);
       if (s == k.call) {
-        m.calls_.push_back({n, scope});
+        m.calls_.push_back({n, scope, parent});
         push_children(n, scope);
       } else if (s == k.function_definition) {
-        function(n, scope);
+        function(n, scope, parent);
       } else if (s == k.class_definition) {
-        klass(n, scope);
+        klass(n, scope, parent);
+      } else if (s == k.await) {
+        if (int f = body_function(scope); f >= 0) m.scopes_[f].has_await = true;
+        push_children(n, scope);
+      } else if (s == k.yield) {
+        if (int f = body_function(scope); f >= 0) m.scopes_[f].is_generator = true;
+        m.yields_.push_back({n, scope});
+        push_children(n, scope);
+      } else if (s == k.while_statement) {
+        m.whiles_.push_back({n, scope});
+        push_children(n, scope);
+      } else if (s == k.with_statement) {
+        m.withs_.push_back({n, scope});
+        if (has_async_keyword(n)) {
+          if (int f = body_function(scope); f >= 0) m.scopes_[f].has_await = true;
+        }
+        push_children(n, scope);
       } else if (s == k.lambda) {
         lambda(n, scope);
       } else if (s == k.list_comprehension || s == k.set_comprehension ||
@@ -309,21 +395,25 @@ struct SemanticModel::Builder {
         assignment(n, scope);
       } else if (s == k.augmented_assignment) {
         TSNode left = field(n, "left");
-        if (is(left, k.identifier)) bind(scope, left, {Binding::Kind::Other, {}, {}, scope}, ts_node_end_byte(n));
+        if (is(left, k.identifier)) bind(scope, left, {Binding::Kind::Other, {}, {}, {}, scope}, ts_node_end_byte(n));
         push_children(n, scope);
       } else if (s == k.for_statement) {
+        if (has_async_keyword(n)) {
+          if (int f = body_function(scope); f >= 0) m.scopes_[f].has_await = true;
+        }
         bind_targets(scope, field(n, "left"), Binding::Kind::Other);
         push_children(n, scope);
       } else if (s == k.with_item) {
         with_item(n, scope);
       } else if (s == k.except_clause) {
         TSNode alias = field(n, "alias");
-        if (is(alias, k.identifier)) bind(scope, alias, {Binding::Kind::Other, {}, {}, scope});
+        if (is(alias, k.identifier)) bind(scope, alias, {Binding::Kind::Other, {}, {}, {}, scope});
         push_children(n, scope);
       } else if (s == k.named_expression) {
         int target = scope;
         while (m.scopes_[target].kind == ScopeKind::Comprehension) target = m.scopes_[target].parent;
-        bind(target, field(n, "name"), {Binding::Kind::Assignment, {}, field(n, "value"), scope}, ts_node_end_byte(n));
+        bind(target, field(n, "name"), {Binding::Kind::Assignment, {}, field(n, "value"), {}, scope},
+             ts_node_end_byte(n));
         push(field(n, "value"), scope);
       } else if (s == k.global_statement) {
         names_into(n, m.scopes_[scope].globals);
@@ -341,8 +431,29 @@ struct SemanticModel::Builder {
   }
 };
 
-SemanticModel::SemanticModel(TSNode root, std::string_view source, const Catalog& catalog)
-    : source_(source), catalog_(catalog), k_(Kinds::get()) {
+std::string absolute_module(const std::string& ref, const ModuleInfo& module) {
+  if (ref.empty() || ref[0] != '.' || module.name.empty()) return ref;
+  size_t dots = 0;
+  while (dots < ref.size() && ref[dots] == '.') ++dots;
+  // One dot is the current package: the module itself for an __init__.py.
+  std::string base = module.name;
+  size_t up = module.is_package ? dots - 1 : dots;
+  for (size_t i = 0; i < up; ++i) {
+    auto p = base.rfind('.');
+    if (p == std::string::npos) {
+      if (i + 1 < up || base.empty()) return ref;  // above the top-level package
+      base.clear();
+      continue;
+    }
+    base.resize(p);
+  }
+  std::string rest = ref.substr(dots);
+  if (base.empty()) return rest.empty() ? ref : rest;
+  return rest.empty() ? base : base + "." + rest;
+}
+
+SemanticModel::SemanticModel(TSNode root, std::string_view source, const Catalog& catalog, ModuleInfo module)
+    : source_(source), catalog_(catalog), k_(Kinds::get()), module_(std::move(module)) {
   Builder b{*this, k_, {}};
   b.run(root);
 }
@@ -453,10 +564,11 @@ std::optional<std::string> SemanticModel::binding_type(std::span<const Binding> 
     switch (b.kind) {
       case Binding::Kind::Assignment:
       case Binding::Kind::WithItem:
-        t = type_of(b.value, b.scope, depth + 1);
+        if (!ts_node_is_null(b.annotation)) t = type_of_annotation(b.annotation, b.scope);
+        if (!t) t = type_of(b.value, b.scope, depth + 1);
         break;
       case Binding::Kind::Parameter:
-        if (!ts_node_is_null(b.value)) t = type_of_annotation(b.value, b.scope);
+        if (!ts_node_is_null(b.annotation)) t = type_of_annotation(b.annotation, b.scope);
         break;
       default:
         break;
@@ -569,6 +681,82 @@ std::optional<std::string> SemanticModel::type_of_annotation(TSNode ann, int sco
     return std::nullopt;
   }
   return found;
+}
+
+int SemanticModel::method_class(int fn) const {
+  if (fn < 0 || scopes_[fn].kind != ScopeKind::Function) return -1;
+  int p = scopes_[fn].parent;
+  return p >= 0 && scopes_[p].kind == ScopeKind::Class ? p : -1;
+}
+
+int SemanticModel::definition_scope(TSNode def) const {
+  auto it = definition_scopes_.find(def.id);
+  return it == definition_scopes_.end() ? -1 : it->second;
+}
+
+std::optional<std::string> SemanticModel::resolve_project_callee(TSNode callee, int scope) const {
+  callee = unparenthesize(callee);
+  const std::string prefix = module_prefix();
+  // A name bound by a def/class of this module, or by an import.
+  auto named = [&](TSNode ident) -> std::optional<std::string> {
+    auto bs = lookup(text(ident), scope, ts_node_start_byte(ident));
+    if (bs.size() != 1) {
+      // Several imports of the same name agree, anything else is ambiguous.
+      std::optional<std::string> q;
+      for (const Binding& b : bs) {
+        if (b.kind != Binding::Kind::Import || (q && *q != b.qualified)) return std::nullopt;
+        q = b.qualified;
+      }
+      return q;
+    }
+    const Binding& b = bs[0];
+    if (b.kind == Binding::Kind::Import) return b.qualified;
+    if (b.kind == Binding::Kind::Definition) {
+      int s = definition_scope(b.value);
+      if (s >= 0 && !scopes_[s].qualname.empty()) return prefix + scopes_[s].qualname;
+    }
+    return std::nullopt;
+  };
+  if (is(callee, k_.identifier)) return named(callee);
+  if (!is(callee, k_.attribute)) return std::nullopt;
+
+  TSNode obj = unparenthesize(field(callee, "object"));
+  std::string attr(text(field(callee, "attribute")));
+  int fn = enclosing_function(scope);
+  int cls = method_class(fn);
+  // self.m() / cls.m() inside a method of C.
+  if (cls >= 0 && is(obj, k_.identifier) && text(obj) == scopes_[fn].first_parameter &&
+      !scopes_[cls].qualname.empty()) {
+    return prefix + scopes_[cls].qualname + "." + attr;
+  }
+  // super().m() inside a method of C.
+  if (cls >= 0 && is(obj, k_.call) && text(field(obj, "function")) == "super" && !scopes_[cls].qualname.empty()) {
+    return "super:" + prefix + scopes_[cls].qualname + "." + attr;
+  }
+  // C().m() or x.m() with x = C(...): "C().m", resolved once classes are known.
+  TSNode made = obj;
+  if (is(obj, k_.identifier)) {
+    auto bs = lookup(text(obj), scope, ts_node_start_byte(obj));
+    if (bs.size() == 1 && (bs[0].kind == Binding::Kind::Assignment || bs[0].kind == Binding::Kind::WithItem))
+      made = unparenthesize(bs[0].value);
+    if (bs.size() == 1 && bs[0].kind == Binding::Kind::Definition) {
+      int s = definition_scope(bs[0].value);
+      if (s >= 0 && scopes_[s].kind == ScopeKind::Class && !scopes_[s].qualname.empty())
+        return prefix + scopes_[s].qualname + "." + attr;  // C.static_method()
+    }
+  }
+  if (is(made, k_.call)) {
+    int eval_scope = scope;
+    if (!ts_node_eq(made, obj)) {
+      auto bs = lookup(text(obj), scope, ts_node_start_byte(obj));
+      eval_scope = bs[0].scope;
+    }
+    if (auto c = resolve_project_callee(field(made, "function"), eval_scope)) return *c + "()." + attr;
+    return std::nullopt;
+  }
+  // module.f() through `import pkg.module` or `from pkg import module`.
+  if (auto q = qualified_name(callee, scope)) return q;
+  return std::nullopt;
 }
 
 }  // namespace asl

@@ -22,8 +22,9 @@ struct Binding {
   enum class Kind { Import, Definition, Parameter, Assignment, WithItem, Other };
   Kind kind = Kind::Other;
   std::string qualified;  // Import: the module or object bound
-  TSNode value{};         // Assignment/WithItem: value; Parameter: annotation (may be null)
-  int scope = 0;          // where `value` is evaluated
+  TSNode value{};         // Assignment/WithItem: the value; Definition: the def/class node
+  TSNode annotation{};    // Parameter / annotated assignment: the annotation (may be null)
+  int scope = 0;          // where `value` and `annotation` are evaluated
   uint32_t visible_from = 0;  // byte offset after which the binding is in effect
 };
 
@@ -40,22 +41,61 @@ struct Scope {
   // Class scopes: `self.attr = value` from the methods, by attribute name.
   std::unordered_map<std::string_view, std::vector<Binding>> instance_attributes;
   bool star_import = false;
+  // Functions and classes: dotted name inside the module ("C.m"); empty for
+  // definitions nested in functions, which no other module can reach.
+  std::string qualname;
+  std::vector<TSNode> decorators;  // functions and classes
+  std::vector<TSNode> bases;       // classes: the superclass expressions
+  bool is_generator = false;       // functions: a `yield` in the body
+  bool has_await = false;          // functions: await, async for or async with in the body
 };
 
 struct CallSite {
   TSNode call;
   int scope;
+  TSNode parent;  // the node that contains the call
+};
+
+// Statements some checks look at, with the scope they run in.
+struct ScopedNode {
+  TSNode node;
+  int scope;
+};
+
+// Where the file sits in its package tree, to resolve relative imports and to
+// name its functions for the project-wide analyses.
+struct ModuleInfo {
+  std::string name;         // "pkg.sub.mod"; empty when unknown
+  bool is_package = false;  // an __init__.py
 };
 
 class SemanticModel {
  public:
-  SemanticModel(TSNode root, std::string_view source, const Catalog& catalog);
+  SemanticModel(TSNode root, std::string_view source, const Catalog& catalog, ModuleInfo module = {});
 
   const std::vector<Scope>& scopes() const { return scopes_; }
   const std::vector<CallSite>& calls() const { return calls_; }
   // Python 2 `print x` / `exec code` statements, which the grammar accepts
   // but Python 3 rejects.
   const std::vector<TSNode>& python2_statements() const { return python2_statements_; }
+  const std::vector<ScopedNode>& with_statements() const { return withs_; }
+  const std::vector<ScopedNode>& while_statements() const { return whiles_; }
+  const std::vector<ScopedNode>& yields() const { return yields_; }
+  const ModuleInfo& module() const { return module_; }
+  const Catalog& catalog() const { return catalog_; }
+
+  // The fully qualified name of a callee defined in the project: a function or
+  // class of this module ("pkg.mod.f", "pkg.mod.C"), a method reached through
+  // `self` / `cls` / a local instance ("pkg.mod.C.m"), or an imported name
+  // ("pkg.other.g", to be checked against the project index). `super().m`
+  // yields "super:pkg.mod.C.m" (resolved against the bases later).
+  std::optional<std::string> resolve_project_callee(TSNode callee, int scope) const;
+  // The class scope a method belongs to, or -1.
+  int method_class(int function_scope) const;
+  // The scope a `def` / `class` node opens, or -1.
+  int definition_scope(TSNode definition) const;
+  // "pkg.mod." (or "" when the module is unknown): the prefix of qualnames.
+  std::string module_prefix() const { return module_.name.empty() ? std::string() : module_.name + "."; }
   std::string_view text(TSNode n) const { return node_text(n, source_); }
   std::string_view source() const { return source_; }
 
@@ -92,7 +132,14 @@ class SemanticModel {
   std::vector<Scope> scopes_;
   std::vector<CallSite> calls_;
   std::vector<TSNode> python2_statements_;
+  std::vector<ScopedNode> withs_, whiles_, yields_;
+  std::unordered_map<const void*, int> definition_scopes_;  // def/class node id -> its scope
+  ModuleInfo module_;
 };
+
+// Turns a relative module reference (".mod", "..pkg.x") into an absolute one
+// for a file in `module`; returns it unchanged when it cannot be resolved.
+std::string absolute_module(const std::string& ref, const ModuleInfo& module);
 
 bool is_builtin_name(std::string_view name);
 

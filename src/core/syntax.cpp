@@ -96,6 +96,8 @@ const Kinds& Kinds::get() {
     x.delete_statement = sym(l, "delete_statement");
     x.print_statement = sym(l, "print_statement");
     x.exec_statement = sym(l, "exec_statement");
+    x.while_statement = sym(l, "while_statement");
+    x.if_statement = sym(l, "if_statement");
     x.error = static_cast<TSSymbol>(-1);  // ts_builtin_sym_error
     return x;
   }();
@@ -122,6 +124,14 @@ TSNode unparenthesize(TSNode n) {
     n = ts_node_named_child(n, 0);
   }
   return n;
+}
+
+bool has_async_keyword(TSNode n) {
+  uint32_t count = ts_node_child_count(n);
+  for (uint32_t i = 0; i < count && i < 2; ++i) {
+    if (ts_node_symbol(ts_node_child(n, i)) == Kinds::get().async_keyword) return true;
+  }
+  return false;
 }
 
 bool is_async_function(TSNode fn) {

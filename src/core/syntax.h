@@ -29,7 +29,7 @@ struct Kinds {
       named_expression, parenthesized_expression, argument_list, keyword_argument,
       expression_statement, string, comment, await, type, pattern_list, tuple_pattern,
       list_pattern, tuple, list, subscript, binary_operator, decorator, block, return_statement,
-      yield, delete_statement, print_statement, exec_statement, error;
+      yield, delete_statement, print_statement, exec_statement, while_statement, if_statement, error;
   static const Kinds& get();
 };
 
@@ -69,7 +69,7 @@ TSNode unparenthesize(TSNode n);
 // Calls fn(child) for each named child, without the O(n^2) cost of indexing.
 template <typename Fn>
 void for_each_named_child(TSNode n, Fn&& fn) {
-  if (ts_node_named_child_count(n) == 0) return;
+  if (ts_node_is_null(n) || ts_node_named_child_count(n) == 0) return;
   TSTreeCursor c = ts_tree_cursor_new(n);
   if (ts_tree_cursor_goto_first_child(&c)) {
     do {
@@ -82,7 +82,7 @@ void for_each_named_child(TSNode n, Fn&& fn) {
 
 template <typename Fn>
 void for_each_child(TSNode n, Fn&& fn) {
-  if (ts_node_child_count(n) == 0) return;
+  if (ts_node_is_null(n) || ts_node_child_count(n) == 0) return;
   TSTreeCursor c = ts_tree_cursor_new(n);
   if (ts_tree_cursor_goto_first_child(&c)) {
     do {
@@ -93,5 +93,7 @@ void for_each_child(TSNode n, Fn&& fn) {
 }
 
 bool is_async_function(TSNode function_definition);
+// `async with` / `async for` / an `async for` comprehension clause.
+bool has_async_keyword(TSNode statement);
 
 }  // namespace asl

@@ -142,6 +142,18 @@ TEST(Receivers, TheBindingInEffectAtTheReferenceCounts) {
   EXPECT_EQ(p.resolve("path.stat", 2), "<unknown>");  // a nested function sees every binding
 }
 
+TEST(Receivers, AnnotatedAssignmentAndTupleUnpacking) {
+  Probe p(
+      "import httpx\nfrom pathlib import Path\nasync def f(make):\n    c: httpx.Client = make()\n    c.get()\n"
+      "    (p1, p2) = (Path('a'), 1)\n    p1.exists()\n    p2.exists()\n"
+      "    a, (b, d) = 1, (2, httpx.Client())\n    d.post()\n    e, *g = httpx.Client(), 2\n    e.put()\n");
+  EXPECT_EQ(p.resolve("c.get"), "httpx.Client.get");
+  EXPECT_EQ(p.resolve("p1.exists"), "pathlib.Path.exists");
+  EXPECT_EQ(p.resolve("p2.exists"), "<unknown>");
+  EXPECT_EQ(p.resolve("d.post"), "httpx.Client.post");
+  EXPECT_EQ(p.resolve("e.put"), "<unknown>");  // starred: no pairing
+}
+
 TEST(Robustness, DeepNestingDoesNotRecurse) {
   std::string code = "x = " + std::string(20000, '(') + "1" + std::string(20000, ')') + "\n";
   std::string ifs;
