@@ -5,15 +5,17 @@
 #include <vector>
 
 #include "lint/linter.h"
+#include "lint/project_runner.h"
 
 namespace asl::testing {
 
 inline RuleSelection all_rules() { return RuleSelection{{"ALL"}, {}, {}}; }
 
+// Lints `text` as a one-file project (so the project-wide rules run too).
 inline std::vector<Diagnostic> lint_text(const std::string& text, RuleSelection sel = all_rules()) {
   Linter linter(builtin_catalog(), std::move(sel));
-  FileResult r = linter.lint_bytes("test.py", text);
-  return r.diagnostics;
+  auto results = lint_project(linter, {LintInput{"test.py", text}});
+  return results.at(0).diagnostics;
 }
 
 inline std::vector<std::string> codes(const std::vector<Diagnostic>& ds) {

@@ -1,0 +1,36 @@
+// AL202 event-loop-run-in-async-function, AL203 get-event-loop-in-async-function,
+// ASYNC300 asyncio-dangling-task.
+#include "lint/checks/ast_helpers.h"
+#include "lint/checks/event_loop_checks.h"
+
+namespace asl {
+
+void check_event_loop(const CheckContext& cx, std::vector<Diagnostic>& out) {
+  const Kinds& k = Kinds::get();
+  bool run = cx.enabled("AL202"), get = cx.enabled("AL203"), dangling = cx.enabled("ASYNC300");
+  if (!run && !get && !dangling) return;
+  for (const CallSite& site : cx.model.calls()) {
+    TSNode fn = field(site.call, "function");
+    // Cheap filter before resolving: every callee of interest ends in one of these names.
+    std::string_view last = is(fn, k.attribute) ? cx.model.text(field(fn, "attribute")) : cx.model.text(fn);
+    if (last != "run" && last != "run_until_complete" && last != "run_forever" && last != "get_event_loop" &&
+        last != "create_task" && last != "ensure_future")
+      continue;
+    std::string q = callee_name(cx.model, site.call, site.scope);
+    std::string text = callee_text(cx.model.text(fn));
+    bool in_async = cx.model.in_async_context(site.scope);
+    if (run && in_async &&
+        (q == "asyncio.run" || q == "asyncio.AbstractEventLoop.run_until_complete" ||
+         q == "asyncio.AbstractEventLoop.run_forever" || q == "asyncio.Runner.run")) {
+      out.push_back(cx.make("AL202", fn, text));
+    } else if (get && in_async && q == "asyncio.get_event_loop") {
+      out.push_back(cx.make("AL203", fn, text));
+    } else if (dangling && is(site.parent, k.expression_statement) &&
+               (q == "asyncio.create_task" || q == "asyncio.ensure_future" ||
+                q == "asyncio.AbstractEventLoop.create_task")) {
+      out.push_back(cx.make("ASYNC300", site.call, text));
+    }
+  }
+}
+
+}  // namespace asl

@@ -1,0 +1,21 @@
+// The C++-backed checks, listed explicitly (no static self-registration).
+#include "lint/checks/check_context.h"
+#include "lint/checks/event_loop_checks.h"
+#include "lint/checks/function_checks.h"
+#include "lint/checks/missing_await.h"
+#include "lint/checks/project_facts_collector.h"
+#include "lint/checks/sleep_checks.h"
+#include "lint/checks/timeout_checks.h"
+
+namespace asl {
+
+void run_checks(const CheckContext& cx, std::vector<Diagnostic>& out) {
+  check_event_loop(cx, out);
+  check_timeouts(cx, out);
+  check_sleeps(cx, out);
+  check_functions(cx, out);
+  check_missing_await(cx, out);
+  collect_project_facts(cx);
+}
+
+}  // namespace asl

@@ -1,0 +1,260 @@
+#include "lint/project_analysis.h"
+
+#include <algorithm>
+#include <deque>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "lint/call_engine.h"
+#include "lint/checks/missing_await.h"
+
+namespace asl {
+
+namespace {
+
+struct Function {
+  size_t file;
+  const FunctionFacts* facts;
+  std::string name;  // fully qualified
+};
+
+struct Class {
+  size_t file;
+  const ClassFacts* facts;
+  std::string name;
+};
+
+// Everything the project defines, by fully qualified name. A name defined by
+// two files (two scripts called main.py) is only resolved from inside the file.
+class ProjectIndex {
+ public:
+  explicit ProjectIndex(const std::vector<const FileFacts*>& files) {
+    for (size_t i = 0; i < files.size(); ++i) {
+      std::string prefix = files[i]->module.name.empty() ? "" : files[i]->module.name + ".";
+      for (const auto& f : files[i]->functions) {
+        functions_by_name_[prefix + f.qualname].push_back(functions.size());
+        functions.push_back({i, &f, prefix + f.qualname});
+      }
+      for (const auto& c : files[i]->classes) {
+        classes_by_name_[prefix + c.qualname].push_back(classes.size());
+        classes.push_back({i, &c, prefix + c.qualname});
+      }
+      for (const auto& [name, target] : files[i]->imports) aliases_[name].push_back({i, target});
+    }
+  }
+
+  std::vector<Function> functions;
+  std::vector<Class> classes;
+
+  // A function index or -1; classes resolve to their `__init__`.
+  long resolve(std::string_view ref, size_t from) const {
+    if (ref.starts_with("super:")) {
+      ref.remove_prefix(6);
+      auto dot = ref.rfind('.');
+      if (dot == std::string_view::npos) return -1;
+      long c = find_class(ref.substr(0, dot), from, 0);
+      if (c < 0) return -1;
+      std::unordered_set<long> seen{c};
+      for (const auto& base : classes[c].facts->bases) {
+        long b = find_class(base, classes[c].file, 0);
+        if (long m = b < 0 ? -1 : method(b, ref.substr(dot + 1), seen, 0); m >= 0) return m;
+      }
+      return -1;
+    }
+    if (auto made = ref.rfind("()."); made != std::string_view::npos) {
+      long c = find_class(ref.substr(0, made), from, 0);
+      std::unordered_set<long> seen;
+      return c < 0 ? -1 : method(c, ref.substr(made + 3), seen, 0);
+    }
+    if (long f = find_function(ref, from, 0); f >= 0) return f;
+    std::unordered_set<long> seen;
+    if (long c = find_class(ref, from, 0); c >= 0) return method(c, "__init__", seen, 0);
+    // An inherited method named through the class: `Derived.m`.
+    if (auto dot = ref.rfind('.'); dot != std::string_view::npos) {
+      if (long c = find_class(ref.substr(0, dot), from, 0); c >= 0) return method(c, ref.substr(dot + 1), seen, 0);
+    }
+    return -1;
+  }
+
+  std::string_view short_name(long f) const {
+    const Function& fn = functions[f];
+    return fn.facts->qualname;
+  }
+
+ private:
+  static constexpr int kMaxHops = 8;
+
+  template <typename Map>
+  static long pick(const Map& map, std::string_view name) {
+    auto it = map.find(std::string(name));
+    if (it == map.end()) return -1;
+    if (it->second.size() == 1) return static_cast<long>(it->second[0]);
+    return -2;  // defined more than once: the caller decides by file
+  }
+
+  // `name` with a re-exported prefix replaced (`pkg.f` -> `pkg.impl.f`), or "".
+  std::string unalias(std::string_view name, size_t from) const {
+    for (size_t dot = name.size(); dot != std::string_view::npos && dot > 0; dot = name.rfind('.', dot - 1)) {
+      auto it = aliases_.find(std::string(name.substr(0, dot)));
+      if (it != aliases_.end()) {
+        const std::string* target = nullptr;
+        if (it->second.size() == 1) target = &it->second[0].second;
+        for (const auto& [file, t] : it->second)
+          if (file == from) target = &t;
+        if (target && *target != name.substr(0, dot)) return *target + std::string(name.substr(dot));
+        return {};
+      }
+      if (dot == 0) break;
+    }
+    return {};
+  }
+
+  long find_function(std::string_view name, size_t from, int hops) const {
+    long f = pick(functions_by_name_, name);
+    if (f == -2) {
+      for (size_t i : functions_by_name_.at(std::string(name)))
+        if (functions[i].file == from) return static_cast<long>(i);
+      return -1;
+    }
+    if (f >= 0 || hops >= kMaxHops) return f;
+    std::string next = unalias(name, from);
+    return next.empty() ? -1 : find_function(next, from, hops + 1);
+  }
+
+  long find_class(std::string_view name, size_t from, int hops) const {
+    long c = pick(classes_by_name_, name);
+    if (c == -2) {
+      for (size_t i : classes_by_name_.at(std::string(name)))
+        if (classes[i].file == from) return static_cast<long>(i);
+      return -1;
+    }
+    if (c >= 0 || hops >= kMaxHops) return c;
+    std::string next = unalias(name, from);
+    return next.empty() ? -1 : find_class(next, from, hops + 1);
+  }
+
+  // A method of class `c` or of its bases (depth-first, as far as 10 levels).
+  long method(long c, std::string_view name, std::unordered_set<long>& seen, int depth) const {
+    if (depth > 10 || !seen.insert(c).second) return -1;
+    if (long f = find_function(classes[c].name + "." + std::string(name), classes[c].file, kMaxHops); f >= 0) return f;
+    for (const auto& base : classes[c].facts->bases) {
+      long b = find_class(base, classes[c].file, 0);
+      if (b < 0) continue;
+      if (long f = method(b, name, seen, depth + 1); f >= 0) return f;
+    }
+    return -1;
+  }
+
+  std::unordered_map<std::string, std::vector<size_t>> functions_by_name_, classes_by_name_;
+  std::unordered_map<std::string, std::vector<std::pair<size_t, std::string>>> aliases_;
+};
+
+// For every synchronous function that blocks, directly or through other
+// synchronous project functions: the next call on the shortest chain.
+struct BlockingChains {
+  std::vector<int> depth;    // -1: does not block (within the bound)
+  std::vector<long> next;    // -1: blocks directly
+};
+
+BlockingChains blocking_chains(const ProjectIndex& index) {
+  size_t n = index.functions.size();
+  BlockingChains chains{std::vector<int>(n, -1), std::vector<long>(n, -1)};
+  std::vector<std::vector<long>> callers(n);
+  for (size_t f = 0; f < n; ++f) {
+    const Function& fn = index.functions[f];
+    if (fn.facts->is_async) continue;
+    for (const auto& ref : fn.facts->callees) {
+      long t = index.resolve(ref, fn.file);
+      if (t >= 0 && !index.functions[t].facts->is_async && t != static_cast<long>(f)) callers[t].push_back(static_cast<long>(f));
+    }
+  }
+  // Breadth-first from the direct blockers, in name order, so chains are the
+  // shortest and the same for any order of input files.
+  std::vector<long> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = static_cast<long>(i);
+  auto by_name = [&](long a, long b) {
+    if (index.functions[a].name != index.functions[b].name) return index.functions[a].name < index.functions[b].name;
+    return a < b;
+  };
+  std::sort(order.begin(), order.end(), by_name);
+  std::deque<long> queue;
+  for (long f : order) {
+    const Function& fn = index.functions[f];
+    if (!fn.facts->is_async && fn.facts->blocks) {
+      chains.depth[f] = 0;
+      queue.push_back(f);
+    }
+  }
+  for (auto& c : callers) std::sort(c.begin(), c.end(), by_name);
+  while (!queue.empty()) {
+    long t = queue.front();
+    queue.pop_front();
+    if (chains.depth[t] + 1 >= kMaxBlockingDepth) continue;
+    for (long f : callers[t]) {
+      if (chains.depth[f] >= 0) continue;
+      chains.depth[f] = chains.depth[t] + 1;
+      chains.next[f] = t;
+      queue.push_back(f);
+    }
+  }
+  return chains;
+}
+
+Diagnostic at_fact(const CallFact& fact, const Rule& rule, std::string detail) {
+  Diagnostic d;
+  d.code = rule.code;
+  d.message = format_message(rule, fact.callee_text, nullptr, detail);
+  d.start = fact.start;
+  d.end = fact.end;
+  d.start_byte = fact.start_byte;
+  d.end_byte = fact.end_byte;
+  return d;
+}
+
+}  // namespace
+
+std::vector<std::vector<Diagnostic>> analyze_project(const std::vector<const FileFacts*>& files,
+                                                     const Catalog& catalog) {
+  std::vector<std::vector<Diagnostic>> out(files.size());
+  ProjectIndex index(files);
+  const Rule* transitive = catalog.find("AL210");
+  bool want_chains = false;
+  for (const FileFacts* f : files)
+    for (const CallFact& c : f->calls) want_chains = want_chains || c.kind == CallFact::Kind::AsyncCall;
+  want_chains = want_chains && transitive;
+  BlockingChains chains;
+  if (want_chains) chains = blocking_chains(index);
+
+  for (size_t i = 0; i < files.size(); ++i) {
+    for (const CallFact& fact : files[i]->calls) {
+      long target = index.resolve(fact.ref, i);
+      if (target < 0) continue;
+      const Function& fn = index.functions[target];
+      if (fact.kind == CallFact::Kind::MissingAwait) {
+        if (!fn.facts->is_coroutine_function) continue;
+        const Rule* rule = catalog.find(fact.in_async ? "AL201" : "AL204");
+        if (rule) out[i].push_back(at_fact(fact, *rule, missing_await_detail(fact.in_async, fact.callee_text, fact.problem)));
+      } else if (want_chains && !fn.facts->is_async && chains.depth[target] >= 0) {
+        std::string chain = fact.caller;
+        std::string code;
+        for (long f = target; f >= 0; f = chains.next[f]) {
+          chain += " -> ";
+          chain += index.short_name(f);
+          if (chains.next[f] < 0) {  // the function that blocks itself
+            const BlockingCall& b = *index.functions[f].facts->blocks;
+            chain += " -> " + b.callee_text;
+            code = b.code;
+          }
+        }
+        out[i].push_back(at_fact(fact, *transitive,
+                                 fmt::format("`{}()` blocks the event loop through {} ({})", fact.callee_text, chain, code)));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace asl

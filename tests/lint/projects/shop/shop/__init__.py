@@ -1,0 +1,2 @@
+from .services.storage import load_catalog
+from .services import payments
