@@ -56,9 +56,9 @@ struct PatternParser {
         dot = next;
       }
       for (const auto& p : out.path) {
-        if (p != "elem" && p != "await" && p != "key" && p != "value" &&
+        if (p != "elem" && p != "await" && p != "key" && p != "value" && p != "result" &&
             !(p.starts_with("arg") && p.size() == 4 && std::isdigit(static_cast<unsigned char>(p[3]))))
-          return fail(fmt::format("unknown type projection `.{}` (elem, await, key, value, argN)", p));
+          return fail(fmt::format("unknown type projection `.{}` (elem, await, key, value, result, argN)", p));
       }
       return true;
     }
@@ -142,7 +142,7 @@ struct Loader {
     if (!string(t, key, text, required)) return false;
     if (present) *present = t.get(key) != nullptr;
     if (text.empty()) return true;
-    PatternParser p{text};
+    PatternParser p{text, 0, {}};
     if (!p.parse(out) || (p.skip(), p.i != text.size()))
       return fail(t.get(key), fmt::format("bad type `{}`: {}", text, p.error.empty() ? "trailing text" : p.error));
     return true;
@@ -151,6 +151,7 @@ struct Loader {
   // Placeholders must name a parameter, the receiver, or the result type.
   bool check_template(const toml::table& t, std::string_view key, const ApiEntry& e) {
     const std::string& s = key == "cs" ? e.cs : e.cpp;
+    if (s.starts_with("@")) return true;  // a backend intrinsic (print)
     for (size_t i = 0; i < s.size(); ++i) {
       if (s[i] == '}' && i + 1 < s.size() && s[i + 1] == '}') { ++i; continue; }
       if (s[i] != '{') continue;
@@ -188,8 +189,8 @@ struct Loader {
       return false;
     if (!e->context.empty() && e->context != "async" && e->context != "sync")
       return fail(t.get("context"), "`context` must be \"async\" or \"sync\"");
-    if (kind == ApiKind::Attribute && !e->params.empty())
-      return fail(t.get("params"), "an attribute takes no parameters");
+    if (kind == ApiKind::Attribute && !e->params.empty() && e->python.find("().") == std::string::npos)
+      return fail(t.get("params"), "an attribute takes no parameters (only `f().attr` names the call's)");
     if (const toml::node* w = t.get("when")) {
       const toml::table* wt = w->as_table();
       if (!wt) return fail(w, "`when` must be a table { param = \"present\" | \"missing\" | literal | \"type:KIND\" }");
@@ -267,20 +268,21 @@ bool names_known(const ApiTable& t, const TypePattern& p, std::string* bad) {
 }  // namespace
 
 bool parse_type_pattern(std::string_view text, TypePattern& out, std::string* error) {
-  PatternParser p{text};
+  PatternParser p{text, 0, {}};
   bool ok = p.parse(out) && (p.skip(), p.i == text.size());
   if (!ok && error) *error = p.error.empty() ? "trailing text" : p.error;
   return ok;
 }
 
 bool load_api_document(ApiTable& table, const std::string& file, std::string_view text, ApiError* error) {
-  toml::parse_result r = toml::parse(text, file);
-  if (!r) {
-    if (error) *error = {file, r.error().source().begin.line, r.error().source().begin.column,
-                         std::string(r.error().description())};
+  toml::table root;
+  try {
+    root = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    if (error) *error = {file, e.source().begin.line, e.source().begin.column, std::string(e.description())};
     return false;
   }
-  return Loader{table, file, error}.load(r.table());
+  return Loader{table, file, error}.load(root);
 }
 
 bool validate_api_table(const ApiTable& table, ApiError* error) {
@@ -295,7 +297,7 @@ bool validate_api_table(const ApiTable& table, ApiError* error) {
     if (e->kind != ApiKind::Function) {
       // Methods and attributes hang off a declared type, or off a call (`requests.get().text`).
       std::string owner = e->python.substr(0, e->python.rfind('.'));
-      if (!owner.ends_with("()") && !table.types.count(owner))
+      if (!owner.ends_with("()") && !table.types.count(owner) && !table.modules.count(owner))
         return fail(e->file, e->line, fmt::format("`{}`: the receiver type `{}` is not declared", e->python, owner));
     } else {
       std::string module = e->python.substr(0, e->python.find('.'));
@@ -307,21 +309,6 @@ bool validate_api_table(const ApiTable& table, ApiError* error) {
     if (ty.has_enters && !names_known(table, ty.enters, &bad))
       return fail(ty.file, ty.line, fmt::format("type `{}` enters unknown type `{}`", name, bad));
   return true;
-}
-
-const ApiTable& builtin_api_table() {
-  static const ApiTable table = [] {
-    ApiTable t;
-    ApiError e;
-    for (size_t i = 0; i < kEmbeddedApiFileCount; ++i) {
-      // The build validated these files; a failure here means a corrupted binary.
-      if (!load_api_document(t, kEmbeddedApiFiles[i].path, kEmbeddedApiFiles[i].text, &e))
-        throw std::runtime_error(fmt::format("{}:{}:{}: {}", e.file, e.line, e.column, e.message));
-    }
-    if (!validate_api_table(t, &e)) throw std::runtime_error(fmt::format("{}:{}: {}", e.file, e.line, e.message));
-    return t;
-  }();
-  return table;
 }
 
 }  // namespace asl::tr

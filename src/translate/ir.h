@@ -154,6 +154,7 @@ struct Stmt {
   std::vector<ExprPtr> range_args;
   std::string op, text, python;
   bool declare = false, is_async = false;
+  bool blank_before = false;  // a blank line preceded it in the source
   std::vector<std::pair<ExprPtr, Block>> branches;
   Block body, orelse, finally_body;
   std::vector<ExceptHandler> handlers;
@@ -199,7 +200,8 @@ struct ModuleVar {
   std::string name;
   Type type;
   ExprPtr value;
-  bool constant = false;  // never reassigned
+  bool constant = false;  // a literal, never reassigned: `const`
+  bool reassigned = false;  // assigned by a function (`global x`)
   SourcePos pos;
   std::vector<std::string> comments;
   std::string trailing_comment;
@@ -219,5 +221,8 @@ struct Module {
   std::vector<ModuleItem> items;
   std::vector<std::string> trailing_comments;
 };
+
+ExprPtr make(ExprKind k, Type t, SourcePos p);
+ExprPtr clone(const Expr& e);  // a deep copy (defaults are re-emitted per use)
 
 }  // namespace asl::tr

@@ -131,7 +131,7 @@ class Lowering {
 
   // helpers
   SourcePos pos(TSNode n) const;
-  std::string_view text(TSNode n) const { return node_text(n, src_); }
+  std::string_view text(TSNode n) const { return ts_node_is_null(n) ? std::string_view() : node_text(n, src_); }
   [[noreturn]] void unsupported(TSNode n, std::string what) const;
   void report(SourcePos p, std::string what);
   std::vector<std::string> comments_in(TSNode n) const;
@@ -161,10 +161,8 @@ class Lowering {
 
   FunctionContext* fn_ = nullptr;
   std::vector<InnerScope> inner_;
-  std::set<uint32_t> consumed_comments_;  // start bytes of comments already placed
+  std::set<uint32_t> consumed_comments_;
+  std::vector<TranslateDiagnostic> deferred_;  // start bytes of comments already placed
 };
-
-ExprPtr make(ExprKind k, Type t, SourcePos p);
-ExprPtr clone(const Expr& e);
 
 }  // namespace asl::tr

@@ -1,0 +1,101 @@
+// asynctranslate: translates Python asyncio programs to C#. A thin front end
+// over asl_translate.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/source_file.h"
+#include "core/syntax.h"
+#include "translate/translator.h"
+
+namespace {
+
+enum Exit { kOk = 0, kUnsupported = 1, kError = 2 };
+
+void print_diagnostics(const std::string& path, const std::vector<asl::tr::TranslateDiagnostic>& diags, bool json) {
+  if (json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& d : diags)
+      out.push_back({{"file", path}, {"line", d.pos.line}, {"column", d.pos.column}, {"message", "unsupported: " + d.what}});
+    std::cerr << out.dump(2) << "\n";
+    return;
+  }
+  for (const auto& d : diags) std::cerr << fmt::format("{}:{}:{}: unsupported: {}\n", path, d.pos.line, d.pos.column, d.what);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  CLI::App app{"asynctranslate: translates Python asyncio programs to C#", "asynctranslate"};
+  app.set_version_flag("--version", std::string("asynctranslate ") + ASYNCLINT_VERSION);
+  std::string input, output, target = "cs", format = "text", ns;
+  bool allow_partial = false;
+  app.add_option("FILE", input, "Python file to translate; `-` reads standard input")->required();
+  app.add_option("--to", target, "target language: cs (C#) or cpp (C++, not yet supported)");
+  app.add_option("-o,--output", output, "write the translation here instead of standard output");
+  app.add_option("--namespace", ns, "put the generated code in this C# namespace");
+  app.add_flag("--allow-partial", allow_partial,
+               "write the translation even with unsupported constructs, each left as a TODO comment (exit 0)");
+  app.add_option("--output-format", format, "diagnostics format: text or json");
+  app.footer("Exit status: 0 translated, 1 unsupported constructs, 2 usage or I/O error.");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kOk : kError;
+  }
+  if (format != "text" && format != "json") {
+    std::cerr << fmt::format("asynctranslate: error: unknown output format `{}` (text or json)\n", format);
+    return kError;
+  }
+  asl::tr::TranslateOptions options;
+  if (target == "cpp") {
+    std::cerr << "asynctranslate: error: --to=cpp is not yet supported (the C++/Boost.Asio backend comes next)\n";
+    return kError;
+  }
+  if (target != "cs") {
+    std::cerr << fmt::format("asynctranslate: error: unknown target `{}` (cs or cpp)\n", target);
+    return kError;
+  }
+  options.namespace_name = ns;
+
+  asl::python_language();  // fails early, with an explanation, on a grammar/runtime ABI mismatch
+  asl::LoadError error;
+  std::optional<asl::SourceFile> file;
+  std::string shown = input;
+  if (input == "-") {
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    shown = "<stdin>";
+    file = asl::SourceFile::from_bytes(shown, std::move(bytes), &error);
+    if (!file->valid()) file.reset();
+  } else {
+    file = asl::SourceFile::read(input, &error);
+  }
+  if (!file) {
+    std::string where = error.where ? fmt::format(":{}:{}", error.where->line, error.where->column) : "";
+    std::cerr << fmt::format("asynctranslate: error: {}{}: {}\n", shown, where, error.message);
+    return kError;
+  }
+
+  asl::tr::TranslateResult result = asl::tr::translate(*file, options);
+  print_diagnostics(shown, result.diagnostics, format == "json");
+  if (result.syntax_error) return kUnsupported;
+  if (!result.diagnostics.empty() && !allow_partial) return kUnsupported;
+  if (output.empty() || output == "-") {
+    std::cout << result.code;
+  } else {
+    std::ofstream out(output, std::ios::binary);
+    out << result.code;
+    if (!out) {
+      std::cerr << fmt::format("asynctranslate: error: cannot write {}\n", output);
+      return kError;
+    }
+  }
+  return kOk;
+} catch (const std::exception& e) {
+  std::cerr << "asynctranslate: error: " << e.what() << "\n";
+  return kError;
+}

@@ -1,0 +1,104 @@
+// The C# backend: one emitter function per IR node kind, printing through
+// CodeWriter. Python names become C# names here (PascalCase members,
+// camelCase locals, `@` before keywords).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "translate/backend.h"
+#include "translate/code_writer.h"
+
+namespace asl::tr::cs {
+
+// C# operator precedence, higher binds tighter.
+enum Prec : int { kLowest = 1, kConditional = 2, kCoalesce = 3, kOr = 4, kAnd = 5, kEquality = 9, kRelational = 10,
+                  kAdditive = 12, kMultiplicative = 13, kUnary = 15, kPrimary = 16 };
+
+struct Code {
+  std::string text;
+  int prec = kPrimary;
+};
+
+std::string pascal_case(std::string_view python_name);
+std::string camel_case(std::string_view python_name);
+std::string escape_keyword(std::string name);
+std::string string_literal(std::string_view utf8);
+
+class CsEmitter {
+ public:
+  CsEmitter(const ApiTable& api, std::vector<TranslateDiagnostic>& diags) : api_(api), diags_(diags) {}
+  std::string module(const Module& m, const BackendOptions& options);
+
+  // cs_types.cpp
+  std::string type(const Type& t);
+  std::string return_type(const Function& f);
+  bool is_value_type(const Type& t) const;
+
+  // cs_expr.cpp
+  Code expr(const Expr& e);
+  std::string wrap(const Expr& e, int min_prec);
+  std::string wrap(const Code& c, int min_prec);
+  Code name(const Expr& e);
+  Code literal(const Expr& e);
+  Code fstring(const Expr& e);
+  Code binary(const Expr& e);
+  Code compare(const Expr& e);
+  Code call(const Expr& e);
+  Code api(const Expr& e);
+  Code subscript(const Expr& e);
+  Code collection(const Expr& e);
+  Code comprehension(const Expr& e);
+  Code lambda(const Expr& e);
+  Code truthy(const Expr& e);
+  Code print(const Expr& e);
+  std::string args(const std::vector<Arg>& a);
+  std::string interpolation_hole(const Expr& e, const std::string& spec, char conversion);
+  std::string as_str(const Expr& e);  // Python str() of a value, as C#
+
+  // cs_stmt.cpp
+  void block(const Block& b);
+  void stmt(const Stmt& s, bool last_in_block);
+  void leading(const Stmt& s);
+  void simple(const Stmt& s, const std::string& code);
+  void declare(const Stmt& s);
+  void assign(const Stmt& s);
+  void if_stmt(const Stmt& s);
+  void for_each(const Stmt& s);
+  void for_range(const Stmt& s);
+  void try_stmt(const Stmt& s);
+  void with_stmt(const Stmt& s, size_t item, bool last_in_block);
+  void todo(const std::string& what, const std::string& python);
+
+  // cs_module.cpp
+  void function(const Function& f, const std::string& owner, bool local = false);
+  void klass(const Class& c);
+  void module_var(const ModuleVar& v);
+  void doc(const std::string& text);
+  std::string params(const Function& f);
+  std::string function_name(const std::string& python) const;
+  std::string member_name(const std::string& python) const;
+
+  void use(const std::string& ns) { usings_.insert(ns); }
+  void use_type(const Type& t);
+
+  const ApiTable& api_;
+  std::vector<TranslateDiagnostic>& diags_;
+  CodeWriter w_;
+  std::set<std::string> usings_;
+  std::map<std::string, std::string> function_names_;  // python -> C#
+  std::set<std::string> class_names_;
+  std::set<std::string> async_classes_;
+  const Function* fn_ = nullptr;
+  int temp_counter_ = 0;
+  std::vector<std::pair<std::string, std::string>> ctor_fields_;  // field, parameter
+  bool owner_is_exception_ = false;
+  bool needs_http_ = false;
+};
+
+// The helper class emitted after the program: only the parts it uses.
+std::string runtime_helpers(const std::string& generated_code, const std::string& indent);
+
+}  // namespace asl::tr::cs

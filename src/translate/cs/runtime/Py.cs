@@ -1,0 +1,373 @@
+// Python semantics the generated C# relies on. asynctranslate copies only the
+// helpers a program uses into its output; each starts at a `// @helper Name`
+// line, and `// @needs A B` names the helpers it calls.
+
+// @helper Str
+// @needs Repr
+    /// <summary>Python's str(): strings as they are, everything else as repr().</summary>
+    public static string Str(object value) => value switch
+    {
+        string s => s,
+        Exception e => e.Message,
+        _ => Repr(value),
+    };
+
+// @helper Repr
+// @needs FormatFloat ExceptionName
+    /// <summary>Python's repr(): True, None, 0.1, [1, 2], {'a': 1}, 'text'.</summary>
+    public static string Repr(object value)
+    {
+        switch (value)
+        {
+            case null: return "None";
+            case bool b: return b ? "True" : "False";
+            case string s: return QuoteString(s);
+            case double d: return FormatFloat(d);
+            case int or long: return Convert.ToString(value, CultureInfo.InvariantCulture);
+            case Exception e: return ExceptionName(e) + "(" + QuoteString(e.Message) + ")";
+            case System.Text.Json.JsonElement j: return ReprJson(j);
+            case IDictionary d:
+            {
+                var parts = new List<string>();
+                foreach (DictionaryEntry kv in d) parts.Add(Repr(kv.Key) + ": " + Repr(kv.Value));
+                return "{" + string.Join(", ", parts) + "}";
+            }
+            case ITuple t:
+            {
+                var parts = new List<string>();
+                for (var i = 0; i < t.Length; i++) parts.Add(Repr(t[i]));
+                return "(" + string.Join(", ", parts) + (t.Length == 1 ? ",)" : ")");
+            }
+            case IEnumerable items:
+            {
+                var parts = new List<string>();
+                foreach (var item in items) parts.Add(Repr(item));
+                bool isSet = value.GetType().IsGenericType && value.GetType().GetGenericTypeDefinition() == typeof(HashSet<>);
+                if (isSet) return parts.Count == 0 ? "set()" : "{" + string.Join(", ", parts) + "}";
+                return "[" + string.Join(", ", parts) + "]";
+            }
+            default: return value.ToString();
+        }
+    }
+
+    static string QuoteString(string s)
+    {
+        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
+        var sb = new System.Text.StringBuilder();
+        sb.Append(quote);
+        foreach (char c in s)
+        {
+            if (c == quote || c == '\\') sb.Append('\\').Append(c);
+            else if (c == '\n') sb.Append("\\n");
+            else if (c == '\r') sb.Append("\\r");
+            else if (c == '\t') sb.Append("\\t");
+            else if (c < ' ') sb.Append("\\x").Append(((int)c).ToString("x2"));
+            else sb.Append(c);
+        }
+        return sb.Append(quote).ToString();
+    }
+
+    static string ReprJson(System.Text.Json.JsonElement j) => j.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => QuoteString(j.GetString()),
+        System.Text.Json.JsonValueKind.Number => j.TryGetInt32(out var i) ? i.ToString(CultureInfo.InvariantCulture) : FormatFloat(j.GetDouble()),
+        System.Text.Json.JsonValueKind.True => "True",
+        System.Text.Json.JsonValueKind.False => "False",
+        System.Text.Json.JsonValueKind.Null => "None",
+        System.Text.Json.JsonValueKind.Array => "[" + string.Join(", ", j.EnumerateArray().Select(ReprJson)) + "]",
+        _ => "{" + string.Join(", ", j.EnumerateObject().Select(p => QuoteString(p.Name) + ": " + ReprJson(p.Value))) + "}",
+    };
+
+// @helper FormatFloat
+    /// <summary>Python's repr of a float: shortest round trip, `1.0`, `1e-05`, `1e+16`.</summary>
+    public static string FormatFloat(double d)
+    {
+        if (double.IsNaN(d)) return "nan";
+        if (double.IsInfinity(d)) return d > 0 ? "inf" : "-inf";
+        if (d == 0) return 1 / d < 0 ? "-0.0" : "0.0";
+        string sign = d < 0 ? "-" : "";
+        string r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
+        int e = r.IndexOfAny(new[] { 'E', 'e' });
+        string mantissa = e >= 0 ? r[..e] : r;
+        int exponent = e >= 0 ? int.Parse(r[(e + 1)..], CultureInfo.InvariantCulture) : 0;
+        int dot = mantissa.IndexOf('.');
+        string digits = dot >= 0 ? mantissa.Remove(dot, 1) : mantissa;
+        int point = (dot >= 0 ? dot : mantissa.Length) + exponent;
+        int lead = 0;
+        while (lead < digits.Length - 1 && digits[lead] == '0') lead++;
+        digits = digits[lead..].TrimEnd('0');
+        point -= lead;
+        if (digits.Length == 0) digits = "0";
+        int sci = point - 1;
+        if (sci < -4 || sci >= 16)
+        {
+            string m = digits.Length > 1 ? digits[0] + "." + digits[1..] : digits;
+            return sign + m + "e" + (sci < 0 ? "-" : "+") + Math.Abs(sci).ToString("00", CultureInfo.InvariantCulture);
+        }
+        if (point <= 0) return sign + "0." + new string('0', -point) + digits;
+        if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
+        return sign + digits[..point] + "." + digits[point..];
+    }
+
+// @helper ExceptionName
+    /// <summary>The Python name of a .NET exception, for repr().</summary>
+    public static string ExceptionName(Exception e) => e switch
+    {
+        TimeoutException => "TimeoutError",
+        OperationCanceledException => "CancelledError",
+        KeyNotFoundException => "KeyError",
+        ArgumentOutOfRangeException => "IndexError",
+        ArgumentException => "ValueError",
+        DivideByZeroException => "ZeroDivisionError",
+        InvalidOperationException => "RuntimeError",
+        NotImplementedException => "NotImplementedError",
+        InvalidCastException => "TypeError",
+        System.Net.Http.HttpRequestException => "ConnectionError",
+        _ => e.GetType() == typeof(Exception) ? "Exception" : e.GetType().Name,
+    };
+
+// @helper Format
+// @needs Str FormatFloat
+    /// <summary>Python's format(value, spec): [[fill]align][sign][0][width][,][.precision][type].</summary>
+    public static string Format(object value, string spec)
+    {
+        int i = 0;
+        char fill = ' ', align = '\0';
+        if (spec.Length >= 2 && "<>^=".Contains(spec[1])) { fill = spec[0]; align = spec[1]; i = 2; }
+        else if (spec.Length >= 1 && "<>^=".Contains(spec[0])) { align = spec[0]; i = 1; }
+        char sign = '-';
+        if (i < spec.Length && "+- ".Contains(spec[i])) sign = spec[i++];
+        if (i < spec.Length && spec[i] == '0') { if (align == '\0') { fill = '0'; align = '='; } i++; }
+        int width = 0;
+        while (i < spec.Length && char.IsDigit(spec[i])) width = width * 10 + (spec[i++] - '0');
+        bool group = false;
+        if (i < spec.Length && spec[i] == ',') { group = true; i++; }
+        int precision = -1;
+        if (i < spec.Length && spec[i] == '.')
+        {
+            i++;
+            precision = 0;
+            while (i < spec.Length && char.IsDigit(spec[i])) precision = precision * 10 + (spec[i++] - '0');
+        }
+        char type = i < spec.Length ? spec[i] : '\0';
+        string body;
+        bool negative = false;
+        bool numeric = value is int || value is long || value is double;
+        if (numeric)
+        {
+            double d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            negative = d < 0 || (d == 0 && 1 / d < 0 && value is double);
+            double a = Math.Abs(d);
+            bool integer = value is int || value is long;
+            string g = group ? "N" : "F";
+            body = type switch
+            {
+                'f' or 'F' => a.ToString(g + (precision < 0 ? 6 : precision), CultureInfo.InvariantCulture),
+                '%' => (a * 100).ToString(g + (precision < 0 ? 6 : precision), CultureInfo.InvariantCulture) + "%",
+                'e' or 'E' => FormatExp(a, precision < 0 ? 6 : precision, type),
+                'x' => Convert.ToString((long)a, 16),
+                'X' => Convert.ToString((long)a, 16).ToUpperInvariant(),
+                'b' => Convert.ToString((long)a, 2),
+                'o' => Convert.ToString((long)a, 8),
+                'd' or 'n' => a.ToString(group ? "N0" : "F0", CultureInfo.InvariantCulture),
+                _ when integer => a.ToString(group ? "N0" : "F0", CultureInfo.InvariantCulture),
+                _ when precision >= 0 => a.ToString((group ? "N" : "F") + precision, CultureInfo.InvariantCulture),
+                _ => FormatFloat(a),
+            };
+        }
+        else
+        {
+            body = Str(value);
+            if (precision >= 0 && body.Length > precision) body = body[..precision];
+            if (align == '\0') align = '<';
+        }
+        string signText = negative ? "-" : sign == '+' ? "+" : sign == ' ' ? " " : "";
+        if (align == '\0') align = '>';
+        int pad = width - body.Length - signText.Length;
+        if (pad <= 0) return signText + body;
+        return align switch
+        {
+            '<' => signText + body + new string(fill, pad),
+            '^' => new string(fill, pad / 2) + signText + body + new string(fill, pad - pad / 2),
+            '=' => signText + new string(fill, pad) + body,
+            _ => new string(fill, pad) + signText + body,
+        };
+    }
+
+    static string FormatExp(double a, int precision, char type)
+    {
+        string s = a.ToString((type == 'E' ? "E" : "e") + precision, CultureInfo.InvariantCulture);
+        // .NET writes e+006; Python writes e+06.
+        int e = s.IndexOfAny(new[] { 'e', 'E' });
+        string exp = s[(e + 2)..].TrimStart('0');
+        return s[..(e + 2)] + exp.PadLeft(2, '0');
+    }
+
+// @helper FloorDiv
+    /// <summary>Python's // on ints: rounds toward negative infinity.</summary>
+    public static int FloorDiv(int a, int b)
+    {
+        int q = a / b;
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+    }
+
+// @helper Mod
+    /// <summary>Python's % : the result takes the sign of the divisor.</summary>
+    public static int Mod(int a, int b)
+    {
+        int r = a % b;
+        return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+    }
+
+    public static double Mod(double a, double b)
+    {
+        double r = a % b;
+        return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+    }
+
+// @helper Pow
+    /// <summary>Python's ** on ints.</summary>
+    public static int Pow(int b, int e)
+    {
+        int result = 1;
+        for (var i = 0; i < e; i++) result *= b;
+        return result;
+    }
+
+// @helper Repeat
+    /// <summary>Python's sequence * n.</summary>
+    public static string Repeat(string s, int n) => n <= 0 ? "" : string.Concat(Enumerable.Repeat(s, n));
+
+    public static List<T> Repeat<T>(List<T> items, int n)
+    {
+        var result = new List<T>();
+        for (var i = 0; i < n; i++) result.AddRange(items);
+        return result;
+    }
+
+// @helper Slice
+    /// <summary>Python's s[start:stop]: negative bounds count from the end, out-of-range bounds clamp.</summary>
+    public static List<T> Slice<T>(IList<T> items, int? start, int? stop)
+    {
+        var (from, to) = SliceBounds(items.Count, start, stop);
+        var result = new List<T>();
+        for (var i = from; i < to; i++) result.Add(items[i]);
+        return result;
+    }
+
+    public static string Slice(string s, int? start, int? stop)
+    {
+        var (from, to) = SliceBounds(s.Length, start, stop);
+        return from < to ? s[from..to] : "";
+    }
+
+    static (int, int) SliceBounds(int count, int? start, int? stop)
+    {
+        int Clamp(int v) => Math.Max(0, Math.Min(count, v < 0 ? v + count : v));
+        return (Clamp(start ?? 0), Clamp(stop ?? count));
+    }
+
+// @helper Sorted
+// @needs Compare
+    /// <summary>Python's sorted(): a stable sort into a new list; strings compare by code point.</summary>
+    public static List<T> Sorted<T>(IEnumerable<T> items, bool reverse = false) =>
+        (reverse ? items.OrderByDescending(x => x, Comparer<T>.Create(Compare)) : items.OrderBy(x => x, Comparer<T>.Create(Compare))).ToList();
+
+    public static List<T> Sorted<T, K>(IEnumerable<T> items, Func<T, K> key, bool reverse = false) =>
+        (reverse ? items.OrderByDescending(key, Comparer<K>.Create(Compare)) : items.OrderBy(key, Comparer<K>.Create(Compare))).ToList();
+
+// @helper Compare
+    /// <summary>Python's ordering: strings by code point, tuples item by item.</summary>
+    public static int Compare<T>(T a, T b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<T>.Default.Compare(a, b);
+
+// @helper Enumerate
+    /// <summary>Python's enumerate().</summary>
+    public static IEnumerable<(int, T)> Enumerate<T>(IEnumerable<T> items, int start = 0)
+    {
+        var i = start;
+        foreach (var item in items) yield return (i++, item);
+    }
+
+// @helper Range
+    /// <summary>Python's range() as a sequence.</summary>
+    public static IEnumerable<int> Range(int start, int stop, int step = 1)
+    {
+        for (var i = start; step > 0 ? i < stop : i > stop; i += step) yield return i;
+    }
+
+// @helper Split
+    /// <summary>Python's str.split() without arguments: runs of whitespace separate.</summary>
+    public static List<string> Split(string s) => s.Split((char[])null, StringSplitOptions.RemoveEmptyEntries).ToList();
+
+// @helper Pop
+    /// <summary>Python's list.pop() and dict.pop(key).</summary>
+    public static T Pop<T>(List<T> items, int index = -1)
+    {
+        if (index < 0) index += items.Count;
+        var item = items[index];
+        items.RemoveAt(index);
+        return item;
+    }
+
+    public static V Pop<K, V>(Dictionary<K, V> d, K key)
+    {
+        var value = d[key];
+        d.Remove(key);
+        return value;
+    }
+
+// @helper Count
+    /// <summary>Python's str.count(sub).</summary>
+    public static int Count(string s, string sub)
+    {
+        int n = 0;
+        for (int i = s.IndexOf(sub, StringComparison.Ordinal); i >= 0; i = s.IndexOf(sub, i + Math.Max(sub.Length, 1), StringComparison.Ordinal)) n++;
+        return n;
+    }
+
+// @helper IsDigit
+    /// <summary>Python's str.isdigit(): false for the empty string.</summary>
+    public static bool IsDigit(string s) => s.Length > 0 && s.All(char.IsDigit);
+
+// @helper Environ
+    /// <summary>Python's os.environ[name]: a missing variable is a KeyError.</summary>
+    public static string Environ(string name) =>
+        Environment.GetEnvironmentVariable(name) ?? throw new KeyNotFoundException(name);
+
+// @helper GatherSettled
+    /// <summary>asyncio.gather(..., return_exceptions=True): results and exceptions, in order.</summary>
+    public static async Task<object[]> GatherSettled<T>(params IEnumerable<Task<T>> tasks)
+    {
+        var all = tasks.ToList();
+        try
+        {
+            await Task.WhenAll(all);
+        }
+        catch (Exception)
+        {
+            // Collected per task below.
+        }
+        return all.Select(t => t.IsCompletedSuccessfully ? (object)t.Result : t.Exception?.InnerException ?? new OperationCanceledException()).ToArray();
+    }
+
+// @helper Start
+    /// <summary>TaskGroup.create_task: the task joins the group, which awaits it on exit.</summary>
+    public static Task<T> Start<T>(List<Task> group, Task<T> task)
+    {
+        group.Add(task);
+        return task;
+    }
+
+    public static Task Start(List<Task> group, Task task)
+    {
+        group.Add(task);
+        return task;
+    }
+
+// @helper SetDefault
+    /// <summary>Python's dict.setdefault(key, value).</summary>
+    public static V SetDefault<K, V>(Dictionary<K, V> d, K key, V value)
+    {
+        if (!d.TryGetValue(key, out var existing)) d[key] = existing = value;
+        return existing;
+    }

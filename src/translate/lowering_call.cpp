@@ -1,0 +1,390 @@
+// Calls: functions and classes of the module, and library calls matched
+// against the API table (rules/translate/*.toml).
+#include <fmt/format.h>
+
+#include "translate/lowering.h"
+
+namespace asl::tr {
+
+namespace {
+
+const std::set<std::string, std::less<>> kBuiltins = {
+    "print", "len", "str", "int", "float", "bool", "range", "sorted", "sum", "min", "max", "abs", "round",
+    "enumerate", "zip", "list", "dict", "set", "tuple", "isinstance", "any", "all", "repr", "open", "reversed",
+    "map", "filter", "input", "type", "id", "hash", "iter", "next", "super", "divmod", "pow", "chr", "ord",
+    "Exception", "ValueError", "KeyError", "IndexError", "RuntimeError", "TypeError", "TimeoutError",
+    "ZeroDivisionError", "NotImplementedError", "ConnectionError", "OSError", "IOError", "FileNotFoundError",
+    "AttributeError", "StopIteration", "StopAsyncIteration", "AssertionError", "ArithmeticError", "LookupError",
+    "PermissionError", "KeyboardInterrupt", "BaseException", "object"};
+
+bool kind_matches(const Type& t, std::string_view want) {
+  if (want == "any") return true;
+  if (want == "list") return t.sequence();
+  if (want == "str") return t.kind == TypeKind::Str;
+  if (want == "int") return t.kind == TypeKind::Int;
+  if (want == "float") return t.kind == TypeKind::Float;
+  if (want == "bool") return t.kind == TypeKind::Bool;
+  if (want == "number") return t.kind == TypeKind::Int || t.kind == TypeKind::Float;
+  if (want == "dict") return t.kind == TypeKind::Dict;
+  if (want == "set") return t.kind == TypeKind::Set;
+  if (want == "tuple") return t.kind == TypeKind::Tuple;
+  if (want == "optional") return t.kind == TypeKind::Optional;
+  if (want == "awaitable") return t.kind == TypeKind::Awaitable;
+  if (want == "iterator") return t.kind == TypeKind::Iterator;
+  if (want == "class") return t.kind == TypeKind::Class;
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> Lowering::qualified(TSNode n) {
+  if (is(n, k_.identifier)) {
+    std::string nm(text(n));
+    if (lookup_inner(nm) || local(nm) || (fn_ && fn_->params.count(nm)) || globals_.count(nm) || functions_.count(nm) ||
+        classes_.count(nm))
+      return std::nullopt;
+    if (auto it = imports_.find(nm); it != imports_.end()) return it->second;
+    if (kBuiltins.count(nm)) return "builtins." + nm;
+    return std::nullopt;
+  }
+  if (is(n, k_.attribute)) {
+    auto base = qualified(field(n, "object"));
+    if (!base || base->starts_with("builtins.")) return std::nullopt;
+    // Only module paths qualify: `asyncio.sleep`, not `queue.put`.
+    std::string top = base->substr(0, base->find('.'));
+    if (!api_.modules.count(top) && !api_.modules.count(*base)) return std::nullopt;
+    if (api_.type(*base)) return std::nullopt;  // an attribute of a type object
+    return *base + "." + std::string(text(field(n, "attribute")));
+  }
+  return std::nullopt;
+}
+
+std::string Lowering::type_key(const Type& t) {
+  switch (t.kind) {
+    case TypeKind::List: case TypeKind::Array: return "builtins.list";
+    case TypeKind::Dict: return "builtins.dict";
+    case TypeKind::Set: return "builtins.set";
+    case TypeKind::Str: return "builtins.str";
+    case TypeKind::Int: return "builtins.int";
+    case TypeKind::Float: return "builtins.float";
+    case TypeKind::Awaitable: return "asyncio.Task";
+    case TypeKind::Extern: return t.name;
+    case TypeKind::Optional: return type_key(t.arg(0));
+    default: return {};
+  }
+}
+
+std::vector<Arg> Lowering::bind_args(const std::vector<Param>& params, TSNode args, const std::string& what) {
+  std::vector<Arg> out;
+  size_t positional = 0;
+  for_each_named_child(args, [&](TSNode a) {
+    if (is(a, k_.comment)) return;
+    std::string_view at = ts_node_type(a);
+    if (at == "list_splat" || at == "dictionary_splat") unsupported(a, fmt::format("`{}` passed to `{}`", text(a), what));
+    if (is(a, k_.keyword_argument)) {
+      std::string kw(text(field(a, "name")));
+      const Param* prm = nullptr;
+      for (const auto& p : params)
+        if (p.name == kw) prm = &p;
+      if (!prm) unsupported(a, fmt::format("`{}` has no parameter `{}`", what, kw));
+      out.push_back({kw, expr(field(a, "value"), prm->type.known() ? &prm->type : nullptr)});
+      return;
+    }
+    if (positional >= params.size() || params[positional].keyword_only)
+      unsupported(a, fmt::format("too many arguments to `{}`", what));
+    const Type& pt = params[positional++].type;
+    out.push_back({"", expr(a, pt.known() ? &pt : nullptr)});
+  });
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (params[i].default_value) continue;
+    bool given = i < positional;
+    for (const auto& a : out) given = given || a.name == params[i].name;
+    if (!given) unsupported(args, fmt::format("`{}` is missing argument `{}`", what, params[i].name));
+  }
+  return out;
+}
+
+ExprPtr Lowering::call(TSNode n, const Type* expected) {
+  SourcePos p = pos(n);
+  TSNode fn = field(n, "function");
+  TSNode args = field(n, "arguments");
+  if (std::string_view(ts_node_type(args)) == "generator_expression") {
+    // f(x for x in xs): one generator argument.
+    auto q = qualified(fn);
+    if (!q) unsupported(n, "generator argument to a function of this module");
+    return builtin_call(*q, args, p, expected, n);
+  }
+  if (is(fn, k_.identifier)) {
+    std::string nm(text(fn));
+    const Type* callable = lookup_inner(nm);
+    if (!callable && fn_) {
+      if (LocalInfo* l = local(nm)) callable = &l->type;
+      else if (fn_->sig && fn_->params.count(nm))
+        for (const auto& prm : fn_->sig->params)
+          if (prm.name == nm) callable = &prm.type;
+    }
+    if (callable) {
+      if (callable->kind != TypeKind::Callable) unsupported(fn, fmt::format("call of `{}` of type `{}`", nm, to_string(*callable)));
+      std::vector<Param> ps;
+      for (size_t i = 0; i + 1 < callable->args.size(); ++i) {
+        Param q;
+        q.name = fmt::format("arg{}", i);
+        q.type = callable->args[i];
+        ps.push_back(std::move(q));
+      }
+      auto e = make(ExprKind::Call, callable->args.back(), p);
+      e->text = nm;
+      e->name_kind = NameKind::Local;
+      e->args = bind_args(ps, args, nm);
+      for (const auto& a : e->args)
+        if (!a.name.empty()) unsupported(args, "keyword argument to a callable value");
+      return e;
+    }
+    if (auto f = functions_.find(nm); f != functions_.end()) {
+      ensure_result(f->second, nullptr);
+      Signature& sig = f->second;
+      Type t = sig.is_async && !sig.is_generator ? Type::awaitable(sig.result) : sig.result;
+      auto e = make(ExprKind::Call, t, p);
+      e->text = nm;
+      e->name_kind = NameKind::Function;
+      e->args = bind_args(sig.params, args, nm);
+      return e;
+    }
+    if (auto c = classes_.find(nm); c != classes_.end()) {
+      auto e = make(ExprKind::New, Type::klass(nm), p);
+      e->text = nm;
+      e->args = bind_args(c->second.ctor.params, args, nm);
+      return e;
+    }
+    if (nm == "super") unsupported(n, "super() outside `super().__init__(...)`");
+    auto q = qualified(fn);
+    if (!q) unsupported(fn, fmt::format("call of `{}`, which is not defined here", nm));
+    return builtin_call(*q, args, p, expected, n);
+  }
+  if (is(fn, k_.attribute)) {
+    TSNode obj = field(fn, "object");
+    std::string method(text(field(fn, "attribute")));
+    if (is(obj, k_.call) && text(field(obj, "function")) == "super") {
+      if (!(fn_ && fn_->klass && fn_->sig && fn_->sig->name == "__init__" && method == "__init__"))
+        unsupported(n, "super() other than `super().__init__(...)` in __init__");
+      auto e = make(ExprKind::Call, TypeKind::None, p);
+      e->text = "super().__init__";
+      const ClassInfo& c = *fn_->klass;
+      std::vector<Param> ps;
+      if (classes_.count(c.base)) {
+        for (const auto& prm : classes_[c.base].ctor.params) {
+          Param q;
+          q.name = prm.name;
+          q.type = prm.type;
+          ps.push_back(std::move(q));
+        }
+      } else {
+        Param q;
+        q.name = "message";
+        q.type = TypeKind::Str;
+        ps.push_back(std::move(q));
+      }
+      e->args = bind_args(ps, args, "super().__init__");
+      return e;
+    }
+    if (auto q = qualified(fn)) return builtin_call(*q, args, p, expected, n);
+    ExprPtr o = expr(obj);
+    Type ot = o->type.kind == TypeKind::Optional ? o->type.arg(0) : o->type;
+    if (ot.kind == TypeKind::Class) {
+      const ClassInfo* c = &classes_[ot.name];
+      while (c) {
+        auto m = c->methods.find(method);
+        if (m != c->methods.end() && !m->second.is_property) {
+          Signature& sig = const_cast<Signature&>(m->second);
+          ensure_result(sig, const_cast<ClassInfo*>(c));
+          Type t = sig.is_async && !sig.is_generator ? Type::awaitable(sig.result) : sig.result;
+          auto e = make(ExprKind::MethodCall, t, p);
+          e->text = method;
+          e->object = std::move(o);
+          e->args = bind_args(sig.params, args, ot.name + "." + method);
+          return e;
+        }
+        c = c->base.empty() || !classes_.count(c->base) ? nullptr : &classes_[c->base];
+      }
+      unsupported(fn, fmt::format("method `{}` of class `{}`", method, ot.name));
+    }
+    if (o->kind == ExprKind::ApiCall && o->api) {
+      std::string fused = o->api->python + "()." + method;
+      if (api_.find(fused)) return api_call(fused, std::move(o), args, p, expected, n);
+    }
+    std::string key = type_key(ot);
+    if (key.empty()) unsupported(fn, fmt::format("method `{}` of a value of type `{}`", method, to_string(o->type)));
+    return api_call(key + "." + method, std::move(o), args, p, expected, n);
+  }
+  unsupported(fn, fmt::format("call of `{}`", text(fn)));
+}
+
+ExprPtr Lowering::builtin_call(const std::string& name, TSNode args, SourcePos p, const Type* expected, TSNode whole) {
+  if (name == "asyncio.run") {
+    // Inside Main, running a coroutine is awaiting it.
+    if (!fn_ || !fn_->is_entry) unsupported(whole, "asyncio.run() outside the program's entry point");
+    std::vector<TSNode> a = named_children(args);
+    if (a.size() != 1) unsupported(whole, "asyncio.run() with options");
+    ExprPtr coro = expr(a[0]);
+    if (coro->type.kind != TypeKind::Awaitable) unsupported(a[0], "asyncio.run() of something that is not a coroutine");
+    auto e = make(ExprKind::Await, coro->type.arg(0), p);
+    e->items.push_back(std::move(coro));
+    return e;
+  }
+  if (name == "builtins.isinstance") {
+    std::vector<TSNode> a = named_children(args);
+    if (a.size() != 2) unsupported(whole, "isinstance() with other than two arguments");
+    auto e = make(ExprKind::IsInstance, TypeKind::Bool, p);
+    e->items.push_back(expr(a[0]));
+    TSNode t = a[1];
+    if (is(t, k_.tuple)) unsupported(t, "isinstance() with a tuple of types");
+    std::string tn(text(t));
+    Type tested;
+    if (classes_.count(tn)) tested = Type::klass(tn);
+    else if (tn == "int") tested = TypeKind::Int;
+    else if (tn == "float") tested = TypeKind::Float;
+    else if (tn == "str") tested = TypeKind::Str;
+    else if (tn == "bool") tested = TypeKind::Bool;
+    else tested = exception_type(t);
+    auto holder = make(ExprKind::Name, tested, pos(t));
+    holder->text = tn;
+    e->items.push_back(std::move(holder));
+    return e;
+  }
+  if (name == "builtins.super") unsupported(whole, "super()");
+  return api_call(name, nullptr, args, p, expected, whole);
+}
+
+ExprPtr Lowering::api_attribute(const std::string& python, ExprPtr receiver, SourcePos p, TSNode whole) {
+  const auto* entries = api_.find(python);
+  const ApiEntry* found = nullptr;
+  if (entries)
+    for (const ApiEntry* e : *entries)
+      if (e->kind == ApiKind::Attribute && (e->context.empty() || (e->context == "async") == in_async())) { found = e; break; }
+  if (!found) {
+    if (entries) unsupported(whole, fmt::format("`{}` here (its mapping needs {} context)", python, entries->front()->context));
+    unsupported(whole, fmt::format("`{}` (no mapping in rules/translate)", python));
+  }
+  auto e = make(ExprKind::ApiAttr, {}, p);
+  e->api = found;
+  e->object = std::move(receiver);
+  e->python = std::string(text(whole));
+  // A fused entry (`requests.get().text`) takes the inner call's arguments.
+  if (e->object && e->object->kind == ExprKind::ApiCall && python.find("().") != std::string::npos) {
+    for (auto& a : e->object->args) e->args.push_back({a.name, std::move(a.value)});
+    e->object = nullptr;
+  }
+  e->type = from_pattern(found->returns, *found, e->args, e->object.get(), nullptr);
+  return e;
+}
+
+ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode args, SourcePos p, const Type* expected,
+                           TSNode whole) {
+  const auto* entries = api_.find(python);
+  if (!entries) unsupported(whole, fmt::format("call to `{}` (no mapping in rules/translate)", python));
+  // Arguments are lowered once; lambdas take their parameter types from the
+  // first positional argument's elements (sorted(xs, key=lambda x: ...)).
+  struct Raw {
+    std::string keyword;
+    TSNode node;
+    ExprPtr value;
+  };
+  std::vector<Raw> raw;
+  bool generator_arg = std::string_view(ts_node_type(args)) == "generator_expression";
+  if (generator_arg) {
+    raw.push_back({"", args, comprehension(args)});
+  } else {
+    for_each_named_child(args, [&](TSNode a) {
+      if (is(a, k_.comment)) return;
+      if (std::string_view(ts_node_type(a)) == "dictionary_splat") unsupported(a, "`**kwargs` argument");
+      if (is(a, k_.keyword_argument)) raw.push_back({std::string(text(field(a, "name"))), field(a, "value"), nullptr});
+      else raw.push_back({"", a, nullptr});
+    });
+  }
+  Type lambda_param;
+  for (auto& r : raw) {
+    if (r.value || is(r.node, k_.lambda)) continue;
+    r.value = expr(r.node);
+    if (!lambda_param.known() && r.keyword.empty()) {
+      lambda_param = r.value->type.kind == TypeKind::Dict ? r.value->type.arg(0) : r.value->type.element();
+    }
+  }
+  for (auto& r : raw) {
+    if (r.value) continue;
+    std::vector<Type> ft;
+    if (lambda_param.known()) ft = {lambda_param, Type(TypeKind::Any)};
+    Type want(TypeKind::Callable, ft);
+    r.value = lambda(r.node, &want);
+  }
+  std::string why;
+  for (const ApiEntry* e : *entries) {
+    if (e->kind == ApiKind::Attribute) continue;
+    if (!e->context.empty() && (e->context == "async") != in_async()) {
+      if (why.empty()) why = fmt::format("`{}` in {} code", python, in_async() ? "async" : "synchronous");
+      continue;
+    }
+    // Bind arguments to the entry's parameters.
+    std::vector<int> slot(raw.size(), -1);
+    size_t next = 0;
+    bool ok = true;
+    for (size_t i = 0; i < raw.size() && ok; ++i) {
+      if (raw[i].keyword.empty()) {
+        if (next < e->params.size() && e->variadic(next)) { slot[i] = static_cast<int>(next); continue; }
+        if (raw[i].value->kind == ExprKind::Starred) { ok = false; why = "a starred argument"; break; }
+        if (next >= e->params.size()) { ok = false; why = fmt::format("too many arguments to `{}`", python); break; }
+        slot[i] = static_cast<int>(next++);
+      } else {
+        int k = e->param_index(raw[i].keyword);
+        if (k < 0 || e->variadic(static_cast<size_t>(k))) { ok = false; why = fmt::format("argument `{}` of `{}`", raw[i].keyword, python); break; }
+        slot[i] = k;
+      }
+    }
+    if (!ok) continue;
+    auto arg_of = [&](const std::string& param) -> const Raw* {
+      int k = e->param_index(param);
+      for (size_t i = 0; i < raw.size(); ++i)
+        if (slot[i] == k) return &raw[i];
+      return nullptr;
+    };
+    for (const auto& w : e->when) {
+      const Raw* r = arg_of(w.param);
+      bool hold;
+      if (w.is == "present") hold = r != nullptr;
+      else if (w.is == "missing") hold = r == nullptr;
+      else if (w.is.starts_with("type:")) hold = r && kind_matches(r->value->type, std::string_view(w.is).substr(5));
+      else hold = r && text(r->node) == w.is;
+      if (!hold) { ok = false; break; }
+    }
+    if (!ok) continue;
+    // Template placeholders must consume every argument given, so none is dropped.
+    auto ex = make(ExprKind::ApiCall, {}, p);
+    ex->api = e;
+    ex->object = std::move(receiver);
+    ex->python = std::string(text(whole));
+    for (size_t i = 0; i < raw.size(); ++i) {
+      std::string pn = e->params[static_cast<size_t>(slot[i])];
+      if (pn.starts_with("*")) pn.erase(0, 1);
+      bool used = e->cs.starts_with("@") || e->cs.find("{" + pn + "}") != std::string::npos;
+      bool literal_test = false;
+      for (const auto& w : e->when)
+        if (w.param == pn && w.is != "present" && w.is != "missing" && !w.is.starts_with("type:")) literal_test = true;
+      if (!used && !literal_test) unsupported(raw[i].node, fmt::format("argument `{}` of `{}` has no C# counterpart", pn, python));
+      ex->args.push_back({pn, std::move(raw[i].value)});
+    }
+    // Variadic arguments must agree on their type (Task.WhenAll takes one T).
+    for (size_t i = 1; i < ex->args.size(); ++i) {
+      const Arg& a = ex->args[i];
+      const Arg& b = ex->args[i - 1];
+      if (a.name == b.name && e->variadic(static_cast<size_t>(e->param_index(a.name))) && a.value->type.known() &&
+          b.value->type.known() && !(a.value->type == b.value->type))
+        unsupported(whole, fmt::format("`{}` with arguments of different types (`{}` and `{}`)", python,
+                                       to_string(b.value->type), to_string(a.value->type)));
+    }
+    ex->type = from_pattern(e->returns, *e, ex->args, ex->object.get(), expected);
+    if (!ex->type.known() && expected && expected->known() && expected->kind == ex->type.kind) ex->type = *expected;
+    return ex;
+  }
+  unsupported(whole, why.empty() ? fmt::format("this call of `{}`", python) : why);
+}
+
+}  // namespace asl::tr

@@ -1,0 +1,674 @@
+// Module-level lowering: imports, signatures of functions and classes, module
+// variables, the entry point, and the order of the emitted members.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "translate/lowering.h"
+
+namespace asl::tr {
+
+namespace {
+
+// Restores the lowering's per-function state after a nested or speculative pass.
+struct StateGuard {
+  Lowering& l;
+  FunctionContext* fn;
+  std::vector<InnerScope> inner;
+  bool quiet;
+  std::set<uint32_t> consumed;
+  explicit StateGuard(Lowering& x) : l(x), fn(x.fn_), inner(x.inner_), quiet(x.quiet_), consumed(x.consumed_comments_) {}
+  ~StateGuard() {
+    l.fn_ = fn;
+    l.inner_ = inner;
+    l.quiet_ = quiet;
+    l.consumed_comments_ = consumed;
+  }
+};
+
+bool is_main_guard(std::string_view cond) {
+  return cond == "__name__ == \"__main__\"" || cond == "__name__ == '__main__'";
+}
+
+}  // namespace
+
+const Type* ClassInfo::field(const std::string& n) const {
+  for (const auto& [fname, t] : fields)
+    if (fname == n) return &t;
+  return nullptr;
+}
+
+Lowering::Lowering(const SourceFile& file, TSNode root, const ApiTable& api, std::vector<TranslateDiagnostic>& diags)
+    : file_(file), src_(file.text()), root_(root), api_(api), k_(Kinds::get()), diags_(diags) {}
+
+Module lower_module(const SourceFile& file, TSNode root, const ApiTable& api, std::vector<TranslateDiagnostic>& diags) {
+  return Lowering(file, root, api, diags).run();
+}
+
+void Lowering::collect_imports(TSNode n) {
+  auto known = [&](const std::string& module, TSNode at) {
+    std::string top = module.substr(0, module.find('.'));
+    if (!api_.modules.count(top) && !api_.modules.count(module))
+      report(pos(at), fmt::format("import of module `{}` (no mapping in rules/translate)", module));
+  };
+  if (is(n, k_.import_statement)) {
+    for_each_named_child(n, [&](TSNode c) {
+      if (is(c, k_.dotted_name)) {
+        std::string m(text(c));
+        known(m, c);
+        imports_[m.substr(0, m.find('.'))] = m.substr(0, m.find('.'));
+      } else if (is(c, k_.aliased_import)) {
+        std::string m(text(field(c, "name")));
+        known(m, c);
+        imports_[std::string(text(field(c, "alias")))] = m;
+      }
+    });
+  } else if (is(n, k_.import_from_statement)) {
+    TSNode mod = field(n, "module_name");
+    std::string m(text(mod));
+    if (is(mod, k_.relative_import)) { report(pos(n), "relative import"); return; }
+    known(m, mod);
+    for_each_named_child(n, [&](TSNode c) {
+      if (ts_node_eq(c, mod)) return;
+      if (is(c, k_.dotted_name)) imports_[std::string(text(c))] = m + "." + std::string(text(c));
+      else if (is(c, k_.aliased_import))
+        imports_[std::string(text(field(c, "alias")))] = m + "." + std::string(text(field(c, "name")));
+      else if (is(c, k_.wildcard_import)) report(pos(c), "wildcard import");
+    });
+  }
+}
+
+Signature Lowering::signature_of(TSNode def, ClassInfo* klass) {
+  Signature s;
+  s.node = def;
+  s.name = std::string(text(field(def, "name")));
+  s.is_async = is_async_function(def);
+  bool first = true;
+  bool keyword_only = false;
+  for_each_named_child(field(def, "parameters"), [&](TSNode p) {
+    Param prm;
+    prm.pos = pos(p);
+    TSNode name = is(p, k_.identifier) ? p : field(p, "name");
+    if (is(p, k_.typed_parameter)) {
+      for_each_named_child(p, [&](TSNode c) { if (is(c, k_.identifier) && ts_node_is_null(name)) name = c; });
+    }
+    std::string_view pt = ts_node_type(p);
+    if (pt == "keyword_separator") { keyword_only = true; return; }
+    if (ts_node_is_null(name) || is(p, k_.list_splat_pattern) || is(p, k_.dictionary_splat_pattern) ||
+        (is(p, k_.typed_parameter) && (std::string_view(ts_node_type(ts_node_named_child(p, 0))) != "identifier"))) {
+      report(pos(p), fmt::format("parameter `{}` (*args / **kwargs)", text(p)));
+      return;
+    }
+    prm.name = std::string(text(name));
+    prm.keyword_only = keyword_only;
+    if (first && klass) {
+      first = false;
+      return;  // self
+    }
+    first = false;
+    TSNode ann = field(p, "type");
+    if (!ts_node_is_null(ann)) {
+      try {
+        prm.type = annotation(ann);
+      } catch (const Unsupported& u) {
+        report(u.pos, u.what);
+      }
+    }
+    TSNode def_value = field(p, "value");
+    if (!ts_node_is_null(def_value)) {
+      try {
+        prm.default_value = expr(def_value, prm.type.known() ? &prm.type : nullptr);
+        if (!prm.type.known()) prm.type.refine(prm.default_value->type);
+      } catch (const Unsupported& u) {
+        report(u.pos, u.what);
+      }
+    }
+    if (!prm.type.known())
+      report(prm.pos, fmt::format("parameter `{}` without a type annotation", prm.name));
+    s.params.push_back(std::move(prm));
+  });
+  if (TSNode rt = field(def, "return_type"); !ts_node_is_null(rt)) {
+    try {
+      s.result = annotation(rt);
+      // AsyncIterator[T] / Iterator[T] annotations mark generators.
+      s.result_known = true;
+    } catch (const Unsupported& u) {
+      report(u.pos, u.what);
+      s.result = TypeKind::Any;
+      s.result_known = true;
+    }
+  }
+  return s;
+}
+
+void Lowering::collect_class(TSNode def, TSNode decorated) {
+  ClassInfo c;
+  c.node = def;
+  c.name = std::string(text(field(def, "name")));
+  if (!ts_node_is_null(decorated)) {
+    for_each_named_child(decorated, [&](TSNode d) {
+      if (!is(d, k_.decorator)) return;
+      TSNode e = ts_node_named_child(d, 0);
+      auto q = qualified(e);
+      if (is(e, k_.call)) q = qualified(field(e, "function"));
+      if (q == "dataclasses.dataclass") c.is_dataclass = true;
+      else report(pos(d), fmt::format("class decorator `{}`", text(d)));
+    });
+  }
+  if (TSNode bases = field(def, "superclasses"); !ts_node_is_null(bases)) {
+    for_each_named_child(bases, [&](TSNode b) {
+      std::string bn(text(b));
+      if (classes_.count(bn)) {
+        c.base = bn;
+        c.is_exception = classes_[bn].is_exception;
+        for (const auto& f : classes_[bn].fields) c.fields.push_back(f);
+        return;
+      }
+      auto q = qualified(b);
+      if (q) {
+        if (const ApiType* t = api_.type(*q); t && t->exception) {
+          c.base = *q;
+          c.is_exception = true;
+          return;
+        }
+      }
+      report(pos(b), fmt::format("base class `{}`", bn));
+    });
+  }
+  class_order_.push_back(c.name);
+  classes_[c.name] = std::move(c);
+}
+
+void Lowering::collect_signatures() {
+  for (auto& name : class_order_) {
+    ClassInfo& c = classes_[name];
+    TSNode body = field(c.node, "body");
+    for_each_named_child(body, [&](TSNode n) {
+      TSNode def = n;
+      bool prop = false, stat = false;
+      if (is(n, k_.decorated_definition)) {
+        def = field(n, "definition");
+        for_each_named_child(n, [&](TSNode d) {
+          if (!is(d, k_.decorator)) return;
+          std::string_view dt = text(ts_node_named_child(d, 0));
+          if (dt == "property") prop = true;
+          else if (dt == "staticmethod") stat = true;
+          else report(pos(d), fmt::format("method decorator `{}`", text(d)));
+        });
+      }
+      if (is(def, k_.function_definition)) {
+        // Static methods have no `self` to skip.
+        Signature s = signature_of(def, stat ? nullptr : &c);
+        s.is_property = prop;
+        s.is_static = stat;
+        if (s.name == "__init__") c.ctor = std::move(s);
+        else c.methods[s.name] = std::move(s);
+      } else if (is(n, k_.expression_statement)) {
+        // Class-level annotations: dataclass fields or typed attributes.
+        TSNode a = ts_node_named_child(n, 0);
+        if (is(a, k_.assignment) && is(field(a, "left"), k_.identifier)) {
+          std::string fname(text(field(a, "left")));
+          Type t;
+          try {
+            if (TSNode ty = field(a, "type"); !ts_node_is_null(ty)) t = annotation(ty);
+            else if (TSNode v = field(a, "right"); !ts_node_is_null(v)) t = expr(v)->type;
+          } catch (const Unsupported& u) {
+            report(u.pos, u.what);
+          }
+          if (!c.field(fname)) c.fields.emplace_back(fname, t);
+        }
+      }
+    });
+    if (c.is_dataclass && ts_node_is_null(c.ctor.node)) {
+      c.ctor.name = "__init__";
+      for (const auto& [fname, ftype] : c.fields) {
+        Param p;
+        p.name = fname;
+        p.type = ftype;
+        c.ctor.params.push_back(std::move(p));
+      }
+    }
+    if (c.is_exception && ts_node_is_null(c.ctor.node) && c.ctor.params.empty()) {
+      Param p;
+      p.name = "message";
+      p.type = TypeKind::Str;
+      c.ctor.params.push_back(std::move(p));
+    }
+  }
+  for (auto& name : class_order_) infer_fields(classes_[name]);
+}
+
+// Fields come from `self.x = ...` in any method, typed by the first assignment.
+void Lowering::infer_fields(ClassInfo& c) {
+  StateGuard guard(*this);
+  quiet_ = true;
+  auto scan = [&](Signature& sig) {
+    if (ts_node_is_null(sig.node) || sig.is_static) return;
+    FunctionContext ctx;
+    ctx.sig = &sig;
+    ctx.klass = &c;
+    ctx.is_async = sig.is_async;
+    ctx.inferring = true;
+    analyze_locals(field(sig.node, "body"), ctx, sig.params);
+    fn_ = &ctx;
+    inner_.clear();
+    ctx.block_path = {static_cast<int>(ts_node_start_byte(field(sig.node, "body")))};
+    // Two passes: locals' types settle in the first.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (auto& [n, l] : ctx.locals) l.declared = false;
+      try {
+        block(field(sig.node, "body"));
+      } catch (const Unsupported&) {
+      }
+    }
+  };
+  scan(c.ctor);
+  for (auto& [n, m] : c.methods) scan(m);
+}
+
+void Lowering::ensure_result(Signature& sig, ClassInfo* klass) {
+  if (sig.result_known || sig.inferring || ts_node_is_null(sig.node)) return;
+  sig.inferring = true;
+  StateGuard guard(*this);
+  quiet_ = true;
+  lower_function(sig.node, sig, klass);
+  sig.inferring = false;
+}
+
+Function Lowering::lower_function(TSNode def, Signature& sig, ClassInfo* klass, bool entry) {
+  Function f;
+  f.name = sig.name;
+  f.pos = pos(def);
+  f.is_async = sig.is_async;
+  f.is_entry = entry;
+  f.is_method = klass != nullptr;
+  f.is_static = sig.is_static;
+  f.is_property = sig.is_property;
+  f.is_constructor = klass && sig.name == "__init__";
+  TSNode body = field(def, "body");
+  f.doc = docstring(body);
+
+  FunctionContext ctx;
+  ctx.sig = &sig;
+  ctx.klass = sig.is_static ? nullptr : klass;
+  ctx.is_async = sig.is_async;
+  ctx.is_entry = entry;
+  analyze_locals(body, ctx, sig.params);
+
+  FunctionContext* outer = fn_;
+  std::vector<InnerScope> outer_inner = inner_;
+  // Captured locals of an enclosing function stay visible to a nested one.
+  if (outer) {
+    for (auto& [n, l] : outer->locals)
+      if (!ctx.locals.count(n) && !ctx.params.count(n)) inner_.push_back({{{n, l.type}}});
+    if (outer->sig)
+      for (const auto& p : outer->sig->params)
+        if (!ctx.locals.count(p.name) && !ctx.params.count(p.name)) inner_.push_back({{{p.name, p.type}}});
+  }
+  fn_ = &ctx;
+  ctx.block_path = {static_cast<int>(ts_node_start_byte(body))};
+  {
+    // Inference pass: settles local types and the result type.
+    StateGuard guard(*this);
+    quiet_ = true;
+    ctx.inferring = true;
+    fn_ = &ctx;
+    try {
+      block(body);
+    } catch (const Unsupported&) {
+    }
+    ctx.inferring = false;
+  }
+  if (!sig.result_known) {
+    Type r = TypeKind::None;
+    if (ctx.saw_yield) {
+      Type elem;
+      for (const auto& y : ctx.yields) elem.refine(y);
+      r = Type(sig.is_async ? TypeKind::AsyncIterator : TypeKind::Iterator, {elem});
+    } else {
+      for (const auto& t : ctx.returns)
+        if (t.kind != TypeKind::None || r.kind != TypeKind::None) r.refine(t);
+    }
+    sig.result = r;
+    sig.result_known = r.known();
+  }
+  sig.is_generator = ctx.saw_yield;
+  for (auto& [n, l] : ctx.locals) l.declared = false;
+  ctx.returns.clear();
+  ctx.yields.clear();
+  f.body = block(body);
+  fn_ = outer;
+  inner_ = outer_inner;
+  f.result = sig.result;
+  f.is_generator = sig.is_generator;
+  for (const auto& p : sig.params) {
+    Param c;
+    c.name = p.name;
+    c.type = p.type;
+    c.pos = p.pos;
+    c.keyword_only = p.keyword_only;
+    if (p.default_value) c.default_value = clone(*p.default_value);
+    f.params.push_back(std::move(c));
+  }
+  if (!f.result.known() && !quiet_)
+    report(f.pos, fmt::format("return type of `{}` cannot be inferred; add an annotation", f.name));
+  return f;
+}
+
+Class Lowering::lower_class(ClassInfo& c) {
+  Class out;
+  out.name = c.name;
+  out.pos = pos(c.node);
+  out.base = c.base;
+  out.is_dataclass = c.is_dataclass;
+  out.is_exception = c.is_exception;
+  TSNode body = field(c.node, "body");
+  out.doc = docstring(body);
+  // Inherited fields are declared by the base class.
+  size_t inherited = c.base.empty() || !classes_.count(c.base) ? 0 : classes_[c.base].fields.size();
+  for (size_t i = inherited; i < c.fields.size(); ++i) {
+    Field f;
+    f.name = c.fields[i].first;
+    f.type = c.fields[i].second;
+    if (!f.type.known()) report(out.pos, fmt::format("type of attribute `{}.{}` cannot be inferred", c.name, f.name));
+    out.fields.push_back(std::move(f));
+  }
+  // Class-level defaults (dataclass fields).
+  for_each_named_child(body, [&](TSNode n) {
+    if (!is(n, k_.expression_statement)) return;
+    TSNode a = ts_node_named_child(n, 0);
+    if (!is(a, k_.assignment) || !is(field(a, "left"), k_.identifier) || ts_node_is_null(field(a, "right"))) return;
+    std::string fname(text(field(a, "left")));
+    for (auto& f : out.fields) {
+      if (f.name != fname) continue;
+      try {
+        TSNode v = field(a, "right");
+        auto q = is(v, k_.call) ? qualified(field(v, "function")) : std::nullopt;
+        if (q == "dataclasses.field") {
+          // field(default_factory=list) -> a fresh empty value per instance.
+          f.init = make(ExprKind::List, f.type, pos(v));
+          if (f.type.kind == TypeKind::Dict) f.init->kind = ExprKind::Dict;
+          else if (f.type.kind == TypeKind::Set) f.init->kind = ExprKind::Set;
+          else if (f.type.kind != TypeKind::List) unsupported(v, "dataclasses.field() other than a default_factory of list, dict or set");
+        } else {
+          f.init = expr(v, &f.type);
+        }
+      } catch (const Unsupported& u) {
+        report(u.pos, u.what);
+      }
+    }
+  });
+  if (!ts_node_is_null(c.ctor.node) || c.is_dataclass || c.is_exception) {
+    if (!ts_node_is_null(c.ctor.node)) {
+      out.methods.push_back(lower_function(c.ctor.node, c.ctor, &c));
+    } else {
+      Function f;
+      f.name = "__init__";
+      f.is_method = f.is_constructor = true;
+      f.pos = out.pos;
+      f.result = TypeKind::None;
+      for (const auto& p : c.ctor.params) {
+        Param q;
+        q.name = p.name;
+        q.type = p.type;
+        for (const auto& fl : out.fields)
+          if (fl.name == p.name && fl.init) q.default_value = clone(*fl.init);
+        f.params.push_back(std::move(q));
+      }
+      out.methods.push_back(std::move(f));
+    }
+  }
+  // Methods in source order.
+  for_each_named_child(body, [&](TSNode n) {
+    TSNode def = is(n, k_.decorated_definition) ? field(n, "definition") : n;
+    if (!is(def, k_.function_definition)) return;
+    std::string mname(text(field(def, "name")));
+    if (mname == "__init__") return;
+    auto& sig = c.methods[mname];
+    out.methods.push_back(lower_function(def, sig, &c));
+    out.methods.back().comments = comments_in(n);
+  });
+  return out;
+}
+
+Module Lowering::run() {
+  Module m;
+  m.path = file_.path();
+  m.doc = docstring(root_);
+  std::vector<TSNode> top = named_children(root_);
+  std::vector<TSNode> entry_stmts;
+  std::vector<TSNode> order;  // module members and entry statements, in source order
+  // First: imports, classes, functions; what runs at import time goes to the entry.
+  for (TSNode n : top) {
+    if (is(n, k_.import_statement) || is(n, k_.import_from_statement)) { collect_imports(n); continue; }
+    if (is(n, k_.future_import_statement)) continue;
+    TSNode def = is(n, k_.decorated_definition) ? field(n, "definition") : n;
+    if (is(def, k_.class_definition)) { collect_class(def, is(n, k_.decorated_definition) ? n : TSNode{}); order.push_back(n); continue; }
+    if (is(def, k_.function_definition)) {
+      if (is(n, k_.decorated_definition)) report(pos(n), "decorated function");
+      order.push_back(n);
+      continue;
+    }
+    if (std::string_view(ts_node_type(n)) == "if_statement" && is_main_guard(text(field(n, "condition")))) {
+      for (TSNode s : named_children(field(n, "consequence"))) entry_stmts.push_back(s);
+      order.push_back(n);
+      continue;
+    }
+    order.push_back(n);
+  }
+  // Module variables: a name assigned once at top level, by a plain assignment.
+  std::map<std::string, int> assign_count;
+  for (TSNode n : order) {
+    if (!is(n, k_.expression_statement)) continue;
+    TSNode a = ts_node_named_child(n, 0);
+    if ((is(a, k_.assignment) || is(a, k_.augmented_assignment)) && is(field(a, "left"), k_.identifier))
+      ++assign_count[std::string(text(field(a, "left")))];
+  }
+  // Function signatures first (their defaults and annotations may use classes).
+  for (TSNode n : order) {
+    TSNode def = is(n, k_.decorated_definition) ? field(n, "definition") : n;
+    if (is(def, k_.function_definition)) {
+      Signature s = signature_of(def, nullptr);
+      functions_[s.name] = std::move(s);
+    }
+  }
+  std::vector<std::unique_ptr<ModuleVar>> vars;
+  for (TSNode n : order) {
+    if (!is(n, k_.expression_statement)) continue;
+    TSNode a = ts_node_named_child(n, 0);
+    if (!is(a, k_.assignment) || !is(field(a, "left"), k_.identifier) || ts_node_is_null(field(a, "right"))) continue;
+    std::string vname(text(field(a, "left")));
+    if (assign_count[vname] != 1) continue;
+    globals_[vname].type = TypeKind::Unknown;
+  }
+  collect_signatures();
+  // Functions that assign a global (`global x`) make it mutable.
+  for (auto& [fname, sig] : functions_) {
+    std::string_view body = text(sig.node);
+    size_t at = 0;
+    while ((at = body.find("global ", at)) != std::string_view::npos) {
+      size_t e = body.find('\n', at);
+      std::string_view line = body.substr(at + 7, e - at - 7);
+      size_t b = 0;
+      while (b < line.size()) {
+        size_t c = line.find(',', b);
+        std::string_view nm = line.substr(b, c == std::string_view::npos ? std::string_view::npos : c - b);
+        while (!nm.empty() && nm.front() == ' ') nm.remove_prefix(1);
+        while (!nm.empty() && (nm.back() == ' ' || nm.back() == '\r')) nm.remove_suffix(1);
+        if (globals_.count(std::string(nm))) globals_[std::string(nm)].reassigned = true;
+        if (c == std::string_view::npos) break;
+        b = c + 1;
+      }
+      at += 7;
+    }
+  }
+
+  // Entry point: `asyncio.run(main())` alone calls an async main without
+  // arguments, which becomes the program's Main itself.
+  std::string entry_function;
+  for (TSNode n : order) {
+    if (is(n, k_.expression_statement) || std::string_view(ts_node_type(n)) == "if_statement") {
+      TSNode a = ts_node_named_child(n, 0);
+      bool is_var = is(a, k_.assignment) && is(field(a, "left"), k_.identifier) &&
+                    globals_.count(std::string(text(field(a, "left"))));
+      if (!is_var && !is_main_guard(text(field(n, "condition"))) && !is(a, k_.string)) entry_stmts.push_back(n);
+      else if (is(a, k_.string) && !ts_node_eq(n, top.empty() ? n : top.front())) entry_stmts.push_back(n);
+    } else if (!is(n, k_.class_definition) && !is(n, k_.function_definition) && !is(n, k_.decorated_definition) &&
+               !is(n, k_.comment)) {
+      entry_stmts.push_back(n);
+    }
+  }
+  std::sort(entry_stmts.begin(), entry_stmts.end(),
+            [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
+  if (entry_stmts.size() == 1 && is(entry_stmts[0], k_.expression_statement)) {
+    TSNode c = ts_node_named_child(entry_stmts[0], 0);
+    if (is(c, k_.call) && qualified(field(c, "function")) == "asyncio.run") {
+      TSNode arg = ts_node_named_child(field(c, "arguments"), 0);
+      if (is(arg, k_.call) && is(field(arg, "function"), k_.identifier) &&
+          ts_node_named_child_count(field(arg, "arguments")) == 0) {
+        std::string fname(text(field(arg, "function")));
+        if (functions_.count(fname) && functions_[fname].is_async && functions_[fname].params.empty())
+          entry_function = fname;
+      }
+    }
+  }
+
+  // Module variables, typed by their values.
+  for (TSNode n : order) {
+    if (!is(n, k_.expression_statement)) continue;
+    TSNode a = ts_node_named_child(n, 0);
+    if (!is(a, k_.assignment) || !is(field(a, "left"), k_.identifier)) continue;
+    std::string vname(text(field(a, "left")));
+    auto g = globals_.find(vname);
+    if (g == globals_.end()) continue;
+    auto v = std::make_unique<ModuleVar>();
+    v->name = vname;
+    v->pos = pos(n);
+    try {
+      Type ann;
+      if (TSNode ty = field(a, "type"); !ts_node_is_null(ty)) ann = annotation(ty);
+      v->value = expr(field(a, "right"), ann.known() ? &ann : nullptr);
+      v->type = ann.known() ? ann : v->value->type;
+      if (!v->type.known()) unsupported(field(a, "right"), fmt::format("type of module variable `{}` cannot be inferred", vname));
+    } catch (const Unsupported& u) {
+      report(u.pos, u.what);
+      auto todo = std::make_unique<Stmt>(StmtKind::Todo, u.pos);
+      todo->text = u.what;
+      todo->python = std::string(text(n));
+      ModuleItem item;
+      item.stmt = std::move(todo);
+      m.items.push_back(std::move(item));
+      globals_.erase(g);
+      continue;
+    }
+    auto vk = v->value->kind;
+    g->second.type = v->type;
+    g->second.literal = vk == ExprKind::Int || vk == ExprKind::Float || vk == ExprKind::Str || vk == ExprKind::Bool;
+    v->constant = g->second.literal && !g->second.reassigned;
+    v->reassigned = g->second.reassigned;
+    vars.push_back(std::move(v));
+  }
+  for (auto& name : class_order_) {
+    ClassInfo& c = classes_[name];
+    for (auto& [mn, sig] : c.methods) ensure_result(sig, &c);
+  }
+  for (auto& [fname, sig] : functions_) ensure_result(sig, nullptr);
+
+  // Members in source order.
+  size_t var_index = 0;
+  uint32_t prev_end_line = 0;
+  std::vector<std::string> pending;
+  for (TSNode n : top) {
+    if (is(n, k_.comment)) {
+      Location l = file_.location(ts_node_start_byte(n));
+      std::string c(text(n).substr(1));
+      if (l.line == prev_end_line && !m.items.empty() && m.items.back().var) m.items.back().var->trailing_comment = c;
+      else pending.push_back(c);
+      continue;
+    }
+    prev_end_line = file_.location(ts_node_end_byte(n)).line;
+    auto flush_into = [&](std::vector<std::string>& dst) {
+      dst.insert(dst.begin(), pending.begin(), pending.end());
+      pending.clear();
+    };
+    TSNode def = is(n, k_.decorated_definition) ? field(n, "definition") : n;
+    if (is(def, k_.function_definition)) {
+      std::string fname(text(field(def, "name")));
+      ModuleItem item;
+      item.function = std::make_unique<Function>(lower_function(def, functions_[fname], nullptr, fname == entry_function));
+      flush_into(item.function->comments);
+      m.items.push_back(std::move(item));
+      continue;
+    }
+    if (is(def, k_.class_definition)) {
+      ModuleItem item;
+      item.klass = std::make_unique<Class>(lower_class(classes_[std::string(text(field(def, "name")))]));
+      flush_into(item.klass->comments);
+      m.items.push_back(std::move(item));
+      continue;
+    }
+    if (var_index < vars.size() && vars[var_index]->pos.line == pos(n).line) {
+      ModuleItem item;
+      item.var = std::move(vars[var_index++]);
+      flush_into(item.var->comments);
+      m.items.push_back(std::move(item));
+      continue;
+    }
+    if (!pending.empty() || (!entry_function.empty() && std::find_if(entry_stmts.begin(), entry_stmts.end(), [&](TSNode e) { return ts_node_eq(e, n); }) != entry_stmts.end())) {
+      // Comments beside statements that moved into Main stay where they were.
+      std::vector<std::string> cs = pending;
+      pending.clear();
+      for (auto& c : comments_in(n)) cs.push_back(c);
+      for (auto& c : cs) {
+        auto s = std::make_unique<Stmt>(StmtKind::Comment, pos(n));
+        s->text = c;
+        ModuleItem item;
+        item.stmt = std::move(s);
+        m.items.push_back(std::move(item));
+      }
+    }
+  }
+  m.trailing_comments = pending;
+
+  if (entry_function.empty() && !entry_stmts.empty()) {
+    // Synthesized Main from the module's top-level statements.
+    Signature sig;
+    sig.name = "__main__";
+    sig.result = TypeKind::None;
+    sig.result_known = true;
+    FunctionContext ctx;
+    ctx.sig = &sig;
+    ctx.is_entry = true;
+    ctx.is_async = true;
+    analyze_locals_block(entry_stmts, ctx);
+    fn_ = &ctx;
+    ctx.block_path = {-1};
+    Function f;
+    f.name = "__main__";
+    f.is_entry = true;
+    f.result = TypeKind::None;
+    f.pos = pos(entry_stmts.front());
+    {
+      StateGuard guard(*this);
+      quiet_ = true;
+      ctx.inferring = true;
+      fn_ = &ctx;
+      try {
+        statements(entry_stmts, -1);
+      } catch (const Unsupported&) {
+      }
+      ctx.inferring = false;
+    }
+    for (auto& [n, l] : ctx.locals) l.declared = false;
+    f.body = statements(entry_stmts, -1);
+    f.is_async = true;
+    fn_ = nullptr;
+    ModuleItem item;
+    item.function = std::make_unique<Function>(std::move(f));
+    m.items.push_back(std::move(item));
+  }
+  if (diags_.empty()) diags_ = deferred_;
+  return m;
+}
+
+}  // namespace asl::tr

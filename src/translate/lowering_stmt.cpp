@@ -1,0 +1,518 @@
+// Statement lowering. An unsupported construct inside a statement turns the
+// whole statement into a Todo, so nothing is dropped or half-translated.
+#include <fmt/format.h>
+
+#include "translate/lowering.h"
+
+namespace asl::tr {
+
+Block Lowering::block(TSNode block_node) {
+  // Comments between a header's `:` and the first statement hang off the
+  // parent node in tree-sitter's tree; they belong at the top of the block.
+  std::vector<TSNode> nodes;
+  for (TSNode p = ts_node_prev_named_sibling(block_node); is(p, k_.comment); p = ts_node_prev_named_sibling(p))
+    nodes.insert(nodes.begin(), p);
+  for (TSNode c : named_children(block_node)) nodes.push_back(c);
+  return statements(nodes, static_cast<int>(ts_node_start_byte(block_node)));
+}
+
+namespace {
+// The translator's note of the first mapped call in an expression (a replaced blocking call).
+const std::string* note_in(const Expr* e) {
+  if (!e) return nullptr;
+  if (e->api && !e->api->note.empty()) return &e->api->note;
+  for (const auto& i : e->items)
+    if (const std::string* n = note_in(i.get())) return n;
+  for (const auto& a : e->args)
+    if (const std::string* n = note_in(a.value.get())) return n;
+  for (const auto& p : e->parts)
+    if (const std::string* n = note_in(p.expr.get())) return n;
+  return note_in(e->object.get());
+}
+}  // namespace
+
+Block Lowering::statements(const std::vector<TSNode>& nodes, int block_id) {
+  Block out;
+  bool pushed = false;
+  if (fn_ && (fn_->block_path.empty() || fn_->block_path.back() != block_id)) {
+    fn_->block_path.push_back(block_id);
+    pushed = true;
+  }
+  uint32_t prev_line = 0;
+  for (TSNode n : nodes) {
+    if (is(n, k_.comment)) {
+      if (consumed_comments_.count(ts_node_start_byte(n))) continue;
+      consumed_comments_.insert(ts_node_start_byte(n));
+      std::string c(text(n).substr(1));
+      if (!out.empty() && pos(n).line == prev_line && out.back()->trailing_comment.empty()) {
+        out.back()->trailing_comment = c;
+      } else {
+        auto s = std::make_unique<Stmt>(StmtKind::Comment, pos(n));
+        s->text = c;
+        s->blank_before = prev_line != 0 && pos(n).line > prev_line + 1;
+        out.push_back(std::move(s));
+      }
+      prev_line = pos(n).line;
+      continue;
+    }
+    // Declare locals whose declaration block is this one, before the first
+    // statement that uses them unless that statement is their plain assignment.
+    if (fn_) {
+      for (auto& [lname, l] : fn_->locals) {
+        if (l.declared || !l.has_lca || l.lca != fn_->block_path) continue;
+        if (l.first_byte < ts_node_start_byte(n) || l.first_byte >= ts_node_end_byte(n)) continue;
+        bool plain = false;
+        if (is(n, k_.expression_statement)) {
+          TSNode a = ts_node_named_child(n, 0);
+          plain = is(a, k_.assignment) && ts_node_start_byte(field(a, "left")) == l.first_byte &&
+                  !ts_node_is_null(field(a, "right"));
+        }
+        if (plain) continue;
+        auto d = std::make_unique<Stmt>(StmtKind::Declare, pos(n));
+        d->target = make(ExprKind::Name, l.type, pos(n));
+        d->target->text = lname;
+        // Usually a consequence of another problem: reported only if nothing else is.
+        if (!l.type.known() && !quiet_) deferred_.push_back({pos(n), fmt::format("type of local `{}` cannot be inferred", lname)});
+        l.declared = true;
+        out.push_back(std::move(d));
+      }
+    }
+    size_t before = out.size();
+    statement(n, out);
+    if (out.size() > before) out[before]->blank_before = prev_line != 0 && pos(n).line > prev_line + 1;
+    if (out.size() > before && out[before]->note.empty()) {
+      if (const std::string* note = note_in(out[before]->value.get())) out[before]->note = *note;
+    }
+    if (out.size() > before) {
+      // Comments inside the statement but outside its nested blocks lead it.
+      std::vector<std::string> inner = comments_in(n);
+      auto& first = out[before];
+      first->comments.insert(first->comments.begin(), inner.begin(), inner.end());
+    }
+    prev_line = file_.location(ts_node_end_byte(n)).line;
+  }
+  if (pushed) fn_->block_path.pop_back();
+  return out;
+}
+
+void Lowering::statement(TSNode n, Block& out) {
+  std::string_view type = ts_node_type(n);
+  try {
+    SourcePos p = pos(n);
+    if (type == "expression_statement") {
+      TSNode e = ts_node_named_child(n, 0);
+      if (is(e, k_.assignment) || is(e, k_.augmented_assignment)) {
+        if (StmtPtr s = assignment(e)) out.push_back(std::move(s));
+        return;
+      }
+      if (is(e, k_.string) && fn_ && !out.empty() == false && fn_->sig && !ts_node_is_null(fn_->sig->node) &&
+          ts_node_eq(ts_node_named_child(field(fn_->sig->node, "body"), 0), n))
+        return;  // the docstring, emitted as a doc comment
+      if (is(e, k_.string)) {
+        // A bare string statement is a comment in disguise.
+        auto s = std::make_unique<Stmt>(StmtKind::Comment, p);
+        s->text = " " + std::string(string(e)->text);
+        out.push_back(std::move(s));
+        return;
+      }
+      if (is(e, k_.yield)) {
+        if (!fn_) unsupported(e, "yield outside a function");
+        auto s = std::make_unique<Stmt>(StmtKind::Yield, p);
+        TSNode v = ts_node_named_child(e, 0);
+        if (ts_node_is_null(v)) unsupported(e, "bare yield");
+        if (std::string_view(text(e)).starts_with("yield from")) unsupported(e, "yield from");
+        s->value = expr(v);
+        fn_->saw_yield = true;
+        fn_->yields.push_back(s->value->type);
+        out.push_back(std::move(s));
+        return;
+      }
+      auto s = std::make_unique<Stmt>(StmtKind::Expr, p);
+      s->value = expr(e);
+      out.push_back(std::move(s));
+      return;
+    }
+    if (type == "return_statement") {
+      auto s = std::make_unique<Stmt>(StmtKind::Return, p);
+      TSNode v = ts_node_named_child(n, 0);
+      if (!ts_node_is_null(v)) {
+        const Type* expected = fn_ && fn_->sig && fn_->sig->result_known ? &fn_->sig->result : nullptr;
+        s->value = expr(v, expected);
+        if (fn_) fn_->returns.push_back(s->value->type);
+      } else if (fn_) {
+        fn_->returns.push_back(TypeKind::None);
+      }
+      out.push_back(std::move(s));
+      return;
+    }
+    if (type == "pass_statement") return;  // an empty block says the same
+    if (type == "break_statement") { out.push_back(std::make_unique<Stmt>(StmtKind::Break, p)); return; }
+    if (type == "continue_statement") { out.push_back(std::make_unique<Stmt>(StmtKind::Continue, p)); return; }
+    if (type == "if_statement") {
+      if (fn_ && fn_->is_entry && fn_->block_path.size() == 1 &&
+          (text(field(n, "condition")) == "__name__ == \"__main__\"" || text(field(n, "condition")) == "__name__ == '__main__'")) {
+        // The guard is implied by Main; its statements are already part of it.
+        return;
+      }
+      out.push_back(if_statement(n));
+      return;
+    }
+    if (type == "while_statement") {
+      auto s = std::make_unique<Stmt>(StmtKind::While, p);
+      s->value = truthy(expr(field(n, "condition")));
+      if (!ts_node_is_null(field(n, "alternative"))) unsupported(field(n, "alternative"), "while ... else");
+      s->body = block(field(n, "body"));
+      out.push_back(std::move(s));
+      return;
+    }
+    if (type == "for_statement") { out.push_back(for_statement(n)); return; }
+    if (type == "with_statement") { out.push_back(with_statement(n)); return; }
+    if (type == "try_statement") { out.push_back(try_statement(n)); return; }
+    if (type == "raise_statement") { out.push_back(raise_statement(n)); return; }
+    if (type == "global_statement" || type == "nonlocal_statement") return;  // C# sees the field / captured local
+    if (type == "function_definition") {
+      auto s = std::make_unique<Stmt>(StmtKind::LocalFunction, p);
+      Signature sig = signature_of(n, nullptr);
+      Function f = lower_function(n, sig, nullptr);
+      // Later calls in this function see the nested function as a callable local.
+      std::vector<Type> ft;
+      for (const auto& prm : f.params) ft.push_back(prm.type);
+      ft.push_back(f.is_async && !f.is_generator ? Type::awaitable(f.result) : f.result);
+      if (!inner_.empty() || fn_) {
+        inner_.push_back({{{f.name, Type(TypeKind::Callable, ft)}}});
+      }
+      s->function = std::make_unique<Function>(std::move(f));
+      out.push_back(std::move(s));
+      return;
+    }
+    if (type == "import_statement" || type == "import_from_statement") {
+      collect_imports(n);
+      return;
+    }
+    if (type == "assert_statement") unsupported(n, "assert statement");
+    if (type == "delete_statement") unsupported(n, "del statement");
+    if (type == "match_statement") unsupported(n, "match statement");
+    if (type == "class_definition" || type == "decorated_definition") unsupported(n, "nested class or decorated definition");
+    unsupported(n, fmt::format("statement `{}`", type));
+  } catch (const Unsupported& u) {
+    report(u.pos, u.what);
+    auto s = std::make_unique<Stmt>(StmtKind::Todo, u.pos);
+    s->text = u.what;
+    s->python = std::string(text(n));
+    out.push_back(std::move(s));
+  }
+}
+
+StmtPtr Lowering::if_statement(TSNode n) {
+  auto s = std::make_unique<Stmt>(StmtKind::If, pos(n));
+  s->branches.emplace_back(truthy(expr(field(n, "condition"))), block(field(n, "consequence")));
+  for_each_named_child(n, [&](TSNode c) {
+    std::string_view ct = ts_node_type(c);
+    if (ct == "elif_clause") s->branches.emplace_back(truthy(expr(field(c, "condition"))), block(field(c, "consequence")));
+    else if (ct == "else_clause") s->orelse = block(field(c, "body"));
+  });
+  return s;
+}
+
+StmtPtr Lowering::assignment(TSNode n) {
+  SourcePos p = pos(n);
+  TSNode left = field(n, "left"), right = field(n, "right");
+  if (is(n, k_.augmented_assignment)) {
+    auto s = std::make_unique<Stmt>(StmtKind::Assign, p);
+    s->target = expr(left);
+    std::string op(text(field(n, "operator")));
+    op.pop_back();  // "+=" -> "+"
+    s->op = op;
+    s->value = expr(right, &s->target->type);
+    if (s->target->kind == ExprKind::Name && s->target->name_kind == NameKind::Constant)
+      unsupported(left, "assignment to a module constant");
+    // `x += 1` where x is float and the value int is fine; a list grows in place.
+    return s;
+  }
+  Type annotated;
+  if (TSNode ty = field(n, "type"); !ts_node_is_null(ty)) annotated = annotation(ty);
+  if (ts_node_is_null(right)) {
+    // `x: int` without a value declares; C# needs a definite value before use.
+    if (is(left, k_.identifier) && fn_) {
+      if (LocalInfo* l = local(std::string(text(left)))) l->type.refine(annotated);
+    }
+    return nullptr;
+  }
+  if (is(right, k_.assignment)) unsupported(n, "chained assignment `a = b = ...`");
+  ExprPtr value;
+  if (is(left, k_.identifier) && fn_) {
+    LocalInfo* l = local(std::string(text(left)));
+    const Type* expected = annotated.known() ? &annotated : (l && l->type.known() ? &l->type : nullptr);
+    value = expr(right, expected);
+  } else if (!is(left, k_.pattern_list) && !is(left, k_.tuple_pattern)) {
+    ExprPtr t = expr(left);
+    value = expr(right, t->type.known() ? &t->type : nullptr);
+  } else {
+    value = expr(right);
+  }
+  return assign_to(left, std::move(value), p, annotated.known() ? &annotated : nullptr);
+}
+
+StmtPtr Lowering::assign_to(TSNode left, ExprPtr value, SourcePos p, const Type* annotated) {
+  if (is(left, k_.identifier)) {
+    std::string nm(text(left));
+    if (fn_ && !fn_->globals.count(nm)) {
+      if (LocalInfo* l = local(nm)) {
+        if (annotated) l->type = *annotated;
+        if (value->kind == ExprKind::None && !l->type.known()) l->type.refine(TypeKind::None);
+        else l->type.refine(value->type);
+        if (l->type.kind == TypeKind::None && !fn_->inferring) {
+          // Assigned None only: still needs a type.
+          unsupported(left, fmt::format("type of local `{}` cannot be inferred (only None is assigned)", nm));
+        }
+        bool declare = !l->declared && l->lca == fn_->block_path;
+        auto s = std::make_unique<Stmt>(declare ? StmtKind::Declare : StmtKind::Assign, p);
+        if (declare) l->declared = true;
+        s->target = make(ExprKind::Name, l->type, pos(left));
+        s->target->text = nm;
+        if (value->kind == ExprKind::List || value->kind == ExprKind::Dict || value->kind == ExprKind::Set)
+          if (!value->type.known()) value->type.refine(l->type);
+        s->value = std::move(value);
+        return s;
+      }
+    }
+    // A module variable, or a parameter.
+    auto s = std::make_unique<Stmt>(StmtKind::Assign, p);
+    s->target = name(left);
+    if (s->target->name_kind == NameKind::Constant) unsupported(left, "assignment to a module constant");
+    s->value = std::move(value);
+    return s;
+  }
+  if (is(left, k_.pattern_list) || is(left, k_.tuple_pattern)) {
+    auto s = std::make_unique<Stmt>(StmtKind::Unpack, p);
+    std::vector<TSNode> names = named_children(left);
+    const Type& vt = value->type;
+    if (vt.kind != TypeKind::Tuple && !vt.sequence() && vt.known())
+      unsupported(left, fmt::format("unpacking a value of type `{}`", to_string(vt)));
+    bool all_new = true, any_new = false;
+    for (size_t i = 0; i < names.size(); ++i) {
+      TSNode t = names[i];
+      if (!is(t, k_.identifier)) unsupported(t, "unpacking into something other than names");
+      Type et = vt.kind == TypeKind::Tuple ? vt.arg(i) : vt.element();
+      std::string nm(text(t));
+      LocalInfo* l = fn_ && !fn_->globals.count(nm) ? local(nm) : nullptr;
+      ExprPtr target;
+      if (l) {
+        l->type.refine(et);
+        bool declare = !l->declared && l->lca == fn_->block_path;
+        if (declare) l->declared = true;
+        any_new = any_new || declare;
+        all_new = all_new && declare;
+        target = make(ExprKind::Name, l->type, pos(t));
+        target->text = nm;
+      } else {
+        all_new = false;
+        target = name(t);
+      }
+      s->targets.push_back(std::move(target));
+    }
+    if (any_new && !all_new) unsupported(left, "unpacking into a mix of new and existing variables");
+    if (vt.sequence()) unsupported(left, "unpacking a list (only tuples unpack)");
+    s->declare = all_new;
+    s->value = std::move(value);
+    return s;
+  }
+  if (is(left, k_.attribute) || is(left, k_.subscript)) {
+    auto s = std::make_unique<Stmt>(StmtKind::Assign, p);
+    s->target = expr(left);
+    s->value = std::move(value);
+    return s;
+  }
+  unsupported(left, fmt::format("assignment target `{}`", text(left)));
+}
+
+StmtPtr Lowering::raise_statement(TSNode n) {
+  auto s = std::make_unique<Stmt>(StmtKind::Raise, pos(n));
+  TSNode v = ts_node_named_child(n, 0);
+  if (!ts_node_is_null(v)) {
+    if (is(v, k_.identifier) && !local(std::string(text(v))) && !lookup_inner(std::string(text(v)))) {
+      // `raise ValueError` without a call: a new instance without a message.
+      unsupported(v, "raise of an exception class without arguments; call it: `raise E(\"...\")`");
+    }
+    s->value = expr(v);
+  }
+  if (TSNode cause = field(n, "cause"); !ts_node_is_null(cause)) s->cause = expr(cause);
+  return s;
+}
+
+StmtPtr Lowering::try_statement(TSNode n) {
+  auto s = std::make_unique<Stmt>(StmtKind::Try, pos(n));
+  s->body = block(field(n, "body"));
+  for_each_named_child(n, [&](TSNode c) {
+    std::string_view ct = ts_node_type(c);
+    if (ct == "except_clause") {
+      ExceptHandler h;
+      h.pos = pos(c);
+      TSNode body{};
+      for_each_named_child(c, [&](TSNode x) {
+        if (is(x, k_.block)) { body = x; return; }
+        if (is(x, k_.as_pattern)) {
+          TSNode types = ts_node_named_child(x, 0);
+          if (is(types, k_.tuple)) for_each_named_child(types, [&](TSNode t) { h.types.push_back(exception_type(t)); });
+          else h.types.push_back(exception_type(types));
+          for_each_named_child(x, [&](TSNode t) {
+            if (is(t, k_.as_pattern_target)) h.name = std::string(text(t));
+          });
+          return;
+        }
+        if (is(x, k_.tuple)) for_each_named_child(x, [&](TSNode t) { h.types.push_back(exception_type(t)); });
+        else if (!is(x, k_.comment)) h.types.push_back(exception_type(x));
+      });
+      if (std::string_view(text(c)).starts_with("except*")) unsupported(c, "except* (exception groups)");
+      // The handler's name is visible only inside it.
+      InnerScope scope;
+      if (!h.name.empty()) scope.names[h.name] = h.types.size() == 1 ? h.types[0] : Type::external("builtins.Exception");
+      inner_.push_back(scope);
+      h.body = block(body);
+      inner_.pop_back();
+      s->handlers.push_back(std::move(h));
+    } else if (ct == "else_clause") {
+      s->orelse = block(field(c, "body"));
+    } else if (ct == "finally_clause") {
+      s->finally_body = block(ts_node_named_child(c, ts_node_named_child_count(c) - 1));
+    } else if (ct == "except_group_clause") {
+      unsupported(c, "except* (exception groups)");
+    }
+  });
+  return s;
+}
+
+StmtPtr Lowering::for_statement(TSNode n) {
+  SourcePos p = pos(n);
+  if (!ts_node_is_null(field(n, "alternative"))) unsupported(field(n, "alternative"), "for ... else");
+  bool is_async = std::string_view(text(n)).starts_with("async");
+  if (is_async && !in_async()) unsupported(n, "async for outside an async function");
+  TSNode left = field(n, "left"), right = field(n, "right");
+  ExprPtr iter;
+  // for i in range(...) -> a counting loop.
+  if (is(right, k_.call) && qualified(field(right, "function")) == "builtins.range" && is(left, k_.identifier) && !is_async) {
+    auto s = std::make_unique<Stmt>(StmtKind::ForRange, p);
+    std::vector<TSNode> a = named_children(field(right, "arguments"));
+    for (TSNode x : a)
+      if (is(x, k_.keyword_argument) || std::string_view(ts_node_type(x)) == "list_splat") unsupported(x, "range() with keyword or starred arguments");
+    if (a.empty() || a.size() > 3) unsupported(right, "range() with no or more than three arguments");
+    ExprPtr start = a.size() == 1 ? make(ExprKind::Int, TypeKind::Int, p) : expr(a[0]);
+    if (a.size() == 1) start->text = "0";
+    ExprPtr stop = expr(a.size() == 1 ? a[0] : a[1]);
+    ExprPtr step = a.size() == 3 ? expr(a[2]) : nullptr;
+    if (step && step->kind != ExprKind::Int && !(step->kind == ExprKind::Unary && step->items[0]->kind == ExprKind::Int))
+      unsupported(a[2], "range() with a step that is not a literal (its sign decides the loop condition)");
+    for (auto* e : {start.get(), stop.get()})
+      if (e->type.kind != TypeKind::Int) unsupported(right, "range() over a value that is not an int");
+    s->range_args.push_back(std::move(start));
+    s->range_args.push_back(std::move(stop));
+    s->range_args.push_back(std::move(step));
+    std::string nm(text(left));
+    if (fn_ && fn_->locals.count(nm)) unsupported(left, fmt::format("loop variable `{}` is also used outside the loop", nm));
+    auto target = make(ExprKind::Name, TypeKind::Int, pos(left));
+    target->text = nm;
+    s->targets.push_back(std::move(target));
+    inner_.push_back({{{nm, TypeKind::Int}}});
+    s->body = block(field(n, "body"));
+    inner_.pop_back();
+    return s;
+  }
+  auto s = std::make_unique<Stmt>(StmtKind::ForEach, p);
+  s->is_async = is_async;
+  iter = expr(right);
+  Type elem;
+  const Type& it = iter->type;
+  if (is_async) {
+    if (it.kind != TypeKind::AsyncIterator) unsupported(right, fmt::format("async for over `{}`", to_string(it)));
+    elem = it.arg(0);
+  } else {
+    if (it.kind == TypeKind::AsyncIterator) unsupported(right, "for over an async iterator (use async for)");
+    if (it.kind == TypeKind::Dict) {
+      elem = it.arg(0);
+    } else {
+      elem = it.element();
+    }
+    if (!elem.known() && !quiet_) unsupported(right, fmt::format("iteration over a value of type `{}`", to_string(it)));
+  }
+  InnerScope scope;
+  auto bind = [&](TSNode t, const Type& ty) {
+    if (!is(t, k_.identifier)) unsupported(t, "loop target other than names");
+    std::string nm(text(t));
+    if (fn_ && fn_->locals.count(nm)) unsupported(t, fmt::format("loop variable `{}` is also used outside the loop", nm));
+    scope.names[nm] = ty;
+    auto e = make(ExprKind::Name, ty, pos(t));
+    e->text = nm;
+    s->targets.push_back(std::move(e));
+  };
+  if (is(left, k_.identifier)) {
+    bind(left, elem);
+  } else if (is(left, k_.pattern_list) || is(left, k_.tuple_pattern)) {
+    std::vector<TSNode> names = named_children(left);
+    if (elem.kind != TypeKind::Tuple || elem.args.size() != names.size()) {
+      if (elem.known()) unsupported(left, fmt::format("unpacking `{}` into {} names", to_string(elem), names.size()));
+    }
+    for (size_t i = 0; i < names.size(); ++i) bind(names[i], elem.arg(i));
+  } else {
+    unsupported(left, "loop target");
+  }
+  s->value = std::move(iter);
+  inner_.push_back(scope);
+  s->body = block(field(n, "body"));
+  inner_.pop_back();
+  return s;
+}
+
+StmtPtr Lowering::with_statement(TSNode n) {
+  auto s = std::make_unique<Stmt>(StmtKind::With, pos(n));
+  s->is_async = std::string_view(text(n)).starts_with("async");
+  if (s->is_async && !in_async()) unsupported(n, "async with outside an async function");
+  InnerScope scope;
+  for_each_named_child(n, [&](TSNode clause) {
+    if (!is(clause, k_.with_clause)) return;
+    for_each_named_child(clause, [&](TSNode item) {
+      TSNode v = field(item, "value");
+      TSNode target{};
+      if (is(v, k_.as_pattern)) {
+        for_each_named_child(v, [&](TSNode c) {
+          if (is(c, k_.as_pattern_target)) target = ts_node_named_child(c, 0);
+        });
+        v = ts_node_named_child(v, 0);
+      }
+      WithItem w;
+      // Entering happens with the names bound so far (`async with a() as x, x.b() as y`).
+      inner_.push_back(scope);
+      w.value = expr(v);
+      inner_.pop_back();
+      const Type& t = w.value->type;
+      const ApiType* at = t.kind == TypeKind::Extern ? api_.type(t.name) : nullptr;
+      if (!at || at->with.empty())
+        unsupported(v, fmt::format("`{}` of a value of type `{}`", s->is_async ? "async with" : "with", to_string(t)));
+      w.kind = at->with == "lock" ? WithKind::Lock
+             : at->with == "task-group" ? WithKind::TaskGroup
+             : at->with == "async-dispose" ? WithKind::AsyncDispose : WithKind::Dispose;
+      w.await_enter = at->await_enter;
+      if (at->await_enter && !s->is_async) unsupported(v, "plain `with` on an asynchronous context manager");
+      w.type = t;
+      if (at->has_enters) {
+        std::vector<Arg> none;
+        ApiEntry fake;
+        w.type = from_pattern(at->enters, fake, none, w.value.get(), nullptr);
+      }
+      if (!ts_node_is_null(target)) {
+        if (!is(target, k_.identifier)) unsupported(target, "with ... as a target other than a name");
+        w.name = std::string(text(target));
+        if (fn_ && fn_->locals.count(w.name)) unsupported(target, fmt::format("`{}` is also used outside the with statement", w.name));
+        scope.names[w.name] = w.type;
+      } else if (w.kind == WithKind::TaskGroup) {
+        unsupported(v, "TaskGroup without `as`");
+      }
+      s->items.push_back(std::move(w));
+    });
+  });
+  inner_.push_back(scope);
+  s->body = block(field(n, "body"));
+  inner_.pop_back();
+  return s;
+}
+
+}  // namespace asl::tr

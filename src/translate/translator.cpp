@@ -1,0 +1,60 @@
+#include "translate/translator.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/syntax.h"
+#include "translate/api_table.h"
+#include "translate/backend.h"
+#include "translate/lowering.h"
+
+namespace asl::tr {
+
+namespace {
+
+// The first syntax error, so that broken input is reported rather than guessed at.
+bool first_error(TSNode n, TSNode* out) {
+  if (std::string_view(ts_node_type(n)) == "ERROR" || ts_node_is_missing(n)) {
+    *out = n;
+    return true;
+  }
+  if (!ts_node_has_error(n)) return false;
+  uint32_t count = ts_node_child_count(n);
+  for (uint32_t i = 0; i < count; ++i)
+    if (first_error(ts_node_child(n, i), out)) return true;
+  return false;
+}
+
+}  // namespace
+
+TranslateResult translate(const SourceFile& file, const TranslateOptions& options) {
+  TranslateResult r;
+  Parser parser;
+  Tree tree = parser.parse(file.text());
+  TSNode root = ts_tree_root_node(tree.get());
+  if (TSNode bad; first_error(root, &bad)) {
+    Location l = file.location(ts_node_start_byte(bad));
+    r.diagnostics.push_back({{l.line, l.column}, "syntax error (the file does not parse as Python)"});
+    r.syntax_error = true;
+    return r;
+  }
+  const ApiTable& api = builtin_api_table();
+  Module m = lower_module(file, root, api, r.diagnostics);
+  BackendOptions bo;
+  bo.source_name = std::filesystem::path(file.path()).filename().string();
+  bo.namespace_name = options.namespace_name;
+  std::unique_ptr<Backend> backend = make_cs_backend(api);
+  r.code = backend->emit(m, bo, r.diagnostics);
+  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
+  });
+  // One report per position and message.
+  r.diagnostics.erase(std::unique(r.diagnostics.begin(), r.diagnostics.end(),
+                                  [](const auto& a, const auto& b) {
+                                    return a.pos.line == b.pos.line && a.pos.column == b.pos.column && a.what == b.what;
+                                  }),
+                      r.diagnostics.end());
+  return r;
+}
+
+}  // namespace asl::tr
