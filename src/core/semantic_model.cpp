@@ -69,6 +69,8 @@ struct SemanticModel::Builder {
     const Scope& s = m.scopes_[scope];
     if (s.kind == ScopeKind::Module) return std::string(name);
     if (s.kind == ScopeKind::Class && !s.qualname.empty()) return s.qualname + "." + std::string(name);
+    // Python's own spelling for a function defined inside another function.
+    if (s.kind == ScopeKind::Function && !s.qualname.empty()) return s.qualname + ".<locals>." + std::string(name);
     return {};
   }
 
@@ -540,11 +542,12 @@ std::optional<std::string> SemanticModel::qualified_name(TSNode expr, int scope)
   return q;
 }
 
-std::optional<std::string> SemanticModel::resolve_callee(TSNode callee, int scope) const {
+std::optional<std::string> SemanticModel::resolve_callee(TSNode callee, int scope, int depth) const {
+  if (depth > kMaxTypeDepth) return std::nullopt;
   callee = unparenthesize(callee);
   if (auto q = qualified_name(callee, scope)) return q;
   if (is(callee, k_.attribute)) {
-    if (auto t = type_of(field(callee, "object"), scope)) {
+    if (auto t = type_of(field(callee, "object"), scope, depth + 1)) {
       return *t + "." + std::string(text(field(callee, "attribute")));
     }
   }
@@ -586,7 +589,7 @@ std::optional<std::string> SemanticModel::type_of(TSNode expr, int scope, int de
   expr = unparenthesize(expr);
   TSSymbol s = ts_node_symbol(expr);
   if (s == k_.call) {
-    auto q = resolve_callee(field(expr, "function"), scope);
+    auto q = resolve_callee(field(expr, "function"), scope, depth + 1);
     if (!q) return std::nullopt;
     if (auto a = catalog_.aliases.find(*q); a != catalog_.aliases.end()) q = a->second;
     if (auto r = catalog_.returns.find(*q); r != catalog_.returns.end()) return r->second;
@@ -611,6 +614,10 @@ std::optional<std::string> SemanticModel::type_of(TSNode expr, int scope, int de
       if (auto a = catalog_.attributes.find(*t); a != catalog_.attributes.end()) return a->second;
     }
     return std::nullopt;
+  }
+  if (s == k_.await) {
+    // The catalog types awaitables by what awaiting them produces.
+    return type_of(ts_node_named_child(expr, 0), scope, depth + 1);
   }
   if (s == k_.subscript) {
     if (auto t = type_of(field(expr, "value"), scope, depth + 1)) {
@@ -694,7 +701,8 @@ int SemanticModel::definition_scope(TSNode def) const {
   return it == definition_scopes_.end() ? -1 : it->second;
 }
 
-std::optional<std::string> SemanticModel::resolve_project_callee(TSNode callee, int scope) const {
+std::optional<std::string> SemanticModel::resolve_project_callee(TSNode callee, int scope, int depth) const {
+  if (depth > kMaxTypeDepth) return std::nullopt;
   callee = unparenthesize(callee);
   const std::string prefix = module_prefix();
   // A name bound by a def/class of this module, or by an import.
@@ -751,7 +759,7 @@ std::optional<std::string> SemanticModel::resolve_project_callee(TSNode callee, 
       auto bs = lookup(text(obj), scope, ts_node_start_byte(obj));
       eval_scope = bs[0].scope;
     }
-    if (auto c = resolve_project_callee(field(made, "function"), eval_scope)) return *c + "()." + attr;
+    if (auto c = resolve_project_callee(field(made, "function"), eval_scope, depth + 1)) return *c + "()." + attr;
     return std::nullopt;
   }
   // module.f() through `import pkg.module` or `from pkg import module`.

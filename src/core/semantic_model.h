@@ -89,7 +89,9 @@ class SemanticModel {
   // `self` / `cls` / a local instance ("pkg.mod.C.m"), or an imported name
   // ("pkg.other.g", to be checked against the project index). `super().m`
   // yields "super:pkg.mod.C.m" (resolved against the bases later).
-  std::optional<std::string> resolve_project_callee(TSNode callee, int scope) const;
+  std::optional<std::string> resolve_project_callee(TSNode callee, int scope) const {
+    return resolve_project_callee(callee, scope, 0);
+  }
   // The class scope a method belongs to, or -1.
   int method_class(int function_scope) const;
   // The scope a `def` / `class` node opens, or -1.
@@ -116,13 +118,16 @@ class SemanticModel {
   std::optional<std::string> qualified_name(TSNode expr, int scope) const;
   // Qualified name of a callee, also through receiver types
   // (`s.get` with `s = requests.Session()` -> "requests.Session.get").
-  std::optional<std::string> resolve_callee(TSNode callee, int scope) const;
+  std::optional<std::string> resolve_callee(TSNode callee, int scope) const { return resolve_callee(callee, scope, 0); }
   // Known type of an expression's value, or nullopt.
   std::optional<std::string> type_of(TSNode expr, int scope, int depth = 0) const;
   std::optional<std::string> type_of_annotation(TSNode annotation, int scope) const;
 
  private:
   struct Builder;
+  // `depth` bounds the mutual recursion through bindings (`x = x.next()` in a loop).
+  std::optional<std::string> resolve_callee(TSNode callee, int scope, int depth) const;
+  std::optional<std::string> resolve_project_callee(TSNode callee, int scope, int depth) const;
   std::optional<std::string> canonical_type(const std::string& q) const;
   std::optional<std::string> binding_type(std::span<const Binding> bs, int depth) const;
 

@@ -154,6 +154,13 @@ TEST(Receivers, AnnotatedAssignmentAndTupleUnpacking) {
   EXPECT_EQ(p.resolve("e.put"), "<unknown>");  // starred: no pairing
 }
 
+TEST(Robustness, SelfReferentialBindingsTerminate) {
+  Probe p("async def f(node):\n    while node:\n        node.close()\n        node = node.parent()\n        x = y.a()\n        y = x.b()\n");
+  EXPECT_EQ(p.resolve("node.close"), "<unknown>");
+  EXPECT_EQ(p.resolve("y.a"), "<unknown>");
+  EXPECT_FALSE(p.model->resolve_project_callee(field(p.call("x.b").call, "function"), p.call("x.b").scope).has_value());
+}
+
 TEST(Robustness, DeepNestingDoesNotRecurse) {
   std::string code = "x = " + std::string(20000, '(') + "1" + std::string(20000, ')') + "\n";
   std::string ifs;

@@ -114,8 +114,9 @@ BoundUses analyze_bound_name(const SemanticModel& model, TSNode body, std::strin
       if (is(parent, k.keyword_argument) && ts_node_eq(field(parent, "name"), n)) continue;
       if (nested) return {true, 0};  // captured by a closure: it may be awaited there
       // Rebinding ends the life of this coroutine.
+      // A new value for the name (maybe in another branch): not a use of this one.
       if ((is(parent, k.assignment) || is(parent, k.augmented_assignment)) && ts_node_eq(field(parent, "left"), n))
-        return result;
+        continue;
       UseSite use = classify_use(model, n, parent, scope);
       switch (use.usage) {
         case Usage::Data:
