@@ -35,6 +35,20 @@ bool kind_matches(const Type& t, std::string_view want) {
   return false;
 }
 
+bool has_any(const Type& t) {
+  if (t.kind == TypeKind::Any) return true;
+  for (const auto& a : t.args)
+    if (has_any(a)) return true;
+  return false;
+}
+
+bool returns_mention(const TypePattern& p, const std::string& param) {
+  if (p.ref == param) return true;
+  for (const auto& a : p.args)
+    if (returns_mention(a, param)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<std::string> Lowering::qualified(TSNode n) {
@@ -371,17 +385,25 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
       if (!used && !literal_test) unsupported(raw[i].node, fmt::format("argument `{}` of `{}` has no C# counterpart", pn, python));
       ex->args.push_back({pn, std::move(raw[i].value)});
     }
-    // Variadic arguments must agree on their type (Task.WhenAll takes one T).
+    // Variadic arguments that type the result must agree (Task.WhenAll takes one T).
     for (size_t i = 1; i < ex->args.size(); ++i) {
       const Arg& a = ex->args[i];
       const Arg& b = ex->args[i - 1];
-      if (a.name == b.name && e->variadic(static_cast<size_t>(e->param_index(a.name))) && a.value->type.known() &&
+      bool typing = e->returns.ref == a.name || returns_mention(e->returns, a.name);
+      if (typing && a.name == b.name && e->variadic(static_cast<size_t>(e->param_index(a.name))) && a.value->type.known() &&
           b.value->type.known() && !(a.value->type == b.value->type))
         unsupported(whole, fmt::format("`{}` with arguments of different types (`{}` and `{}`)", python,
                                        to_string(b.value->type), to_string(a.value->type)));
     }
     ex->type = from_pattern(e->returns, *e, ex->args, ex->object.get(), expected);
-    if (!ex->type.known() && expected && expected->known() && expected->kind == ex->type.kind) ex->type = *expected;
+    // `Any` in a result type stands for "what the annotation says" (asyncio.Queue(), list()).
+    if (expected && expected->known() && expected->kind == ex->type.kind && expected->name == ex->type.name &&
+        (has_any(ex->type) || !ex->type.known()))
+      ex->type = *expected;
+    if ((e->cs.find("{T0}") != std::string::npos || e->cs.find("{type}") != std::string::npos) &&
+        (has_any(ex->type) || !ex->type.known()) && !(fn_ && fn_->inferring))
+      unsupported(whole, fmt::format("the element type of `{}()` comes from an annotation: `x: {} = ...`", python,
+                                     python.starts_with("builtins.") ? python.substr(9) + "[int]" : python + "[int]"));
     return ex;
   }
   unsupported(whole, why.empty() ? fmt::format("this call of `{}`", python) : why);

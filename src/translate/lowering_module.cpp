@@ -183,6 +183,7 @@ void Lowering::collect_signatures() {
   for (auto& name : class_order_) {
     ClassInfo& c = classes_[name];
     TSNode body = field(c.node, "body");
+    std::map<std::string, ExprPtr> field_defaults;
     for_each_named_child(body, [&](TSNode n) {
       TSNode def = n;
       bool prop = false, stat = false;
@@ -211,7 +212,21 @@ void Lowering::collect_signatures() {
           Type t;
           try {
             if (TSNode ty = field(a, "type"); !ts_node_is_null(ty)) t = annotation(ty);
-            else if (TSNode v = field(a, "right"); !ts_node_is_null(v)) t = expr(v)->type;
+            if (TSNode v = field(a, "right"); !ts_node_is_null(v)) {
+              auto q = is(v, k_.call) ? qualified(field(v, "function")) : std::nullopt;
+              ExprPtr d;
+              if (q == "dataclasses.field") {
+                // field(default_factory=list): a fresh empty value per instance.
+                ExprKind kind = t.kind == TypeKind::Dict ? ExprKind::Dict : t.kind == TypeKind::Set ? ExprKind::Set : ExprKind::List;
+                if (t.kind != TypeKind::List && t.kind != TypeKind::Dict && t.kind != TypeKind::Set)
+                  unsupported(v, "dataclasses.field() other than a default_factory of list, dict or set");
+                d = make(kind, t, pos(v));
+              } else {
+                d = expr(v, t.known() ? &t : nullptr);
+              }
+              if (!t.known()) t = d->type;
+              field_defaults[fname] = std::move(d);
+            }
           } catch (const Unsupported& u) {
             report(u.pos, u.what);
           }
@@ -225,6 +240,7 @@ void Lowering::collect_signatures() {
         Param p;
         p.name = fname;
         p.type = ftype;
+        if (auto d = field_defaults.find(fname); d != field_defaults.end()) p.default_value = clone(*d->second);
         c.ctor.params.push_back(std::move(p));
       }
     }
@@ -464,15 +480,6 @@ Module Lowering::run() {
     if ((is(a, k_.assignment) || is(a, k_.augmented_assignment)) && is(field(a, "left"), k_.identifier))
       ++assign_count[std::string(text(field(a, "left")))];
   }
-  // Function signatures first (their defaults and annotations may use classes).
-  for (TSNode n : order) {
-    TSNode def = is(n, k_.decorated_definition) ? field(n, "definition") : n;
-    if (is(def, k_.function_definition)) {
-      Signature s = signature_of(def, nullptr);
-      functions_[s.name] = std::move(s);
-    }
-  }
-  std::vector<std::unique_ptr<ModuleVar>> vars;
   for (TSNode n : order) {
     if (!is(n, k_.expression_statement)) continue;
     TSNode a = ts_node_named_child(n, 0);
@@ -480,6 +487,18 @@ Module Lowering::run() {
     std::string vname(text(field(a, "left")));
     if (assign_count[vname] != 1) continue;
     globals_[vname].type = TypeKind::Unknown;
+    std::string_view rk = ts_node_type(field(a, "right"));
+    globals_[vname].literal = rk == "integer" || rk == "float" || rk == "string" || rk == "true" || rk == "false";
+    if (rk == "string" && text(field(a, "right")).find_first_of("fF") < text(field(a, "right")).find_first_of("'\""))
+      globals_[vname].literal = false;  // an f-string is not a constant
+  }
+  // Function signatures first (their defaults and annotations may use classes).
+  for (TSNode n : order) {
+    TSNode def = is(n, k_.decorated_definition) ? field(n, "definition") : n;
+    if (is(def, k_.function_definition)) {
+      Signature s = signature_of(def, nullptr);
+      functions_[s.name] = std::move(s);
+    }
   }
   collect_signatures();
   // Functions that assign a global (`global x`) make it mutable.
@@ -534,6 +553,7 @@ Module Lowering::run() {
   }
 
   // Module variables, typed by their values.
+  std::vector<std::unique_ptr<ModuleVar>> vars;
   for (TSNode n : order) {
     if (!is(n, k_.expression_statement)) continue;
     TSNode a = ts_node_named_child(n, 0);
@@ -563,7 +583,7 @@ Module Lowering::run() {
     }
     auto vk = v->value->kind;
     g->second.type = v->type;
-    g->second.literal = vk == ExprKind::Int || vk == ExprKind::Float || vk == ExprKind::Str || vk == ExprKind::Bool;
+    g->second.literal = g->second.literal && (vk == ExprKind::Int || vk == ExprKind::Float || vk == ExprKind::Str || vk == ExprKind::Bool);
     v->constant = g->second.literal && !g->second.reassigned;
     v->reassigned = g->second.reassigned;
     vars.push_back(std::move(v));

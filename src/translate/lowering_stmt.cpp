@@ -246,7 +246,8 @@ StmtPtr Lowering::assignment(TSNode n) {
     value = expr(right, expected);
   } else if (!is(left, k_.pattern_list) && !is(left, k_.tuple_pattern)) {
     ExprPtr t = expr(left);
-    value = expr(right, t->type.known() ? &t->type : nullptr);
+    const Type* expected = annotated.known() ? &annotated : t->type.known() ? &t->type : nullptr;
+    value = expr(right, expected);
   } else {
     value = expr(right);
   }
@@ -320,6 +321,13 @@ StmtPtr Lowering::assign_to(TSNode left, ExprPtr value, SourcePos p, const Type*
   if (is(left, k_.attribute) || is(left, k_.subscript)) {
     auto s = std::make_unique<Stmt>(StmtKind::Assign, p);
     s->target = expr(left);
+    // `self.x = value` in a method declares the field x, typed by its first value.
+    if (s->target->kind == ExprKind::Attribute && !s->target->type.known() && fn_ && fn_->klass &&
+        s->target->object->name_kind == NameKind::Self) {
+      Type t = annotated ? *annotated : value->type;
+      if (!fn_->klass->field(s->target->text)) fn_->klass->fields.emplace_back(s->target->text, t);
+      s->target->type = t;
+    }
     s->value = std::move(value);
     return s;
   }

@@ -3,6 +3,9 @@
 // that of the Python original under Debian's /usr/bin/python3. HTTP cases
 // talk to a local server (http_server.py) through ASYNCTRANSLATE_TEST_URL.
 #include <chrono>
+#include <iostream>
+#include <map>
+#include <set>
 #include <cstdio>
 #include <thread>
 
@@ -71,6 +74,23 @@ class DotnetSuite : public ::testing::TestWithParam<std::string> {
            "  </PropertyGroup>\n</Project>\n";
     auto start = std::chrono::steady_clock::now();
     Output b = run("cd " + quote(work_.string()) + " && dotnet build -c Release -nologo -clp:NoSummary 2>&1");
+    if (b.status != 0) {
+      // Set aside the cases that do not compile (they fail on their own) and build the rest.
+      for (const auto& name : case_names()) {
+        std::string file = "/src/" + name + ".cs(";
+        if (b.out.find(file) == std::string::npos) continue;
+        size_t at = b.out.find(file);
+        size_t le = b.out.find('\n', at);
+        broken_[name] = b.out.substr(at, le - at);
+        fs::remove(work_ / "src" / (name + ".cs"));
+        std::string d = read_file(work_ / "src" / "Dispatcher.cs");
+        size_t line = d.find("case \"" + name + "\":");
+        d.erase(line, d.find('\n', line) - line + 1);
+        std::ofstream(work_ / "src" / "Dispatcher.cs", std::ios::binary) << d;
+      }
+      std::cout << b.out;
+      b = run("cd " + quote(work_.string()) + " && dotnet build -c Release -nologo -clp:NoSummary 2>&1");
+    }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     build_log_ = b.out;
     build_ok_ = b.status == 0;
@@ -117,6 +137,7 @@ class DotnetSuite : public ::testing::TestWithParam<std::string> {
   static inline std::string build_log_;
   static inline bool build_ok_ = false;
   static inline std::string url_;
+  static inline std::map<std::string, std::string> broken_;  // case -> first compiler error
   static inline FILE* server_ = nullptr;
 };
 
@@ -125,6 +146,7 @@ TEST_P(DotnetSuite, PrintsWhatPythonPrints) {
   const std::string name = GetParam();
   TranslateResult r = translate_case(name);
   ASSERT_TRUE(r.diagnostics.empty()) << "the case does not translate: " << r.diagnostics.front().what;
+  ASSERT_EQ(broken_.count(name), 0u) << "the translation does not compile: " << broken_[name];
   ASSERT_TRUE(build_ok_) << "dotnet build failed:\n" << build_log_;
   std::string python = run_case("/usr/bin/python3 " + quote((cases_dir() / name / "input.py").string()), name);
   std::string cs = run_case("dotnet " + quote((work_ / "bin/Release/net10.0/Cases.dll").string()) + " " + name, name);

@@ -57,6 +57,7 @@ class CsEmitter {
   std::string args(const std::vector<Arg>& a);
   std::string interpolation_hole(const Expr& e, const std::string& spec, char conversion);
   std::string as_str(const Expr& e);  // Python str() of a value, as C#
+  bool is_exception(const Type& t) const;
 
   // cs_stmt.cpp
   void block(const Block& b);
@@ -90,7 +91,7 @@ class CsEmitter {
   std::set<std::string> usings_;
   std::map<std::string, std::string> function_names_;  // python -> C#
   std::set<std::string> class_names_;
-  std::set<std::string> async_classes_;
+  std::set<std::string> exception_classes_;
   const Function* fn_ = nullptr;
   int temp_counter_ = 0;
   std::vector<std::pair<std::string, std::string>> ctor_fields_;  // field, parameter

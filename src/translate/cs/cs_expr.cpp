@@ -68,7 +68,10 @@ Code CsEmitter::expr(const Expr& e) {
                   kConditional);
     case ExprKind::Call: case ExprKind::New: case ExprKind::MethodCall: return call(e);
     case ExprKind::ApiCall: case ExprKind::ApiAttr: return api(e);
-    case ExprKind::Attribute: return code(wrap(*e.object, kPrimary) + "." + member_name(e.text));
+    case ExprKind::Attribute:
+      // Members are PascalCase or _camelCase, so `this.` is never needed to tell them from locals.
+      if (e.object->name_kind == NameKind::Self && e.object->kind == ExprKind::Name) return code(member_name(e.text));
+      return code(wrap(*e.object, kPrimary) + "." + member_name(e.text));
     case ExprKind::Subscript: case ExprKind::Slice: return subscript(e);
     case ExprKind::List: case ExprKind::Set: case ExprKind::Tuple: case ExprKind::Dict: return collection(e);
     case ExprKind::Comprehension: return comprehension(e);
@@ -110,7 +113,13 @@ Code CsEmitter::literal(const Expr& e) {
 }
 
 // Python's str() of a value, for printing and f-strings.
+bool CsEmitter::is_exception(const Type& t) const {
+  if (t.kind == TypeKind::Extern) return api_.type(t.name) && api_.type(t.name)->exception;
+  return t.kind == TypeKind::Class && exception_classes_.count(t.name);
+}
+
 std::string CsEmitter::as_str(const Expr& e) {
+  if (is_exception(e.type)) return wrap(e, kPrimary) + ".Message";
   switch (e.type.kind) {
     case TypeKind::Str: return expr(e).text;
     default: return "Py.Str(" + expr(e).text + ")";
@@ -125,6 +134,7 @@ std::string CsEmitter::interpolation_hole(const Expr& e, const std::string& spec
   bool number = k == TypeKind::Int || k == TypeKind::Float;
   if (spec.empty()) {
     if (k == TypeKind::Str || k == TypeKind::Int || k == TypeKind::Bool) return "{" + inner + "}";
+    if (is_exception(e.type)) return "{" + wrap(c, kPrimary) + ".Message}";
     return "{Py.Str(" + c.text + ")}";
   }
   // Specs .NET spells the same way; anything else goes through Py.Format.
@@ -226,7 +236,11 @@ Code CsEmitter::compare(const Expr& e) {
 
 Code CsEmitter::call(const Expr& e) {
   if (e.kind == ExprKind::New) return code("new " + e.text + "(" + args(e.args) + ")");
-  if (e.kind == ExprKind::MethodCall) return code(wrap(*e.object, kPrimary) + "." + pascal_case(e.text) + "(" + args(e.args) + ")");
+  if (e.kind == ExprKind::MethodCall) {
+    std::string m = member_name(e.text) + "(" + args(e.args) + ")";
+    if (e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self) return code(m);
+    return code(wrap(*e.object, kPrimary) + "." + m);
+  }
   std::string callee = e.name_kind == NameKind::Function ? function_name(e.text) : camel_case(e.text);
   if (e.name_kind == NameKind::Local) {
     // Local functions keep PascalCase; lambdas in variables are camelCase.
@@ -295,7 +309,7 @@ Code CsEmitter::print(const Expr& e) {
     const Expr& v = *values[0];
     if (v.type.kind == TypeKind::Str || v.type.kind == TypeKind::Int || v.type.kind == TypeKind::Bool)
       return code(method + "(" + expr(v).text + ")");
-    return code(method + "(Py.Str(" + expr(v).text + "))");
+    return code(method + "(" + as_str(v) + ")");
   }
   // Several values: one interpolated string, as print joins them.
   Expr joined(ExprKind::FString, TypeKind::Str, e.pos);

@@ -66,7 +66,10 @@ std::string CsEmitter::function_name(const std::string& python) const {
 
 std::string CsEmitter::member_name(const std::string& python) const {
   // `_private` attributes stay recognisable as fields: `_count`.
-  if (python.starts_with("_")) return "_" + camel_case(python.substr(1));
+  if (python.starts_with("_")) {
+    std::string c = camel_case(python.substr(1));
+    return "_" + (c.starts_with("@") ? c.substr(1) : c);
+  }
   return pascal_case(python);
 }
 
@@ -110,7 +113,8 @@ std::string CsEmitter::params(const Function& f) {
       const Expr& d = *p.default_value;
       bool constant = d.kind == ExprKind::Int || d.kind == ExprKind::Float || d.kind == ExprKind::Str ||
                       d.kind == ExprKind::Bool || d.kind == ExprKind::None ||
-                      (d.kind == ExprKind::Unary && d.items[0]->kind != ExprKind::Name);
+                      (d.kind == ExprKind::Unary && d.items[0]->kind != ExprKind::Name) ||
+                      (d.kind == ExprKind::Name && d.name_kind == NameKind::Constant);
       if (!constant) {
         // C# defaults must be constants; a fresh collection is made in the body.
         if (d.kind == ExprKind::List || d.kind == ExprKind::Dict || d.kind == ExprKind::Set) s += " = null";
@@ -136,7 +140,7 @@ void CsEmitter::function(const Function& f, const std::string& owner, bool local
     if (f.is_async && !async) async = true;  // Task-returning either way; keeps `return x;`
     std::string ret = return_type(f);
     if (f.is_entry && !block_has_await(f.body)) ret = "void", async = false;
-    std::string name = f.is_entry ? "Main" : local ? function_name(f.name) : function_name(f.name);
+    std::string name = f.is_entry ? "Main" : f.is_method ? member_name(f.name) : function_name(f.name);
     std::string ps = params(f);
     std::string head;
     if (f.is_constructor) {
@@ -247,6 +251,7 @@ std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
   for (const auto& item : m.items) {
     if (item.function && item.function->is_entry && item.function->name == "__main__") synthesized_entry = true;
     if (item.klass) class_names_.insert(item.klass->name);
+    if (item.klass && item.klass->is_exception) exception_classes_.insert(item.klass->name);
   }
   for (const auto& item : m.items) {
     if (!item.function) continue;
