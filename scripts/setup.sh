@@ -30,5 +30,11 @@ if [ ! -f "$root/grammars/node_modules/tree-sitter-python/src/parser.c" ] ||
   (cd "$root/grammars" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The SARIF 2.1.0 schema and its validator for the SARIF output test, pinned by tests/sarif/package-lock.json.
+if [ ! -d "$root/tests/sarif/node_modules/@microsoft/jest-sarif" ] ||
+   [ "$root/tests/sarif/package-lock.json" -nt "$root/tests/sarif/node_modules/.package-lock.json" ]; then
+  (cd "$root/tests/sarif" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${ASYNCLINT_CMAKE_ARGS:-} >/dev/null
 cmake --build "$build" -j "$(nproc)"

@@ -6,7 +6,8 @@ namespace asl {
 
 CallEngine::CallEngine(const Catalog& catalog, const RuleSelection& selection) {
   for (const Rule& r : catalog.rules) {
-    if (r.kind != "call" || !selection.enabled(r)) continue;
+    // Call patterns come from the catalog, or from configuration (ASYNC200).
+    if (r.calls.empty() || !selection.enabled(r)) continue;
     for (const CallPattern& p : r.calls) {
       for (const std::string& n : p.names) {
         if (n.ends_with(".*"))

@@ -26,7 +26,7 @@ bool is_virtualenv(const fs::path& dir) {
 }
 }  // namespace
 
-Discovery discover_files(const std::vector<std::string>& paths) {
+Discovery discover_files(const std::vector<std::string>& paths, const WalkFilter& skip) {
   Discovery d;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -46,11 +46,11 @@ Discovery discover_files(const std::vector<std::string>& paths) {
       const fs::directory_entry& e = *it;
       std::error_code e2;
       if (e.is_directory(e2)) {
-        if (e.is_symlink(e2) || is_excluded_directory(e.path().filename().string()) || is_virtualenv(e.path()))
-          it.disable_recursion_pending();
+        bool excluded = skip ? skip(e.path(), true, p) : is_excluded_directory(e.path().filename().string());
+        if (e.is_symlink(e2) || excluded || is_virtualenv(e.path())) it.disable_recursion_pending();
         continue;
       }
-      if (is_python(e.path()) && (e.is_regular_file(e2) || e.is_symlink(e2))) {
+      if (is_python(e.path()) && (e.is_regular_file(e2) || e.is_symlink(e2)) && !(skip && skip(e.path(), false, p))) {
         std::string s = e.path().string();
         d.files.push_back(s);
       }

@@ -6,13 +6,14 @@
 
 #include "core/semantic_model.h"
 #include "core/syntax.h"
+#include "lint/fixes/fixes.h"
 #include "lint/noqa.h"
 #include "lint/syntax_errors.h"
 
 namespace asl {
 
-Linter::Linter(const Catalog& catalog, RuleSelection selection)
-    : catalog_(catalog), selection_(std::move(selection)), calls_(catalog_, selection_) {}
+Linter::Linter(const Catalog& catalog, RuleSelection selection, Framework framework)
+    : catalog_(catalog), selection_(std::move(selection)), calls_(catalog_, selection_), framework_(framework) {}
 
 FileResult Linter::lint(const SourceFile& file) const {
   FileResult result;
@@ -29,6 +30,7 @@ FileResult Linter::lint(const SourceFile& file) const {
   SemanticModel model(root, file.text(), catalog_);
   report_python2_statements(model.python2_statements(), file, found);
   calls_.run(model, file, found);
+  attach_fixes(found, FixContext{model, file, root, framework_});
 
   NoqaMap noqa(file);
   for (Diagnostic& d : found) {

@@ -8,6 +8,7 @@
 #include "core/diagnostic.h"
 #include "core/source_file.h"
 #include "lint/call_engine.h"
+#include "lint/framework.h"
 #include "lint/rule_selection.h"
 #include "rules/catalog.h"
 
@@ -21,7 +22,8 @@ struct FileResult {
 
 class Linter {
  public:
-  Linter(const Catalog& catalog, RuleSelection selection);
+  // `framework` decides what fixes insert (`asyncio.sleep` or `trio.sleep`).
+  Linter(const Catalog& catalog, RuleSelection selection, Framework framework = Framework::Asyncio);
   // Thread-safe: every call uses its own parser.
   FileResult lint(const SourceFile& file) const;
   FileResult lint_path(const std::string& path) const;
@@ -32,6 +34,7 @@ class Linter {
   const Catalog& catalog_;
   RuleSelection selection_;
   CallEngine calls_;
+  Framework framework_;
 };
 
 }  // namespace asl

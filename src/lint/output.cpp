@@ -1,32 +1,94 @@
 #include "lint/output.h"
 
+#include <filesystem>
+#include <system_error>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace asl {
 
 bool parse_output_format(std::string_view name, OutputFormat& out) {
-  if (name == "concise") out = OutputFormat::Concise;
-  else if (name == "json") out = OutputFormat::Json;
-  else if (name == "json-lines") out = OutputFormat::JsonLines;
-  else if (name == "github") out = OutputFormat::Github;
-  else return false;
-  return true;
+  static constexpr std::pair<std::string_view, OutputFormat> kNames[] = {
+      {"concise", OutputFormat::Concise}, {"full", OutputFormat::Full},     {"json", OutputFormat::Json},
+      {"json-lines", OutputFormat::JsonLines}, {"sarif", OutputFormat::Sarif}, {"github", OutputFormat::Github},
+      {"gitlab", OutputFormat::Gitlab},   {"junit", OutputFormat::Junit}};
+  for (const auto& [n, f] : kNames) {
+    if (n == name) {
+      out = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string portable_path(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path p(path);
+  if (p.is_absolute()) {
+    std::error_code ec;
+    fs::path rel = p.lexically_normal().lexically_relative(fs::current_path(ec));
+    if (!ec && !rel.empty() && *rel.begin() != "..") p = rel;
+  }
+  std::string s = p.lexically_normal().generic_string();
+  while (s.starts_with("./")) s.erase(0, 2);
+  return s;
+}
+
+bool is_fixable(const Diagnostic& d, const ReportOptions& o) { return d.fix && (d.fix->safe || o.unsafe_fixes); }
+
+void write_summary(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& o) {
+  size_t total = 0, fixable = 0, hidden = 0;
+  for (const auto& r : results) {
+    for (const auto& d : r.diagnostics) {
+      ++total;
+      if (is_fixable(d, o)) ++fixable;
+      else if (d.fix) ++hidden;
+    }
+  }
+  if (total == 0) os << "All checks passed!\n";
+  else os << fmt::format("Found {} error{}.\n", total, total == 1 ? "" : "s");
+  if (o.fixed > 0) os << fmt::format("Fixed {} error{}.\n", o.fixed, o.fixed == 1 ? "" : "s");
+  if (fixable > 0) {
+    os << fmt::format("[*] {} fixable with the `--fix` option", fixable);
+    if (hidden > 0) os << fmt::format(" ({} hidden fix{} can be enabled with the `--unsafe-fixes` option)", hidden,
+                                      hidden == 1 ? "" : "es");
+    os << ".\n";
+  } else if (hidden > 0) {
+    os << fmt::format("No fixes available ({} hidden fix{} can be enabled with the `--unsafe-fixes` option).\n",
+                      hidden, hidden == 1 ? "" : "es");
+  }
 }
 
 namespace {
 
-nlohmann::json to_json(const std::string& path, const Diagnostic& d) {
+nlohmann::json position(uint32_t line, uint32_t column) { return {{"row", line}, {"column", column}}; }
+
+// ruff's JSON fields, so tools written for ruff read asynclint's output.
+nlohmann::json to_json(const std::string& path, const Diagnostic& d, const SourceFile* source) {
   nlohmann::json j = {
-      {"filename", path},
+      {"cell", nullptr},
       {"code", d.code},
+      {"end_location", position(d.end.line, d.end.column)},
+      {"filename", path},
+      {"location", position(d.start.line, d.start.column)},
       {"message", d.message},
-      {"location", {{"row", d.start.line}, {"column", d.start.column}}},
-      {"end_location", {{"row", d.end.line}, {"column", d.end.column}}},
+      {"noqa_row", d.start.line},
+      {"url", nullptr},
   };
   if (d.fix) {
     nlohmann::json edits = nlohmann::json::array();
-    for (const Edit& e : d.fix->edits) edits.push_back({{"start", e.start}, {"end", e.end}, {"content", e.replacement}});
+    for (const Edit& e : d.fix->edits) {
+      nlohmann::json edit = {{"content", e.replacement}};
+      if (source) {
+        Location b = source->location(e.start), en = source->location(e.end);
+        edit["location"] = position(b.line, b.column);
+        edit["end_location"] = position(en.line, en.column);
+      } else {
+        edit["location"] = edit["end_location"] = nullptr;
+      }
+      edits.push_back(std::move(edit));
+    }
     j["fix"] = {{"message", d.fix->title}, {"applicability", d.fix->safe ? "safe" : "unsafe"}, {"edits", edits}};
   } else {
     j["fix"] = nullptr;
@@ -48,38 +110,54 @@ std::string github_escape(std::string_view s, bool property) {
   return out;
 }
 
+std::shared_ptr<const SourceFile> source_of(const FileResult& r, const ReportOptions& o) {
+  bool needed = false;
+  for (const auto& d : r.diagnostics) needed = needed || d.fix;
+  return needed && o.source ? o.source(r.path) : nullptr;
+}
+
+void write_concise(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& o) {
+  const char* bold = o.color ? "\x1b[1m" : "";
+  const char* red = o.color ? "\x1b[1;31m" : "";
+  const char* cyan = o.color ? "\x1b[36m" : "";
+  const char* reset = o.color ? "\x1b[0m" : "";
+  for (const auto& r : results) {
+    for (const auto& d : r.diagnostics) {
+      os << fmt::format("{}{}{}:{}:{}: {}{}{} {}{}{}{}\n", bold, r.path, reset, d.start.line, d.start.column, red,
+                        d.code, reset, is_fixable(d, o) ? cyan : "", is_fixable(d, o) ? "[*] " : "",
+                        is_fixable(d, o) ? reset : "", d.message);
+    }
+  }
+  if (!o.quiet) write_summary(os, results, o);
+}
+
 }  // namespace
 
 void write_report(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& o) {
-  size_t total = 0;
   switch (o.format) {
-    case OutputFormat::Concise: {
-      const char* bold = o.color ? "\x1b[1m" : "";
-      const char* red = o.color ? "\x1b[1;31m" : "";
-      const char* reset = o.color ? "\x1b[0m" : "";
-      for (const auto& r : results) {
-        for (const auto& d : r.diagnostics) {
-          os << fmt::format("{}{}{}:{}:{}: {}{}{} {}\n", bold, r.path, reset, d.start.line, d.start.column, red,
-                            d.code, reset, d.message);
-          ++total;
-        }
-      }
-      if (!o.quiet) {
-        if (total == 0) os << "All checks passed!\n";
-        else os << fmt::format("Found {} error{}.\n", total, total == 1 ? "" : "s");
-      }
+    case OutputFormat::Concise:
+      write_concise(os, results, o);
       break;
-    }
+    case OutputFormat::Full:
+      write_full(os, results, o);
+      break;
     case OutputFormat::Json: {
       nlohmann::json all = nlohmann::json::array();
-      for (const auto& r : results)
-        for (const auto& d : r.diagnostics) all.push_back(to_json(r.path, d));
+      for (const auto& r : results) {
+        auto src = source_of(r, o);
+        for (const auto& d : r.diagnostics) all.push_back(to_json(r.path, d, src.get()));
+      }
       os << all.dump(2) << "\n";
       break;
     }
     case OutputFormat::JsonLines:
-      for (const auto& r : results)
-        for (const auto& d : r.diagnostics) os << to_json(r.path, d).dump() << "\n";
+      for (const auto& r : results) {
+        auto src = source_of(r, o);
+        for (const auto& d : r.diagnostics) os << to_json(r.path, d, src.get()).dump() << "\n";
+      }
+      break;
+    case OutputFormat::Sarif:
+      write_sarif(os, results, o);
       break;
     case OutputFormat::Github:
       for (const auto& r : results) {
@@ -90,6 +168,12 @@ void write_report(std::ostream& os, const std::vector<FileResult>& results, cons
                                                                     d.start.column, d.code, d.message), false));
         }
       }
+      break;
+    case OutputFormat::Gitlab:
+      write_gitlab(os, results, o);
+      break;
+    case OutputFormat::Junit:
+      write_junit(os, results, o);
       break;
   }
 }

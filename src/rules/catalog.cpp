@@ -116,11 +116,12 @@ struct Loader {
       for (auto&& e : *arr) {
         const toml::table* c = e.as_table();
         if (!c) return fail(&e, "`calls` must hold tables");
-        if (!only_keys(*c, {"names", "except", "use", "cs", "when", "unless"}, "[[calls]]")) return false;
+        if (!only_keys(*c, {"names", "except", "use", "use-anyio", "use-trio", "cs", "when", "unless"}, "[[calls]]")) return false;
         CallPattern p;
         p.line = c->source().begin.line;
         if (!strings(*c, "names", p.names) || !strings(*c, "except", p.except) ||
-            !string(*c, "use", p.use, true) || !string(*c, "cs", p.cs, true) ||
+            !string(*c, "use", p.use, true) || !string(*c, "use-anyio", p.use_anyio, false) ||
+            !string(*c, "use-trio", p.use_trio, false) || !string(*c, "cs", p.cs, true) ||
             !conditions(*c, "when", p.when) || !conditions(*c, "unless", p.unless))
           return false;
         if (p.names.empty()) return fail(c, "[[calls]] needs at least one name");

@@ -23,6 +23,7 @@ struct CallPattern {
   std::vector<std::string> names;   // qualified; `T.*` matches every method of T
   std::vector<std::string> except;  // method names excluded from a `T.*` wildcard
   std::string use;                  // the async alternative to suggest
+  std::string use_anyio, use_trio;  // the same for anyio / trio projects, when it differs
   std::string cs;                   // the C# equivalent
   std::vector<ArgCondition> when;   // all must hold
   std::vector<ArgCondition> unless; // none may hold

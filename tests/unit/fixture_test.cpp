@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "../support/lint_helpers.h"
+#include "../support/configured_lint.h"
 
 namespace fs = std::filesystem;
 
@@ -59,7 +59,7 @@ TEST_P(Fixture, FindingsMatchAnnotations) {
   Expectations expected = annotations(text);
   Expectations actual;
   std::map<std::pair<uint32_t, std::string>, std::string> messages;
-  for (const Diagnostic& d : testing::lint_text(text)) {
+  for (const Diagnostic& d : testing::lint_rule_text(GetParam().stem().string(), text)) {
     actual.insert({d.start.line, d.code});
     messages[{d.start.line, d.code}] = d.message;
   }

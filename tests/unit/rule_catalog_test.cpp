@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "../support/lint_helpers.h"
+#include "../support/configured_lint.h"
 #include "lint/rule_doc.h"
 
 namespace asl {
@@ -16,9 +16,9 @@ namespace {
 TEST(RuleDocs, ExamplesFireAndUseInsteadDoesNot) {
   for (const Rule& r : builtin_catalog().rules) {
     RuleSelection only{{r.code}, {}, {}};
-    auto ex = testing::codes(testing::lint_text(r.doc.example, only));
+    auto ex = testing::codes(testing::lint_rule_text(r.code, r.doc.example, only));
     EXPECT_NE(std::find(ex.begin(), ex.end(), r.code), ex.end()) << r.code << ": example does not fire";
-    auto ok = testing::codes(testing::lint_text(r.doc.use_instead, only));
+    auto ok = testing::codes(testing::lint_rule_text(r.code, r.doc.use_instead, only));
     EXPECT_TRUE(ok.empty()) << r.code << ": use-instead fires";
   }
 }

@@ -1,0 +1,86 @@
+// SARIF 2.1.0, as GitHub code scanning accepts it (upload-sarif).
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "lint/output.h"
+#include "lint/rule_doc.h"
+#include "lint/syntax_errors.h"
+
+namespace asl {
+
+namespace {
+
+nlohmann::json rule_descriptor(const Rule& r) {
+  return {
+      {"id", r.code},
+      {"name", r.name},
+      {"shortDescription", {{"text", r.summary}}},
+      {"fullDescription", {{"text", r.doc.what + "\n\n" + r.doc.why}}},
+      {"help", {{"text", r.doc.why}, {"markdown", render_rule_doc(r)}}},
+      {"defaultConfiguration", {{"level", "error"}, {"enabled", r.default_enabled}}},
+      {"properties", {{"tags", {"async"}}}},
+  };
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& o) {
+  // Every catalog rule is listed (code scanning shows rule help even for rules
+  // without results), plus the syntax-error pseudo-rule; results point into it.
+  nlohmann::json rules = nlohmann::json::array();
+  std::map<std::string, size_t> index;
+  std::vector<const Rule*> sorted;
+  if (o.catalog)
+    for (const Rule& r : o.catalog->rules) sorted.push_back(&r);
+  std::sort(sorted.begin(), sorted.end(), [](const Rule* a, const Rule* b) { return a->code < b->code; });
+  for (const Rule* r : sorted) {
+    index[r->code] = rules.size();
+    rules.push_back(rule_descriptor(*r));
+  }
+  index[kSyntaxErrorCode] = rules.size();
+  rules.push_back({{"id", kSyntaxErrorCode},
+                   {"name", "syntax-error"},
+                   {"shortDescription", {{"text", "The file does not parse as Python 3"}}},
+                   {"fullDescription", {{"text", "The parser could not make sense of this region; the rest of the file is still linted."}}},
+                   {"defaultConfiguration", {{"level", "error"}}}});
+
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : results) {
+    // Relative to the checkout (code scanning resolves it against the
+    // repository root); a path outside the working directory is a file URI.
+    std::string uri = portable_path(r.path);
+    nlohmann::json artifact = {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}};
+    if (uri.starts_with('/')) artifact = {{"uri", "file://" + uri}};
+    for (const auto& d : r.diagnostics) {
+      nlohmann::json region = {{"startLine", d.start.line},
+                               {"startColumn", d.start.column},
+                               {"endLine", d.end.line},
+                               {"endColumn", d.end.column}};
+      nlohmann::json result = {
+          {"ruleId", d.code},
+          {"level", "error"},
+          {"message", {{"text", d.message}}},
+          {"locations",
+           {{{"physicalLocation", {{"artifactLocation", artifact},
+                                   {"region", region}}}}}},
+      };
+      if (auto it = index.find(d.code); it != index.end()) result["ruleIndex"] = it->second;
+      out.push_back(std::move(result));
+    }
+  }
+  nlohmann::json driver = {{"name", "asynclint"}, {"rules", rules}};
+  if (!o.version.empty()) driver["version"] = o.version;
+  nlohmann::json log = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       {{{"tool", {{"driver", driver}}},
+         // Columns count code points, not UTF-16 units (SARIF's default).
+         {"columnKind", "unicodeCodePoints"},
+         {"results", out}}}},
+  };
+  os << log.dump(2) << "\n";
+}
+
+}  // namespace asl

@@ -1,0 +1,262 @@
+// Configuration files, globs, .gitignore and the settings they resolve to.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "../support/lint_helpers.h"
+#include "lint/config.h"
+#include "lint/configured_linter.h"
+#include "lint/exclusion.h"
+#include "lint/gitignore.h"
+#include "lint/glob.h"
+
+namespace fs = std::filesystem;
+
+namespace asl {
+namespace {
+
+class Dir {
+ public:
+  Dir() : path_(fs::temp_directory_path() / ("asynclint_cfg_" + std::to_string(::getpid()) + "_" + std::to_string(n_++))) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~Dir() { fs::remove_all(path_); }
+  fs::path write(const std::string& name, const std::string& text) const {
+    fs::path p = path_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  static inline int n_ = 0;
+  fs::path path_;
+};
+
+ConfigError load_error(const fs::path& file) {
+  try {
+    load_config_file(file, builtin_catalog());
+  } catch (const ConfigException& e) {
+    return e.error;
+  }
+  return {};
+}
+
+TEST(Glob, SegmentsStarsAndClasses) {
+  EXPECT_TRUE(glob_match("*.py", "a.py"));
+  EXPECT_FALSE(glob_match("*.py", "pkg/a.py"));
+  EXPECT_TRUE(glob_match("pkg/*.py", "pkg/a.py"));
+  EXPECT_TRUE(glob_match("**/a.py", "a.py"));
+  EXPECT_TRUE(glob_match("**/a.py", "x/y/a.py"));
+  EXPECT_TRUE(glob_match("a/**/b", "a/b"));
+  EXPECT_TRUE(glob_match("a/**/b", "a/x/y/b"));
+  EXPECT_FALSE(glob_match("a/**/b", "a/x/y/c"));
+  EXPECT_TRUE(glob_match("a/**", "a/x/y"));
+  EXPECT_FALSE(glob_match("a/**", "a"));
+  EXPECT_TRUE(glob_match("test_?.py", "test_1.py"));
+  EXPECT_TRUE(glob_match("[abc].py", "b.py"));
+  EXPECT_FALSE(glob_match("[!abc].py", "b.py"));
+  EXPECT_TRUE(glob_match("[a-c]x", "bx"));
+  EXPECT_TRUE(glob_match("\\*.py", "*.py"));
+  EXPECT_FALSE(glob_match("\\*.py", "a.py"));
+}
+
+TEST(Glob, PathGlobsMatchNamesAnywhereOrWholePaths) {
+  EXPECT_TRUE(path_glob_match("legacy", "src/legacy"));
+  EXPECT_TRUE(path_glob_match("*_pb2.py", "src/gen/x_pb2.py"));
+  EXPECT_TRUE(path_glob_match("tests/*.py", "tests/t.py"));
+  EXPECT_FALSE(path_glob_match("tests/*.py", "src/tests/t.py"));
+  EXPECT_TRUE(path_glob_match("./tests/**", "tests/a/b.py"));
+}
+
+TEST(Gitignore, NegationAnchoringDirectoriesAndDoubleStar) {
+  auto p = parse_gitignore("# comment\n\n*.log\n!keep.log\n/build\ndocs/\nsrc/**/gen\n\\#hash\ntrailing   \n");
+  ASSERT_EQ(p.size(), 7u);
+  EXPECT_EQ(gitignore_verdict(p, "a.log", false), 1);
+  EXPECT_EQ(gitignore_verdict(p, "deep/x.log", false), 1);
+  EXPECT_EQ(gitignore_verdict(p, "keep.log", false), -1);
+  EXPECT_EQ(gitignore_verdict(p, "build", true), 1);
+  EXPECT_EQ(gitignore_verdict(p, "sub/build", true), 0);  // anchored to the .gitignore's folder
+  EXPECT_EQ(gitignore_verdict(p, "docs", true), 1);
+  EXPECT_EQ(gitignore_verdict(p, "docs", false), 0);  // `docs/` names folders only
+  EXPECT_EQ(gitignore_verdict(p, "src/a/b/gen", true), 1);
+  EXPECT_EQ(gitignore_verdict(p, "src/gen", true), 1);
+  EXPECT_EQ(gitignore_verdict(p, "#hash", false), 1);
+  EXPECT_EQ(gitignore_verdict(p, "trailing", false), 1);
+  EXPECT_EQ(gitignore_verdict(p, "main.py", false), 0);
+}
+
+TEST(Gitignore, DeeperFilesWinAndRulesAboveTheWalkApplyInsideAWorkTree) {
+  Dir d;
+  fs::create_directories(d.path() / ".git");
+  d.write(".gitignore", "*.py\n");
+  d.write("pkg/.gitignore", "!keep.py\n");
+  GitignoreMatcher m;
+  EXPECT_TRUE(m.ignored(d.path() / "pkg/a.py", false, d.path() / "pkg"));
+  EXPECT_FALSE(m.ignored(d.path() / "pkg/keep.py", false, d.path() / "pkg"));
+  // Outside a work tree only the walked folder's own files count.
+  Dir plain;
+  plain.write(".gitignore", "*.py\n");
+  GitignoreMatcher m2;
+  EXPECT_FALSE(m2.ignored(plain.path() / "sub/a.py", false, plain.path() / "sub"));
+  EXPECT_TRUE(m2.ignored(plain.path() / "sub/a.py", false, plain.path()));
+}
+
+TEST(Config, PyprojectSectionIsRead) {
+  Dir d;
+  auto f = d.write("pyproject.toml",
+                   "[project]\nname = \"x\"\n\n[tool.asynclint]\nselect = [\"ASYNC2\"]\nignore = [\"ASYNC210\"]\n"
+                   "extend-select = [\"AL1\"]\nrespect-gitignore = false\nasync-framework = \"trio\"\n"
+                   "extend-exclude = [\"legacy\"]\n[tool.asynclint.per-file-ignores]\n\"tests/*.py\" = [\"ASYNC251\"]\n"
+                   "[tool.asynclint.extra-blocking-calls]\n\"mylib.fetch\" = \"mylib.fetch_async\"\n");
+  auto s = load_config_file(f, builtin_catalog());
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->selection.select, std::vector<std::string>{"ASYNC2"});
+  EXPECT_EQ(s->selection.ignore, std::vector<std::string>{"ASYNC210"});
+  EXPECT_EQ(s->selection.extend_select, std::vector<std::string>{"AL1"});
+  EXPECT_FALSE(s->respect_gitignore);
+  EXPECT_EQ(s->framework, Framework::Trio);
+  EXPECT_EQ(s->extra_blocking_calls.at("mylib.fetch"), "mylib.fetch_async");
+  EXPECT_EQ(s->root, fs::absolute(d.path()).lexically_normal());
+  EXPECT_EQ(s->ignored_codes(d.path() / "tests/t.py"), std::vector<std::string>{"ASYNC251"});
+  EXPECT_TRUE(s->ignored_codes(d.path() / "src/t.py").empty());
+  EXPECT_TRUE(s->excluded(d.path() / "src/legacy"));
+  EXPECT_TRUE(s->excluded(d.path() / ".venv"));  // defaults still apply with extend-exclude
+  EXPECT_FALSE(s->excluded(d.path() / "src"));
+}
+
+TEST(Config, PyprojectWithoutSectionIsNotAConfiguration) {
+  Dir d;
+  EXPECT_FALSE(load_config_file(d.write("pyproject.toml", "[tool.black]\nline-length = 100\n"), builtin_catalog()));
+}
+
+TEST(Config, ExcludeReplacesTheDefaults) {
+  Dir d;
+  auto s = load_config_file(d.write("asynclint.toml", "exclude = [\"gen\"]\n"), builtin_catalog());
+  ASSERT_TRUE(s);
+  EXPECT_TRUE(s->excluded(d.path() / "gen"));
+  EXPECT_FALSE(s->excluded(d.path() / ".hidden"));
+}
+
+TEST(Config, ErrorsNameFileLineAndKey) {
+  Dir d;
+  ConfigError e = load_error(d.write("pyproject.toml", "[tool.asynclint]\nselect = [\"ASYNC\"]\nselct = [\"X\"]\n"));
+  EXPECT_EQ(e.line, 3u);
+  EXPECT_NE(e.message.find("unknown key `selct`"), std::string::npos) << e.message;
+  EXPECT_NE(e.str().find("pyproject.toml:3:"), std::string::npos) << e.str();
+
+  e = load_error(d.write("asynclint.toml", "\nrespect-gitignore = \"yes\"\n"));
+  EXPECT_EQ(e.line, 2u);
+  EXPECT_NE(e.message.find("respect-gitignore"), std::string::npos);
+
+  e = load_error(d.write("asynclint.toml", "async-framework = \"curio\"\n"));
+  EXPECT_EQ(e.line, 1u);
+  EXPECT_NE(e.message.find("async-framework"), std::string::npos);
+
+  e = load_error(d.write("asynclint.toml", "select = [\"ASYNC251\",\n  \"NOPE9\"]\n"));
+  EXPECT_EQ(e.line, 2u);
+  EXPECT_NE(e.message.find("NOPE9"), std::string::npos);
+
+  e = load_error(d.write("asynclint.toml", "[extra-blocking-calls]\n\"a.b\" = 3\n"));
+  EXPECT_EQ(e.line, 2u);
+
+  e = load_error(d.write("asynclint.toml", "[per-file-ignores]\n\"*.py\" = \"ASYNC251\"\n"));
+  EXPECT_EQ(e.line, 2u);
+
+  e = load_error(d.write("asynclint.toml", "select = [\n"));  // TOML syntax error
+  EXPECT_GT(e.line, 0u);
+}
+
+TEST(ConfigResolver, NearestConfigurationWinsAndAsynclintTomlBeatsPyproject) {
+  Dir d;
+  d.write("pyproject.toml", "[tool.asynclint]\nignore = [\"ASYNC251\"]\n");
+  d.write("a/pyproject.toml", "[tool.asynclint]\nignore = [\"ASYNC210\"]\n");
+  d.write("a/asynclint.toml", "ignore = [\"ASYNC230\"]\n");
+  d.write("b/pyproject.toml", "[tool.black]\n");  // no section: keep looking upwards
+  ConfigResolver r(builtin_catalog(), {});
+  EXPECT_EQ(r.for_path(d.path() / "x.py")->selection.ignore, std::vector<std::string>{"ASYNC251"});
+  EXPECT_EQ(r.for_path(d.path() / "a/deep/x.py")->selection.ignore, std::vector<std::string>{"ASYNC230"});
+  EXPECT_EQ(r.for_path(d.path() / "b/x.py")->selection.ignore, std::vector<std::string>{"ASYNC251"});
+  // Cached per folder: the same object for every file of a folder.
+  EXPECT_EQ(r.for_path(d.path() / "a/deep/y.py").get(), r.for_path(d.path() / "a/deep/x.py").get());
+}
+
+TEST(ConfigResolver, ExplicitIsolatedAndOverrides) {
+  Dir d;
+  d.write("pyproject.toml", "[tool.asynclint]\nselect = [\"ASYNC2\"]\nignore = [\"ASYNC251\"]\n");
+  auto other = d.write("conf/asynclint.toml", "ignore = [\"AL101\"]\n");
+  SettingsOverrides o;
+  o.select = {"AL"};
+  o.ignore = {"ASYNC210"};
+  o.extra_blocking_calls = {{"x.y", "x.y_async"}};
+  ConfigResolver found(builtin_catalog(), o);
+  auto s = found.for_path(d.path() / "m.py");
+  EXPECT_EQ(s->selection.select, std::vector<std::string>{"AL"});  // command line replaces select
+  EXPECT_EQ(s->selection.ignore, (std::vector<std::string>{"ASYNC251", "ASYNC210"}));  // and extends ignore
+  EXPECT_EQ(s->extra_blocking_calls.at("x.y"), "x.y_async");
+  ConfigResolver isolated(builtin_catalog(), {}, ConfigResolver::Mode::Isolated);
+  EXPECT_TRUE(isolated.for_path(d.path() / "m.py")->selection.ignore.empty());
+  ConfigResolver explicit_file(builtin_catalog(), {}, ConfigResolver::Mode::Explicit, other);
+  EXPECT_EQ(explicit_file.for_path(d.path() / "m.py")->selection.ignore, std::vector<std::string>{"AL101"});
+  EXPECT_THROW(ConfigResolver(builtin_catalog(), {}, ConfigResolver::Mode::Explicit, d.path() / "missing.toml"),
+               ConfigException);
+}
+
+TEST(ConfiguredLinter, ExtraBlockingCallsFrameworkWordingAndPerFileIgnores) {
+  auto s = std::make_shared<Settings>();
+  s->root = fs::current_path();
+  s->extra_blocking_calls = {{"mylib.fetch", "mylib.fetch_async"}};
+  s->framework = Framework::Anyio;
+  s->per_file_ignores = {{"skip_*.py", {"ASYNC21"}}};
+  ConfiguredLinter linter(builtin_catalog(), s);
+  std::string src = "import time, requests, mylib\nasync def f():\n    time.sleep(1)\n    requests.get(u)\n    mylib.fetch()\n";
+  auto r = linter.lint_bytes("mod.py", src);
+  ASSERT_EQ(r.diagnostics.size(), 3u);
+  EXPECT_NE(r.diagnostics[0].message.find("await anyio.sleep(...)"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_NE(r.diagnostics[1].message.find("httpx.AsyncClient.get"), std::string::npos) << r.diagnostics[1].message;
+  EXPECT_EQ(r.diagnostics[2].code, "ASYNC200");
+  EXPECT_NE(r.diagnostics[2].message.find("mylib.fetch_async"), std::string::npos);
+  auto skipped = linter.lint_bytes("skip_me.py", src);
+  EXPECT_EQ(skipped.diagnostics.size(), 2u);  // ASYNC210 ignored for this file
+  // The default catalog is untouched: asyncio wording, no ASYNC200.
+  auto plain = testing::lint_text(src, RuleSelection{{"ASYNC2"}, {}, {}});
+  EXPECT_NE(plain[0].message.find("asyncio.sleep"), std::string::npos);
+  EXPECT_EQ(plain.size(), 2u);
+}
+
+TEST(Exclusion, WalkHonoursExcludeAndGitignore) {
+  Dir d;
+  d.write("pyproject.toml", "[tool.asynclint]\nextend-exclude = [\"legacy\", \"*_pb2.py\"]\n");
+  d.write(".gitignore", "generated/\n*.tmp.py\n!keep.tmp.py\n");
+  for (const char* f : {"src/a.py", "legacy/b.py", "src/x_pb2.py", "generated/c.py", "src/d.tmp.py", "src/keep.tmp.py",
+                        ".venv/e.py", "sub/noignore/f.py"})
+    d.write(f, "");
+  d.write("sub/pyproject.toml", "[tool.asynclint]\nrespect-gitignore = false\n");
+  d.write("sub/generated/g.py", "");
+  ConfigResolver r(builtin_catalog(), {});
+  GitignoreMatcher g;
+  auto found = discover_files({d.path().string()}, exclusion_filter(r, g));
+  std::vector<std::string> rel;
+  for (const auto& f : found.files) rel.push_back(fs::path(f).lexically_relative(d.path()).generic_string());
+  EXPECT_EQ(rel, (std::vector<std::string>{"src/a.py", "src/keep.tmp.py", "sub/generated/g.py", "sub/noignore/f.py"}));
+}
+
+TEST(Settings, RenderShowsTheResolvedValues) {
+  Settings s;
+  s.file = "/p/pyproject.toml";
+  s.selection.ignore = {"ASYNC251"};
+  s.extra_blocking_calls = {{"a.b", "a.c"}};
+  std::string out = render_settings(s, builtin_catalog());
+  EXPECT_NE(out.find("/p/pyproject.toml"), std::string::npos);
+  EXPECT_NE(out.find("ignore = [\"ASYNC251\"]"), std::string::npos);
+  EXPECT_NE(out.find("\"a.b\" = \"a.c\""), std::string::npos);
+  std::string enabled = out.substr(out.find("# enabled rules:"));
+  EXPECT_EQ(enabled.find("ASYNC251"), std::string::npos) << enabled;
+  EXPECT_NE(enabled.find("ASYNC210"), std::string::npos) << enabled;
+}
+
+}  // namespace
+}  // namespace asl

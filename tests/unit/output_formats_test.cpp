@@ -1,0 +1,208 @@
+// The report formats: full, SARIF (against the official schema when the
+// validator is installed), GitLab Code Quality, JUnit, ruff's JSON fields,
+// and --statistics.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+#include <nlohmann/json.hpp>
+
+#include "../support/lint_helpers.h"
+#include "lint/output.h"
+
+namespace fs = std::filesystem;
+
+namespace asl {
+namespace {
+
+const char* kSource = "import time\n\nasync def f():\n\tx = 'é'; time.sleep(1)\n";
+
+struct Report {
+  std::vector<FileResult> results;
+  std::shared_ptr<const SourceFile> source;
+  ReportOptions options;
+
+  explicit Report(OutputFormat format, const std::string& text = kSource, const std::string& path = "pkg/m.py") {
+    Linter linter(builtin_catalog(), RuleSelection{{"ASYNC251"}, {}, {}});
+    results.push_back(linter.lint_bytes(path, text));
+    LoadError e;
+    source = std::make_shared<const SourceFile>(SourceFile::from_bytes(path, text, &e));
+    options.format = format;
+    options.catalog = &builtin_catalog();
+    options.version = "9.9.9";
+    options.source = [this](const std::string&) { return source; };
+  }
+  std::string str() const {
+    std::ostringstream os;
+    write_report(os, results, options);
+    return os.str();
+  }
+};
+
+TEST(FullFormat, SourceLineWithCaretsUnderTheRange) {
+  std::string out = Report(OutputFormat::Full).str();
+  EXPECT_NE(out.find("pkg/m.py:4:11: ASYNC251 [*] `time.sleep` blocks"), std::string::npos) << out;
+  // The tab is expanded to four columns, `é` is one column wide.
+  EXPECT_NE(out.find("4 |     x = 'é'; time.sleep(1)\n  |              ^^^^^^^^^^ ASYNC251\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("= help: Replace with `await asyncio.sleep(...)`"), std::string::npos) << out;
+  EXPECT_NE(out.find("Found 1 error.\n[*] 1 fixable with the `--fix` option.\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("\x1b["), std::string::npos);
+  Report colored(OutputFormat::Full);
+  colored.options.color = true;
+  EXPECT_NE(colored.str().find("\x1b[1;31m^^^"), std::string::npos);
+}
+
+TEST(JsonFormat, RuffFieldNamesAndEditPositions) {
+  auto j = nlohmann::json::parse(Report(OutputFormat::Json).str());
+  ASSERT_EQ(j.size(), 1u);
+  for (const char* key : {"cell", "code", "end_location", "filename", "fix", "location", "message", "noqa_row", "url"})
+    EXPECT_TRUE(j[0].contains(key)) << key;
+  EXPECT_EQ(j[0]["location"], (nlohmann::json{{"row", 4}, {"column", 11}}));
+  EXPECT_EQ(j[0]["fix"]["applicability"], "safe");
+  const auto& edits = j[0]["fix"]["edits"];
+  ASSERT_EQ(edits.size(), 2u);
+  EXPECT_EQ(edits[0]["content"], "\nimport asyncio");
+  EXPECT_EQ(edits[0]["location"], (nlohmann::json{{"row", 1}, {"column", 12}}));
+  EXPECT_EQ(edits[1]["content"], "await asyncio.sleep(1)");
+  EXPECT_EQ(edits[1]["end_location"], (nlohmann::json{{"row", 4}, {"column", 24}}));
+}
+
+nlohmann::json sarif() { return nlohmann::json::parse(Report(OutputFormat::Sarif).str()); }
+
+TEST(SarifFormat, RequiredFieldsForCodeScanning) {
+  auto log = sarif();
+  EXPECT_EQ(log["version"], "2.1.0");
+  const auto& run = log["runs"][0];
+  EXPECT_EQ(run["tool"]["driver"]["name"], "asynclint");
+  EXPECT_EQ(run["tool"]["driver"]["version"], "9.9.9");
+  const auto& rules = run["tool"]["driver"]["rules"];
+  ASSERT_GE(rules.size(), builtin_catalog().rules.size());
+  const auto& result = run["results"][0];
+  EXPECT_EQ(result["ruleId"], "ASYNC251");
+  EXPECT_EQ(result["level"], "error");
+  EXPECT_EQ(rules[result["ruleIndex"].get<size_t>()]["id"], "ASYNC251");
+  EXPECT_EQ(rules[result["ruleIndex"].get<size_t>()]["name"], "blocking-sleep-in-async-function");
+  EXPECT_FALSE(rules[0]["shortDescription"]["text"].get<std::string>().empty());
+  EXPECT_FALSE(rules[0]["fullDescription"]["text"].get<std::string>().empty());
+  const auto& loc = result["locations"][0]["physicalLocation"];
+  EXPECT_EQ(loc["artifactLocation"]["uri"], "pkg/m.py");
+  EXPECT_EQ(loc["region"], (nlohmann::json{{"startLine", 4}, {"startColumn", 11}, {"endLine", 4}, {"endColumn", 21}}));
+  EXPECT_EQ(run["columnKind"], "unicodeCodePoints");
+}
+
+TEST(SarifFormat, PathsAreRelativeWithForwardSlashes) {
+  Report r(OutputFormat::Sarif, kSource, "./pkg//sub/../m.py");
+  auto log = nlohmann::json::parse(r.str());
+  EXPECT_EQ(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "pkg/m.py");
+  std::string abs = (fs::current_path() / "pkg/m.py").string();
+  Report a(OutputFormat::Sarif, kSource, abs);
+  log = nlohmann::json::parse(a.str());
+  EXPECT_EQ(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "pkg/m.py");
+}
+
+TEST(SarifFormat, ValidatesAgainstTheOfficialSchema) {
+  fs::path validator = fs::path(ASYNCLINT_SOURCE_DIR) / "tests/sarif";
+  if (!fs::exists(validator / "node_modules/@microsoft/jest-sarif") || std::system("node --version >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "the schema validator is not installed (scripts/setup.sh runs npm ci in tests/sarif)";
+  fs::path tmp = fs::temp_directory_path() / ("asynclint_" + std::to_string(::getpid()));
+  auto validate = [&](const std::string& text) {
+    std::ofstream(tmp, std::ios::binary) << text;
+    std::string cmd = "node " + (validator / "validate.js").string() + " " + tmp.string() + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[512];
+    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    int st = pclose(p);
+    return std::make_pair(WIFEXITED(st) ? WEXITSTATUS(st) : -1, out);
+  };
+  Report with_results(OutputFormat::Sarif);
+  auto [status, out] = validate(with_results.str());
+  EXPECT_EQ(status, 0) << out;
+  Report clean(OutputFormat::Sarif, "x = 1\n");
+  EXPECT_EQ(validate(clean.str()).first, 0);
+  // The validator does reject a broken log.
+  auto broken = nlohmann::json::parse(with_results.str());
+  broken["runs"][0]["results"][0]["level"] = "fatal";
+  EXPECT_NE(validate(broken.dump()).first, 0);
+  fs::remove(tmp);
+}
+
+TEST(GitlabFormat, CodeClimateFieldsAndStableFingerprints) {
+  auto j = nlohmann::json::parse(Report(OutputFormat::Gitlab).str());
+  ASSERT_EQ(j.size(), 1u);
+  EXPECT_EQ(j[0]["check_name"], "ASYNC251");
+  EXPECT_EQ(j[0]["severity"], "major");
+  EXPECT_EQ(j[0]["location"]["path"], "pkg/m.py");
+  EXPECT_EQ(j[0]["location"]["lines"]["begin"], 4);
+  EXPECT_NE(j[0]["description"].get<std::string>().find("time.sleep"), std::string::npos);
+  std::string fp = j[0]["fingerprint"];
+  EXPECT_EQ(fp.size(), 16u);
+  // Moving the finding down a line keeps its fingerprint; two identical findings differ.
+  auto moved = nlohmann::json::parse(Report(OutputFormat::Gitlab, std::string("# new\n") + kSource).str());
+  EXPECT_EQ(moved[0]["fingerprint"], fp);
+  auto twice = nlohmann::json::parse(
+      Report(OutputFormat::Gitlab, "import time\nasync def f():\n    time.sleep(1)\n    time.sleep(1)\n").str());
+  ASSERT_EQ(twice.size(), 2u);
+  EXPECT_NE(twice[0]["fingerprint"], twice[1]["fingerprint"]);
+}
+
+TEST(JunitFormat, OneSuiteWithAFailurePerFindingAndAPassPerCleanFile) {
+  Report r(OutputFormat::Junit);
+  Linter linter(builtin_catalog(), RuleSelection{});
+  r.results.push_back(linter.lint_bytes("clean.py", "x = 1\n"));
+  FileResult broken;
+  broken.path = "bad.py";
+  broken.error = "invalid UTF-8 <here>";
+  r.results.push_back(broken);
+  std::string out = r.str();
+  EXPECT_TRUE(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"asynclint\" tests=\"3\" failures=\"1\" errors=\"1\">"))
+      << out;
+  EXPECT_NE(out.find("<testcase name=\"pkg/m.py:4:11: ASYNC251\" classname=\"pkg/m.py\" file=\"pkg/m.py\" line=\"4\">"),
+            std::string::npos) << out;
+  EXPECT_NE(out.find("<testcase name=\"clean.py\" classname=\"clean.py\" file=\"clean.py\"/>"), std::string::npos);
+  EXPECT_NE(out.find("invalid UTF-8 &lt;here&gt;"), std::string::npos);
+  EXPECT_EQ(out.find("<here>"), std::string::npos);
+  size_t open = 0, close = 0;
+  for (size_t p = 0; (p = out.find("<testsuite ", p)) != std::string::npos; ++p) ++open;
+  for (size_t p = 0; (p = out.find("</testsuite>", p)) != std::string::npos; ++p) ++close;
+  EXPECT_EQ(open, 1u);
+  EXPECT_EQ(close, 1u);
+}
+
+TEST(Statistics, CountsPerCodeMostFrequentFirst) {
+  Report r(OutputFormat::Concise, "import time, requests\nasync def f():\n    time.sleep(1)\n    requests.get(u)\n"
+                                  "    requests.post(u)\n");
+  Linter linter(builtin_catalog(), RuleSelection{{"ASYNC2"}, {}, {}});
+  r.results[0] = linter.lint_bytes("m.py", "import time, requests\nasync def f():\n    time.sleep(1)\n    requests.get(u)\n"
+                                           "    requests.post(u)\n");
+  std::ostringstream os;
+  write_statistics(os, r.results, r.options);
+  EXPECT_EQ(os.str(), "2\tASYNC210\tblocking-http-call-in-async-function\n1\tASYNC251\t[*] blocking-sleep-in-async-function\n");
+  r.options.format = OutputFormat::Json;
+  std::ostringstream js;
+  write_statistics(js, r.results, r.options);
+  auto j = nlohmann::json::parse(js.str());
+  EXPECT_EQ(j[0], (nlohmann::json{{"code", "ASYNC210"}, {"name", "blocking-http-call-in-async-function"}, {"count", 2}, {"fixable", false}}));
+}
+
+TEST(ConciseFormat, MarksFixableFindings) {
+  std::string out = Report(OutputFormat::Concise).str();
+  EXPECT_NE(out.find("pkg/m.py:4:11: ASYNC251 [*] `time.sleep`"), std::string::npos) << out;
+  Report fixed(OutputFormat::Concise, "x = 1\n");
+  fixed.options.fixed = 2;
+  EXPECT_EQ(fixed.str(), "All checks passed!\nFixed 2 errors.\n");
+}
+
+TEST(OutputFormatNames, EveryFormatParses) {
+  OutputFormat f;
+  for (const char* n : {"concise", "full", "json", "json-lines", "sarif", "github", "gitlab", "junit"})
+    EXPECT_TRUE(parse_output_format(n, f)) << n;
+  EXPECT_FALSE(parse_output_format("xml", f));
+}
+
+}  // namespace
+}  // namespace asl
