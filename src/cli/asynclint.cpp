@@ -1,21 +1,19 @@
 // asynclint: finds async bugs in Python code. A thin front end over asl_lint.
-#include <cstdio>
+#include <algorithm>
 #include <iostream>
-#include <iterator>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/lint_command.h"
 #include "core/syntax.h"
-#include "lint/file_discovery.h"
-#include "lint/linter.h"
-#include "lint/output.h"
 #include "lint/rule_doc.h"
+#include "lsp/server.h"
 
 namespace {
 
-enum Exit { kClean = 0, kFindings = 1, kError = 2 };
+using asl::cli::kClean;
+using asl::cli::kError;
 
 std::vector<std::string> split_codes(const std::vector<std::string>& in) {
   std::vector<std::string> out;
@@ -71,79 +69,73 @@ int rule_command(const asl::Catalog& catalog, int argc, char** argv) {
 int main(int argc, char** argv) try {
   const asl::Catalog& catalog = asl::builtin_catalog();
   if (argc > 1 && std::string_view(argv[1]) == "rule") return rule_command(catalog, argc - 1, argv + 1);
+  if (argc > 1 && std::string_view(argv[1]) == "server") return asl::lsp::run_server(catalog, std::cin, std::cout);
 
   CLI::App app{"asynclint: finds async bugs in Python (blocking calls in async def, and more)", "asynclint"};
   app.set_version_flag("--version", std::string("asynclint ") + ASYNCLINT_VERSION);
-  std::vector<std::string> paths, select, extend_select, ignore;
-  std::string stdin_filename = "-", format_name = "concise";
-  bool exit_zero = false, quiet = false, show_files = false;
-  app.add_option("PATH", paths, "files or directories to lint; `-` reads standard input");
-  app.add_option("--select", select, "rule codes or prefixes to enable (replaces the defaults)")->delimiter(',');
-  app.add_option("--extend-select", extend_select, "rule codes or prefixes to enable as well")->delimiter(',');
-  app.add_option("--ignore", ignore, "rule codes or prefixes to disable")->delimiter(',');
-  app.add_option("--stdin-filename", stdin_filename, "the name to report for standard input");
-  app.add_option("--output-format", format_name, "concise, json, json-lines or github");
-  app.add_flag("--exit-zero", exit_zero, "exit 0 even when there are findings");
-  app.add_flag("-q,--quiet", quiet, "print diagnostics only, no summary");
-  app.add_flag("--show-files", show_files, "list the files that would be linted, and exit");
+  asl::cli::LintCommand cmd;
+  cmd.version = ASYNCLINT_VERSION;
+  std::vector<std::string> select, extend_select, ignore, extra_calls;
+  std::string format_name = "concise";
+  app.add_option("PATH", cmd.paths, "files or directories to lint; `-` reads standard input");
+  // One value per occurrence (comma-separated), so `--select X file.py` leaves the file a path.
+  app.add_option("--select", select, "rule codes or prefixes to enable (replaces the defaults)")
+      ->delimiter(',')->allow_extra_args(false);
+  app.add_option("--extend-select", extend_select, "rule codes or prefixes to enable as well")
+      ->delimiter(',')->allow_extra_args(false);
+  app.add_option("--ignore", ignore, "rule codes or prefixes to disable")
+      ->delimiter(',')->allow_extra_args(false);
+  app.add_option("--extra-blocking-call", extra_calls,
+                 "NAME=REPLACEMENT: report calls to NAME in async functions as ASYNC200 (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--config", cmd.config_file, "use this configuration file only (pyproject.toml or asynclint.toml)");
+  app.add_flag("--isolated", cmd.isolated, "ignore all configuration files");
+  app.add_flag("--show-settings", cmd.show_settings, "print the settings resolved for the first path, and exit");
+  app.add_option("--stdin-filename", cmd.stdin_filename, "the name to report for standard input");
+  app.add_option("--output-format", format_name, asl::kOutputFormatNames);
+  app.add_flag("--fix", cmd.fix, "apply safe fixes, rewriting the files");
+  app.add_flag("--unsafe-fixes", cmd.unsafe_fixes, "apply (with --fix / --diff) and count unsafe fixes too");
+  app.add_flag("--diff", cmd.diff, "print the fixes as a unified diff instead of applying them (exit 1 if any)");
+  app.add_flag("--statistics", cmd.statistics, "print the number of findings per rule code");
+  app.add_flag("--exit-zero", cmd.exit_zero, "exit 0 even when there are findings");
+  app.add_flag("-q,--quiet", cmd.quiet, "print diagnostics only, no summary");
+  app.add_flag("--show-files", cmd.show_files, "list the files that would be linted, and exit");
   app.footer("Explain a rule: asynclint rule CODE | asynclint rule --all\n"
+             "Language server on stdio: asynclint server\n"
              "Exit status: 0 no findings, 1 findings, 2 usage or I/O error.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kClean : kError;
+    return app.exit(e) == 0 ? asl::cli::kClean : asl::cli::kError;
   }
 
-  asl::RuleSelection selection{split_codes(select), split_codes(extend_select), split_codes(ignore)};
-  if (auto unknown = selection.unknown_codes(catalog); !unknown.empty()) {
+  cmd.overrides.select = split_codes(select);
+  cmd.overrides.extend_select = split_codes(extend_select);
+  cmd.overrides.ignore = split_codes(ignore);
+  asl::RuleSelection probe{cmd.overrides.select, cmd.overrides.extend_select, cmd.overrides.ignore};
+  if (auto unknown = probe.unknown_codes(catalog); !unknown.empty()) {
     std::cerr << fmt::format("asynclint: error: unknown rule selector `{}`\n", unknown.front());
-    return kError;
+    return asl::cli::kError;
   }
-  asl::ReportOptions report;
-  if (!asl::parse_output_format(format_name, report.format)) {
+  for (const auto& e : extra_calls) {
+    auto eq = e.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == e.size()) {
+      std::cerr << fmt::format("asynclint: error: --extra-blocking-call wants NAME=REPLACEMENT, got `{}`\n", e);
+      return asl::cli::kError;
+    }
+    cmd.overrides.extra_blocking_calls.emplace_back(e.substr(0, eq), e.substr(eq + 1));
+  }
+  if (!asl::parse_output_format(format_name, cmd.format)) {
     std::cerr << fmt::format("asynclint: error: unknown output format `{}`\n", format_name);
-    return kError;
+    return asl::cli::kError;
   }
-  report.quiet = quiet;
-  report.color = report.format == asl::OutputFormat::Concise && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-
+  if (cmd.isolated && !cmd.config_file.empty()) {
+    std::cerr << "asynclint: error: --config and --isolated exclude each other\n";
+    return asl::cli::kError;
+  }
   asl::python_language();  // fails early, with an explanation, on a grammar/runtime ABI mismatch
-  asl::Linter linter(catalog, selection);
-  std::vector<asl::FileResult> results;
-  bool io_error = false;
-
-  bool use_stdin = paths.size() == 1 && paths[0] == "-";
-  if (paths.empty()) paths.push_back(".");
-  if (use_stdin) {
-    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    results.push_back(linter.lint_bytes(stdin_filename, std::move(bytes)));
-  } else {
-    asl::Discovery found = asl::discover_files(paths);
-    for (const auto& m : found.missing) {
-      std::cerr << fmt::format("asynclint: error: {}: No such file or directory\n", m);
-      io_error = true;
-    }
-    if (show_files) {
-      for (const auto& f : found.files) std::cout << f << "\n";
-      return io_error ? kError : kClean;
-    }
-    for (const auto& f : found.files) results.push_back(linter.lint_path(f));
-  }
-
-  size_t findings = 0;
-  for (auto& r : results) {
-    if (r.error) {
-      std::cerr << fmt::format("asynclint: error: {}: {}\n", r.path, *r.error);
-      io_error = true;
-    }
-    findings += r.diagnostics.size();
-  }
-  std::sort(results.begin(), results.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-  asl::write_report(std::cout, results, report);
-  std::cout.flush();
-  if (io_error) return kError;
-  return findings > 0 && !exit_zero ? kFindings : kClean;
+  return asl::cli::run_lint(catalog, cmd);
 } catch (const std::exception& e) {
   std::cerr << "asynclint: error: " << e.what() << "\n";
-  return kError;
+  return asl::cli::kError;
 }

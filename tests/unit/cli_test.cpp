@@ -58,7 +58,7 @@ TEST(Cli, ReportsFindingsInRuffFormatAndExitsOne) {
   auto f = d.write("a.py", kBlocking);
   Outcome r = run(f.string());
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find(f.string() + ":3:5: ASYNC251 `time.sleep` blocks the event loop"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(f.string() + ":3:5: ASYNC251 [*] `time.sleep` blocks the event loop"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Found 1 error."), std::string::npos);
 }
 
