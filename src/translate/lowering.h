@@ -111,7 +111,7 @@ class Lowering {
   ExprPtr comprehension(TSNode n);
   ExprPtr lambda(TSNode n, const Type* expected);
   ExprPtr truthy(ExprPtr e);
-  ExprPtr await_expr(TSNode n);
+  ExprPtr await_expr(TSNode n, const Type* expected);
 
   // lowering_call.cpp
   ExprPtr call(TSNode n, const Type* expected);

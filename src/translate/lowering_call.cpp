@@ -19,7 +19,8 @@ const std::set<std::string, std::less<>> kBuiltins = {
 
 bool kind_matches(const Type& t, std::string_view want) {
   if (want == "any") return true;
-  if (want == "list") return t.sequence();
+  if (want == "list") return t.kind == TypeKind::List;
+  if (want == "array") return t.kind == TypeKind::Array;
   if (want == "str") return t.kind == TypeKind::Str;
   if (want == "int") return t.kind == TypeKind::Int;
   if (want == "float") return t.kind == TypeKind::Float;
@@ -304,6 +305,15 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     ExprPtr value;
   };
   std::vector<Raw> raw;
+  // A fused entry (`open(p).read()`) takes the inner call's arguments by name;
+  // its own positional parameters follow the inner call's.
+  size_t first_positional = 0;
+  if (receiver && receiver->kind == ExprKind::ApiCall && python.find("().") != std::string::npos) {
+    const ApiEntry* inner = receiver->api;
+    first_positional = inner ? inner->params.size() : 0;
+    for (auto& a : receiver->args) raw.push_back({a.name, TSNode{}, std::move(a.value)});
+    receiver = nullptr;
+  }
   bool generator_arg = std::string_view(ts_node_type(args)) == "generator_expression";
   if (generator_arg) {
     raw.push_back({"", args, comprehension(args)});
@@ -319,6 +329,11 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
   for (auto& r : raw) {
     if (r.value || is(r.node, k_.lambda)) continue;
     r.value = expr(r.node);
+    r.value->python = std::string(text(r.node));
+    // print([]) needs no element type.
+    if (python == "builtins.print" && (r.value->kind == ExprKind::List || r.value->kind == ExprKind::Dict ||
+                                       r.value->kind == ExprKind::Set) && r.value->items.empty())
+      for (auto& t : r.value->type.args) t = TypeKind::Any;
     if (!lambda_param.known() && r.keyword.empty()) {
       lambda_param = r.value->type.kind == TypeKind::Dict ? r.value->type.arg(0) : r.value->type.element();
     }
@@ -339,7 +354,7 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     }
     // Bind arguments to the entry's parameters.
     std::vector<int> slot(raw.size(), -1);
-    size_t next = 0;
+    size_t next = first_positional;
     bool ok = true;
     for (size_t i = 0; i < raw.size() && ok; ++i) {
       if (raw[i].keyword.empty()) {
@@ -366,7 +381,12 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
       if (w.is == "present") hold = r != nullptr;
       else if (w.is == "missing") hold = r == nullptr;
       else if (w.is.starts_with("type:")) hold = r && kind_matches(r->value->type, std::string_view(w.is).substr(5));
-      else hold = r && text(r->node) == w.is;
+      else {
+        // String literals match whatever quotes the source used.
+        bool quoted = w.is.size() >= 2 && (w.is[0] == '\'' || w.is[0] == '"');
+        hold = r && (r->value->python == w.is ||
+                     (quoted && r->value->kind == ExprKind::Str && r->value->text == w.is.substr(1, w.is.size() - 2)));
+      }
       if (!hold) { ok = false; break; }
     }
     if (!ok) continue;
@@ -382,7 +402,8 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
       bool literal_test = false;
       for (const auto& w : e->when)
         if (w.param == pn && w.is != "present" && w.is != "missing" && !w.is.starts_with("type:")) literal_test = true;
-      if (!used && !literal_test) unsupported(raw[i].node, fmt::format("argument `{}` of `{}` has no C# counterpart", pn, python));
+      if (!used && !literal_test)
+        throw Unsupported{raw[i].value->pos, fmt::format("argument `{}` of `{}` has no C# counterpart", pn, python)};
       ex->args.push_back({pn, std::move(raw[i].value)});
     }
     // Variadic arguments that type the result must agree (Task.WhenAll takes one T).
@@ -397,13 +418,15 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     }
     ex->type = from_pattern(e->returns, *e, ex->args, ex->object.get(), expected);
     // `Any` in a result type stands for "what the annotation says" (asyncio.Queue(), list()).
+    bool annotated = false;
     if (expected && expected->known() && expected->kind == ex->type.kind && expected->name == ex->type.name &&
-        (has_any(ex->type) || !ex->type.known()))
+        (has_any(ex->type) || !ex->type.known())) {
       ex->type = *expected;
-    if ((e->cs.find("{T0}") != std::string::npos || e->cs.find("{type}") != std::string::npos) &&
+      annotated = true;
+    }
+    if ((e->cs.find("{T0}") != std::string::npos || e->cs.find("{type}") != std::string::npos) && !annotated &&
         (has_any(ex->type) || !ex->type.known()) && !(fn_ && fn_->inferring))
-      unsupported(whole, fmt::format("the element type of `{}()` comes from an annotation: `x: {} = ...`", python,
-                                     python.starts_with("builtins.") ? python.substr(9) + "[int]" : python + "[int]"));
+      unsupported(whole, fmt::format("the type of `{}()` comes from an annotation on the variable receiving it", python));
     return ex;
   }
   unsupported(whole, why.empty() ? fmt::format("this call of `{}`", python) : why);

@@ -175,7 +175,7 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
       type == "generator_expression")
     return comprehension(n);
   if (type == "lambda") return lambda(n, expected);
-  if (type == "await") return await_expr(n);
+  if (type == "await") return await_expr(n, expected);
   if (type == "list_splat") {
     auto e = make(ExprKind::Starred, {}, p);
     e->items.push_back(expr(ts_node_named_child(n, 0)));
@@ -475,9 +475,10 @@ ExprPtr Lowering::truthy(ExprPtr e) {
   return c;
 }
 
-ExprPtr Lowering::await_expr(TSNode n) {
+ExprPtr Lowering::await_expr(TSNode n, const Type* expected) {
   if (!in_async()) unsupported(n, "await outside an async function");
-  ExprPtr v = expr(ts_node_named_child(n, 0));
+  Type want = expected ? Type::awaitable(*expected) : Type();
+  ExprPtr v = expr(ts_node_named_child(n, 0), expected ? &want : nullptr);
   if (v->type.kind != TypeKind::Awaitable) {
     if (fn_ && fn_->inferring && !v->type.known()) {
       auto e = make(ExprKind::Await, {}, pos(n));
@@ -598,8 +599,9 @@ ExprPtr Lowering::collection(TSNode n, const Type* expected) {
       ExprPtr ve = expr(field(pair, "value"), v.known() ? &v : nullptr);
       if (k.known() && ke->type.known() && !(k == ke->type)) unsupported(pair, "dictionary with keys of different types");
       k.refine(ke->type);
+      // Mixed values (a JSON payload) make a dictionary of objects.
       if (v.known() && ve->type.known() && !(v == ve->type) && !(v.kind == TypeKind::Float && ve->type.kind == TypeKind::Int))
-        unsupported(pair, fmt::format("dictionary with values of different types (`{}` and `{}`)", to_string(v), to_string(ve->type)));
+        v = TypeKind::Any;
       v.refine(ve->type);
       e->items.push_back(std::move(ke));
       e->items.push_back(std::move(ve));
@@ -680,6 +682,16 @@ ExprPtr Lowering::comprehension(TSNode n) {
     }
   });
   TSNode body = field(n, "body");
+  if (std::string_view(text(n)).find("await ") != std::string_view::npos) {
+    // A comprehension becomes a LINQ lambda, which cannot await for the enclosing coroutine.
+    auto has_await = [&](auto&& self, TSNode x) -> bool {
+      if (is(x, k_.await)) return true;
+      bool found = false;
+      for_each_named_child(x, [&](TSNode c) { found = found || self(self, c); });
+      return found;
+    };
+    if (has_await(has_await, n)) unsupported(n, "await inside a comprehension (write a loop)");
+  }
   if (e->text == "dict") {
     if (std::string_view(ts_node_type(body)) != "pair") unsupported(body, "dict comprehension body");
     e->items.push_back(expr(field(body, "key")));

@@ -33,9 +33,21 @@ class Handler(BaseHTTPRequestHandler):
             return
         self._send(*ROUTES.get(path, (404, "text/plain", "not found")))
 
+    def _body(self):
+        # HttpClient streams JSON with chunked encoding; aiohttp sends a length.
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            data = b""
+            while True:
+                size = int(self.rfile.readline().strip(), 16)
+                if size == 0:
+                    self.rfile.readline()
+                    return data.decode()
+                data += self.rfile.read(size)
+                self.rfile.readline()
+        return self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+
     def do_POST(self):
-        length = int(self.headers.get("Content-Length", 0))
-        body = self.rfile.read(length).decode()
+        body = self._body()
         self._send(200, "application/json", json.dumps({"received": json.loads(body) if body else None}))
 
     def log_message(self, *args):

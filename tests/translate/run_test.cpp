@@ -74,21 +74,21 @@ class DotnetSuite : public ::testing::TestWithParam<std::string> {
            "  </PropertyGroup>\n</Project>\n";
     auto start = std::chrono::steady_clock::now();
     Output b = run("cd " + quote(work_.string()) + " && dotnet build -c Release -nologo -clp:NoSummary 2>&1");
-    if (b.status != 0) {
+    // Syntax errors hide semantic ones: repeat until the rest builds.
+    for (int attempt = 0; attempt < 5 && b.status != 0; ++attempt) {
       // Set aside the cases that do not compile (they fail on their own) and build the rest.
       for (const auto& name : case_names()) {
         std::string file = "/src/" + name + ".cs(";
-        if (b.out.find(file) == std::string::npos) continue;
+        if (b.out.find(file) == std::string::npos || broken_.count(name)) continue;
         size_t at = b.out.find(file);
         size_t le = b.out.find('\n', at);
         broken_[name] = b.out.substr(at, le - at);
-        fs::remove(work_ / "src" / (name + ".cs"));
+        if (!fs::remove(work_ / "src" / (name + ".cs"))) continue;
         std::string d = read_file(work_ / "src" / "Dispatcher.cs");
         size_t line = d.find("case \"" + name + "\":");
         d.erase(line, d.find('\n', line) - line + 1);
         std::ofstream(work_ / "src" / "Dispatcher.cs", std::ios::binary) << d;
       }
-      std::cout << b.out;
       b = run("cd " + quote(work_.string()) + " && dotnet build -c Release -nologo -clp:NoSummary 2>&1");
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -147,7 +147,7 @@ TEST_P(DotnetSuite, PrintsWhatPythonPrints) {
   TranslateResult r = translate_case(name);
   ASSERT_TRUE(r.diagnostics.empty()) << "the case does not translate: " << r.diagnostics.front().what;
   ASSERT_EQ(broken_.count(name), 0u) << "the translation does not compile: " << broken_[name];
-  ASSERT_TRUE(build_ok_) << "dotnet build failed:\n" << build_log_;
+  ASSERT_TRUE(build_ok_) << "dotnet build failed:\n" << build_log_.substr(0, 2000);
   std::string python = run_case("/usr/bin/python3 " + quote((cases_dir() / name / "input.py").string()), name);
   std::string cs = run_case("dotnet " + quote((work_ / "bin/Release/net10.0/Cases.dll").string()) + " " + name, name);
   EXPECT_FALSE(python.empty()) << "the Python original printed nothing";

@@ -9,6 +9,7 @@
     {
         string s => s,
         Exception e => e.Message,
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
         _ => Repr(value),
     };
 
@@ -201,6 +202,15 @@
         int e = s.IndexOfAny(new[] { 'e', 'E' });
         string exp = s[(e + 2)..].TrimStart('0');
         return s[..(e + 2)] + exp.PadLeft(2, '0');
+    }
+
+// @helper Round
+    /// <summary>Python's round(x, n): half to even on the exact binary value (round(2.675, 2) is 2.67).</summary>
+    public static double Round(double value, int digits)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) >= 1e15) return value;
+        decimal exact = decimal.Parse(value.ToString("F25", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return (double)Math.Round(exact, digits, MidpointRounding.ToEven);
     }
 
 // @helper FloorDiv

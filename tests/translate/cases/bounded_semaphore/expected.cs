@@ -204,6 +204,7 @@ internal static class Py
     {
         string s => s,
         Exception e => e.Message,
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
         _ => Repr(value),
     };
 }

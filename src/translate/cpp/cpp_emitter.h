@@ -1,0 +1,105 @@
+// The C++20 backend: one emitter function per IR node kind, printing through
+// CodeWriter. Coroutines become boost::asio::awaitable<T>; Python semantics
+// that C++ lacks come from the header-only runtime (runtime/cpp/asynctranslate).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "translate/backend.h"
+#include "translate/code_writer.h"
+#include "translate/cpp/cpp_api_table.h"
+
+namespace asl::tr::cpp {
+
+// C++ operator precedence, higher binds tighter.
+enum Prec : int { kLowest = 1, kConditional = 2, kOr = 4, kAnd = 5, kEquality = 9, kRelational = 10,
+                  kAdditive = 12, kMultiplicative = 13, kUnary = 15, kPrimary = 16 };
+
+struct Code {
+  std::string text;
+  int prec = kPrimary;
+};
+
+std::string identifier(std::string_view python_name);  // keywords get a trailing `_`
+std::string string_literal(std::string_view utf8);
+
+class CppEmitter {
+ public:
+  CppEmitter(const ApiTable& api, const CppApiTable& cpp, std::vector<TranslateDiagnostic>& diags)
+      : api_(api), cpp_(cpp), diags_(diags) {}
+  std::string module(const Module& m, const BackendOptions& options);
+
+  // cpp_types.cpp
+  std::string type(const Type& t, SourcePos where = {});
+  std::string return_type(const Function& f);
+  bool is_exception(const Type& t) const;
+  bool is_class(const Type& t) const;  // a module class held by shared_ptr
+
+  // cpp_expr.cpp
+  Code expr(const Expr& e);
+  std::string wrap(const Expr& e, int min_prec);
+  static std::string wrap(const Code& c, int min_prec);
+  Code name(const Expr& e);
+  Code literal(const Expr& e);
+  Code fstring(const Expr& e);
+  Code binary(const Expr& e);
+  Code compare(const Expr& e);
+  Code call(const Expr& e);
+  Code api(const Expr& e);
+  Code attribute(const Expr& e);
+  Code subscript(const Expr& e);
+  Code collection(const Expr& e);
+  Code comprehension(const Expr& e);
+  Code lambda(const Expr& e);
+  Code truthy(const Expr& e);
+  Code await(const Expr& e);
+  Code print(const Expr& e);
+  Code conditional(const Expr& e);
+  std::string call_args(const Expr& call, const std::vector<Param>* params);
+  std::string format_hole(const Expr& e, const std::string& spec, char conversion, std::string& args);
+  bool is_task(const Expr& e) const;
+
+  // cpp_stmt.cpp
+  void block(const Block& b);
+  void stmt(const Stmt& s);
+  void leading(const Stmt& s);
+  void simple(const Stmt& s, const std::string& code);
+  void declare(const Stmt& s);
+  void assign(const Stmt& s);
+  void unpack(const Stmt& s);
+  void if_stmt(const Stmt& s);
+  void for_each(const Stmt& s);
+  void for_range(const Stmt& s);
+  void try_stmt(const Stmt& s);
+  void raise(const Stmt& s);
+  void with_stmt(const Stmt& s, size_t item);
+  void todo(const std::string& what, const std::string& python);
+
+  // cpp_module.cpp
+  void function(const Function& f, const std::string& owner);
+  void prototype(const Function& f);
+  void klass(const Class& c);
+  void module_var(const ModuleVar& v);
+  std::string params(const Function& f, bool with_defaults);
+  std::string function_name(const std::string& python) const;
+  void doc(const std::string& text);
+
+  const ApiTable& api_;
+  const CppApiTable& cpp_;
+  std::vector<TranslateDiagnostic>& diags_;
+  CodeWriter w_;
+  std::map<std::string, std::string> function_names_;         // python -> C++
+  std::map<std::string, const Function*> functions_;          // module functions, for keyword arguments
+  std::map<std::string, const Class*> classes_;
+  std::set<std::string> exception_classes_;
+  std::set<std::string> task_names_;                          // locals holding started tasks
+  const Function* fn_ = nullptr;
+  const Class* class_ = nullptr;
+  int temp_counter_ = 0;
+  bool in_lambda_ = false;
+};
+
+}  // namespace asl::tr::cpp

@@ -1,0 +1,53 @@
+// Translated from input.py by asynctranslate.
+#nullable disable
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+
+namespace Cases.HttpFanout;
+
+/// <summary>Fan-out HTTP fetch: one session, many requests, results in order.</summary>
+public static class Program
+{
+    public static readonly string BaseUrl = Py.Environ("ASYNCTRANSLATE_TEST_URL");
+
+    public static async Task<string> Fetch(HttpClient session, string path)
+    {
+        using var response = await session.GetAsync(BaseUrl + path);
+        var body = await response.Content.ReadAsStringAsync();
+        return $"{path} -> {(int)response.StatusCode}: {body}";
+    }
+
+    public static async Task Main()
+    {
+        var paths = Py.Range(0, 5).Select(i => $"/item/{i}").ToList();
+        string[] results = default;
+        using (var session = new HttpClient())
+        {
+            var tasks = paths.Select(p => Fetch(session, p)).ToList();
+            results = await Task.WhenAll(tasks);
+        }
+        foreach (var line in results)
+        {
+            Console.WriteLine(line);
+        }
+        Console.WriteLine($"{results.Length} responses");
+    }
+}
+
+/// <summary>Python semantics used by the translated code.</summary>
+internal static class Py
+{
+    /// <summary>Python's os.environ[name]: a missing variable is a KeyError.</summary>
+    public static string Environ(string name) =>
+        Environment.GetEnvironmentVariable(name) ?? throw new KeyNotFoundException(name);
+
+    /// <summary>Python's range() as a sequence.</summary>
+    public static IEnumerable<int> Range(int start, int stop, int step = 1)
+    {
+        for (var i = start; step > 0 ? i < stop : i > stop; i += step) yield return i;
+    }
+}

@@ -1,0 +1,204 @@
+// Translated from input.py by asynctranslate.
+#nullable disable
+
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+
+namespace Cases.PythonArithmetic;
+
+public static class Program
+{
+    public static void MainAsync()
+    {
+        Console.WriteLine($"{Py.FloorDiv(7, 2)} {Py.FloorDiv(-7, 2)} {Py.FloorDiv(7, -2)}");
+        Console.WriteLine($"{Py.Mod(7, 3)} {Py.Mod(-7, 3)} {Py.Mod(7, -3)}");
+        Console.WriteLine($"{Py.Str(Math.Floor(7.5 / 2))} {Py.Str(Py.Mod(-7.5, 2))}");
+        Console.WriteLine($"{Py.Pow(2, 10)} {Py.Str(Math.Pow(2.0, 0.5))} {Py.Pow(10, 0)}");
+        Console.WriteLine($"{Py.Str((double)7 / 2)} {Py.Str((double)6 / 3)} {Py.Str((double)1 / 3)}");
+        Console.WriteLine($"{(int)Math.Round(2.5)} {(int)Math.Round(3.5)} {(int)Math.Round(-2.5)} {Py.Str(Py.Round(2.675, 2))}");
+        Console.WriteLine($"{Math.Abs(-4)} {Py.Str(Math.Abs(-2.5))} {Math.Min(3, 8)} {Py.Str(Math.Max(2.5, 1.0))}");
+        var x = 10;
+        x = Py.FloorDiv(x, 3);
+        Console.WriteLine(x);
+        x = Py.Pow(x, 3);
+        Console.WriteLine(x);
+        x = Py.Mod(x, 7);
+        Console.WriteLine(x);
+        var total = 0;
+        for (var i = 1; i < 11; i++)
+        {
+            total += i;
+        }
+        Console.WriteLine($"{total} {Py.Str((double)total / 4)} {(int)((double)total / 4)} {Py.Str((double)total)}");
+        Console.WriteLine($"{int.Parse("42") + 1} {Py.Str(double.Parse("2.5", CultureInfo.InvariantCulture) * 2)} {12.ToString() + "!"}");
+    }
+
+    public static void Main()
+    {
+        MainAsync();
+    }
+}
+
+/// <summary>Python semantics used by the translated code.</summary>
+internal static class Py
+{
+    /// <summary>The Python name of a .NET exception, for repr().</summary>
+    public static string ExceptionName(Exception e) => e switch
+    {
+        TimeoutException => "TimeoutError",
+        OperationCanceledException => "CancelledError",
+        KeyNotFoundException => "KeyError",
+        ArgumentOutOfRangeException => "IndexError",
+        ArgumentException => "ValueError",
+        DivideByZeroException => "ZeroDivisionError",
+        InvalidOperationException => "RuntimeError",
+        NotImplementedException => "NotImplementedError",
+        InvalidCastException => "TypeError",
+        System.Net.Http.HttpRequestException => "ConnectionError",
+        _ => e.GetType() == typeof(Exception) ? "Exception" : e.GetType().Name,
+    };
+
+    /// <summary>Python's // on ints: rounds toward negative infinity.</summary>
+    public static int FloorDiv(int a, int b)
+    {
+        int q = a / b;
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+    }
+
+    /// <summary>Python's repr of a float: shortest round trip, `1.0`, `1e-05`, `1e+16`.</summary>
+    public static string FormatFloat(double d)
+    {
+        if (double.IsNaN(d)) return "nan";
+        if (double.IsInfinity(d)) return d > 0 ? "inf" : "-inf";
+        if (d == 0) return 1 / d < 0 ? "-0.0" : "0.0";
+        string sign = d < 0 ? "-" : "";
+        string r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
+        int e = r.IndexOfAny(new[] { 'E', 'e' });
+        string mantissa = e >= 0 ? r[..e] : r;
+        int exponent = e >= 0 ? int.Parse(r[(e + 1)..], CultureInfo.InvariantCulture) : 0;
+        int dot = mantissa.IndexOf('.');
+        string digits = dot >= 0 ? mantissa.Remove(dot, 1) : mantissa;
+        int point = (dot >= 0 ? dot : mantissa.Length) + exponent;
+        int lead = 0;
+        while (lead < digits.Length - 1 && digits[lead] == '0') lead++;
+        digits = digits[lead..].TrimEnd('0');
+        point -= lead;
+        if (digits.Length == 0) digits = "0";
+        int sci = point - 1;
+        if (sci < -4 || sci >= 16)
+        {
+            string m = digits.Length > 1 ? digits[0] + "." + digits[1..] : digits;
+            return sign + m + "e" + (sci < 0 ? "-" : "+") + Math.Abs(sci).ToString("00", CultureInfo.InvariantCulture);
+        }
+        if (point <= 0) return sign + "0." + new string('0', -point) + digits;
+        if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
+        return sign + digits[..point] + "." + digits[point..];
+    }
+
+    /// <summary>Python's % : the result takes the sign of the divisor.</summary>
+    public static int Mod(int a, int b)
+    {
+        int r = a % b;
+        return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+    }
+
+    public static double Mod(double a, double b)
+    {
+        double r = a % b;
+        return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+    }
+
+    /// <summary>Python's ** on ints.</summary>
+    public static int Pow(int b, int e)
+    {
+        int result = 1;
+        for (var i = 0; i < e; i++) result *= b;
+        return result;
+    }
+
+    /// <summary>Python's repr(): True, None, 0.1, [1, 2], {'a': 1}, 'text'.</summary>
+    public static string Repr(object value)
+    {
+        switch (value)
+        {
+            case null: return "None";
+            case bool b: return b ? "True" : "False";
+            case string s: return QuoteString(s);
+            case double d: return FormatFloat(d);
+            case int or long: return Convert.ToString(value, CultureInfo.InvariantCulture);
+            case Exception e: return ExceptionName(e) + "(" + QuoteString(e.Message) + ")";
+            case System.Text.Json.JsonElement j: return ReprJson(j);
+            case IDictionary d:
+            {
+                var parts = new List<string>();
+                foreach (DictionaryEntry kv in d) parts.Add(Repr(kv.Key) + ": " + Repr(kv.Value));
+                return "{" + string.Join(", ", parts) + "}";
+            }
+            case ITuple t:
+            {
+                var parts = new List<string>();
+                for (var i = 0; i < t.Length; i++) parts.Add(Repr(t[i]));
+                return "(" + string.Join(", ", parts) + (t.Length == 1 ? ",)" : ")");
+            }
+            case IEnumerable items:
+            {
+                var parts = new List<string>();
+                foreach (var item in items) parts.Add(Repr(item));
+                bool isSet = value.GetType().IsGenericType && value.GetType().GetGenericTypeDefinition() == typeof(HashSet<>);
+                if (isSet) return parts.Count == 0 ? "set()" : "{" + string.Join(", ", parts) + "}";
+                return "[" + string.Join(", ", parts) + "]";
+            }
+            default: return value.ToString();
+        }
+    }
+
+    static string QuoteString(string s)
+    {
+        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
+        var sb = new System.Text.StringBuilder();
+        sb.Append(quote);
+        foreach (char c in s)
+        {
+            if (c == quote || c == '\\') sb.Append('\\').Append(c);
+            else if (c == '\n') sb.Append("\\n");
+            else if (c == '\r') sb.Append("\\r");
+            else if (c == '\t') sb.Append("\\t");
+            else if (c < ' ') sb.Append("\\x").Append(((int)c).ToString("x2"));
+            else sb.Append(c);
+        }
+        return sb.Append(quote).ToString();
+    }
+
+    static string ReprJson(System.Text.Json.JsonElement j) => j.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => QuoteString(j.GetString()),
+        System.Text.Json.JsonValueKind.Number => j.TryGetInt32(out var i) ? i.ToString(CultureInfo.InvariantCulture) : FormatFloat(j.GetDouble()),
+        System.Text.Json.JsonValueKind.True => "True",
+        System.Text.Json.JsonValueKind.False => "False",
+        System.Text.Json.JsonValueKind.Null => "None",
+        System.Text.Json.JsonValueKind.Array => "[" + string.Join(", ", j.EnumerateArray().Select(ReprJson)) + "]",
+        _ => "{" + string.Join(", ", j.EnumerateObject().Select(p => QuoteString(p.Name) + ": " + ReprJson(p.Value))) + "}",
+    };
+
+    /// <summary>Python's round(x, n): half to even on the exact binary value (round(2.675, 2) is 2.67).</summary>
+    public static double Round(double value, int digits)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) >= 1e15) return value;
+        decimal exact = decimal.Parse(value.ToString("F25", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return (double)Math.Round(exact, digits, MidpointRounding.ToEven);
+    }
+
+    /// <summary>Python's str(): strings as they are, everything else as repr().</summary>
+    public static string Str(object value) => value switch
+    {
+        string s => s,
+        Exception e => e.Message,
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
+        _ => Repr(value),
+    };
+}
