@@ -97,6 +97,8 @@ bool CallEngine::conditions_hold(const CallPattern& p, const SemanticModel& mode
       if (ts_node_is_null(arg)) continue;
       if (v == "present") return true;
       if (model.text(arg) == v) return true;
+      // "~TEXT": the argument's source mentions TEXT (flags combined with `|`).
+      if (v.starts_with('~') && model.text(arg).find(std::string_view(v).substr(1)) != std::string_view::npos) return true;
       auto q = model.qualified_name(arg, scope);
       if (!q && is(arg, k.identifier)) {
         // A local constant: `mode = os.P_WAIT; os.spawnl(mode, ...)`.
@@ -115,35 +117,69 @@ bool CallEngine::conditions_hold(const CallPattern& p, const SemanticModel& mode
   return true;
 }
 
+namespace {
+
+// True when a `try` around `call` (in the same function) has a handler that
+// names one of `exceptions`.
+bool caught_around(TSNode call, const std::vector<std::string>& exceptions, std::string_view src) {
+  TSNode child = call;
+  for (TSNode n = ts_node_parent(call); !ts_node_is_null(n); child = n, n = ts_node_parent(n)) {
+    std::string_view kind = ts_node_type(n);
+    if (kind == "function_definition" || kind == "lambda" || kind == "class_definition") break;
+    if (kind != "try_statement" || !ts_node_eq(field(n, "body"), child)) continue;
+    bool hit = false;
+    for_each_named_child(n, [&](TSNode clause) {
+      if (hit || std::string_view(ts_node_type(clause)) != "except_clause") return;
+      TSNode what = ts_node_named_child(clause, 0);
+      std::string_view text = node_text(what, src);
+      for (const auto& e : exceptions) hit = hit || text.find(e) != std::string_view::npos;
+    });
+    if (hit) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite& site) const {
+  if (empty()) return {};
+  TSNode callee = field(site.call, "function");
+  auto q = model.resolve_callee(callee, site.scope);
+  if (!q) return {};
+  const std::vector<Target>* targets = nullptr;
+  if (auto it = exact_.find(*q); it != exact_.end()) {
+    targets = &it->second;
+  } else if (auto dot = q->rfind('.'); dot != std::string::npos) {
+    if (auto m = methods_.find(q->substr(0, dot)); m != methods_.end()) targets = &m->second;
+  }
+  if (!targets) return {};
+  std::string_view method = std::string_view(*q).substr(q->rfind('.') + 1);
+  for (const Target& t : *targets) {
+    const auto& ex = t.pattern->except;
+    if (std::find(ex.begin(), ex.end(), method) != ex.end()) continue;
+    if (!conditions_hold(*t.pattern, model, site.call, site.scope)) continue;
+    if (!t.pattern->unless_caught.empty() && caught_around(site.call, t.pattern->unless_caught, model.source()))
+      continue;
+    return t;  // one finding per call: the first matching entry wins
+  }
+  return {};
+}
+
 void CallEngine::run(const SemanticModel& model, const SourceFile& file, std::vector<Diagnostic>& out) const {
   if (empty()) return;
   for (const CallSite& site : model.calls()) {
     if (!model.in_async_context(site.scope)) continue;
+    Target t = match(model, site);
+    if (!t.rule) continue;
     TSNode callee = field(site.call, "function");
-    auto q = model.resolve_callee(callee, site.scope);
-    if (!q) continue;
-    const std::vector<Target>* targets = nullptr;
-    if (auto it = exact_.find(*q); it != exact_.end()) {
-      targets = &it->second;
-    } else if (auto dot = q->rfind('.'); dot != std::string::npos) {
-      if (auto m = methods_.find(q->substr(0, dot)); m != methods_.end()) targets = &m->second;
-    }
-    if (!targets) continue;
-    std::string_view method = std::string_view(*q).substr(q->rfind('.') + 1);
-    for (const Target& t : *targets) {
-      const auto& ex = t.pattern->except;
-      if (std::find(ex.begin(), ex.end(), method) != ex.end()) continue;
-      if (!conditions_hold(*t.pattern, model, site.call, site.scope)) continue;
-      Diagnostic d;
-      d.code = t.rule->code;
-      d.message = format_message(*t.rule, callee_text(model.text(callee)), t.pattern);
-      d.start_byte = ts_node_start_byte(callee);
-      d.end_byte = ts_node_end_byte(callee);
-      d.start = file.location(d.start_byte);
-      d.end = file.location(d.end_byte);
-      out.push_back(std::move(d));
-      break;  // one finding per call: the first matching entry wins
-    }
+    Diagnostic d;
+    d.code = t.rule->code;
+    d.message = format_message(*t.rule, callee_text(model.text(callee)), t.pattern);
+    d.start_byte = ts_node_start_byte(callee);
+    d.end_byte = ts_node_end_byte(callee);
+    d.start = file.location(d.start_byte);
+    d.end = file.location(d.end_byte);
+    out.push_back(std::move(d));
   }
 }
 

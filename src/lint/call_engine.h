@@ -21,11 +21,14 @@ class CallEngine {
   void run(const SemanticModel& model, const SourceFile& file, std::vector<Diagnostic>& out) const;
   bool empty() const { return exact_.empty() && methods_.empty(); }
 
- private:
   struct Target {
-    const Rule* rule;
-    const CallPattern* pattern;
+    const Rule* rule = nullptr;
+    const CallPattern* pattern = nullptr;
   };
+  // The blocking rule a call matches, wherever it is (async context or not).
+  Target match(const SemanticModel& model, const CallSite& site) const;
+
+ private:
   bool conditions_hold(const CallPattern& p, const SemanticModel& model, TSNode call, int scope) const;
   std::unordered_map<std::string, std::vector<Target>> exact_;
   std::unordered_map<std::string, std::vector<Target>> methods_;  // `T.*`: keyed by T

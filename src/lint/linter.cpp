@@ -7,6 +7,7 @@
 #include "core/semantic_model.h"
 #include "core/syntax.h"
 #include "lint/fixes/fixes.h"
+#include "lint/checks/check_context.h"
 #include "lint/noqa.h"
 #include "lint/syntax_errors.h"
 
@@ -15,7 +16,8 @@ namespace asl {
 Linter::Linter(const Catalog& catalog, RuleSelection selection, Framework framework)
     : catalog_(catalog), selection_(std::move(selection)), calls_(catalog_, selection_), framework_(framework) {}
 
-FileResult Linter::lint(const SourceFile& file) const {
+FileResult Linter::lint(const SourceFile& file, const ModuleInfo& module,
+                        const std::unordered_set<std::string>* project) const {
   FileResult result;
   result.path = file.path();
   thread_local Parser parser;
@@ -27,18 +29,34 @@ FileResult Linter::lint(const SourceFile& file) const {
   TSNode root = ts_tree_root_node(tree.get());
   std::vector<Diagnostic> found;
   collect_syntax_errors(root, file, found);
-  SemanticModel model(root, file.text(), catalog_);
+  SemanticModel model(root, file.text(), catalog_, module);
   report_python2_statements(model.python2_statements(), file, found);
   calls_.run(model, file, found);
+  CheckContext checks{model, file, catalog_, selection_, calls_, result.facts, project};
+  run_checks(checks, found);
   attach_fixes(found, FixContext{model, file, root, framework_});
 
-  NoqaMap noqa(file);
+  result.noqa.emplace(file);
+  keep_unsuppressed(std::move(found), result);
+  return result;
+}
+
+void Linter::keep_unsuppressed(std::vector<Diagnostic> found, FileResult& result) const {
   for (Diagnostic& d : found) {
-    if (d.code != kSyntaxErrorCode && noqa.suppresses(d.start.line, d.code)) continue;
+    if (d.code != kSyntaxErrorCode && result.noqa && suppressed(*result.noqa, d)) continue;
     result.diagnostics.push_back(std::move(d));
   }
   std::sort(result.diagnostics.begin(), result.diagnostics.end());
-  return result;
+}
+
+bool Linter::suppressed(const NoqaMap& noqa, const Diagnostic& d) const {
+  if (noqa.suppresses(d.start.line, d.code)) return true;
+  // `# noqa: RUF006` silences ASYNC300, its alias.
+  if (const Rule* r = catalog_.find(d.code)) {
+    for (const auto& a : r->aliases)
+      if (noqa.suppresses(d.start.line, a)) return true;
+  }
+  return false;
 }
 
 namespace {
@@ -50,18 +68,20 @@ FileResult load_error(const std::string& path, const LoadError& e) {
 }
 }  // namespace
 
-FileResult Linter::lint_path(const std::string& path) const {
+FileResult Linter::lint_path(const std::string& path, const ModuleInfo& module,
+                             const std::unordered_set<std::string>* project) const {
   LoadError e;
   auto file = SourceFile::read(path, &e);
   if (!file) return load_error(path, e);
-  return lint(*file);
+  return lint(*file, module, project);
 }
 
-FileResult Linter::lint_bytes(const std::string& path, std::string bytes) const {
+FileResult Linter::lint_bytes(const std::string& path, std::string bytes, const ModuleInfo& module,
+                              const std::unordered_set<std::string>* project) const {
   LoadError e;
   SourceFile file = SourceFile::from_bytes(path, std::move(bytes), &e);
   if (!file.valid()) return load_error(path, e);
-  return lint(file);
+  return lint(file, module, project);
 }
 
 }  // namespace asl

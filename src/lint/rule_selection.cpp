@@ -14,9 +14,15 @@ int best_prefix(const std::vector<std::string>& list, const std::string& code) {
 }  // namespace
 
 bool RuleSelection::enabled(const Rule& rule) const {
-  int sel = select.empty() ? (rule.default_enabled ? 0 : -1) : best_prefix(select, rule.code);
-  sel = std::max(sel, best_prefix(extend_select, rule.code));
-  int ign = best_prefix(ignore, rule.code);
+  // A rule answers to its own code and to the codes of other tools it mirrors.
+  auto best = [&](const std::vector<std::string>& list) {
+    int b = best_prefix(list, rule.code);
+    for (const auto& a : rule.aliases) b = std::max(b, best_prefix(list, a));
+    return b;
+  };
+  int sel = select.empty() ? (rule.default_enabled ? 0 : -1) : best(select);
+  sel = std::max(sel, best(extend_select));
+  int ign = best(ignore);
   // A more specific select beats a broader ignore, and vice versa.
   return sel >= 0 && sel > ign;
 }
@@ -26,7 +32,10 @@ std::vector<std::string> RuleSelection::unknown_codes(const Catalog& catalog) co
   for (const auto* list : {&select, &extend_select, &ignore}) {
     for (const auto& p : *list) {
       bool hit = p == "ALL" || p == "E999";
-      for (const Rule& r : catalog.rules) hit = hit || r.code.starts_with(p);
+      for (const Rule& r : catalog.rules) {
+        hit = hit || r.code.starts_with(p);
+        for (const auto& a : r.aliases) hit = hit || a.starts_with(p);
+      }
       if (!hit) unknown.push_back(p);
     }
   }

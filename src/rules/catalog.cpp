@@ -1,5 +1,6 @@
 #include "rules/catalog.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -96,7 +97,8 @@ struct Loader {
   }
 
   bool rule(const toml::table& root, Catalog& cat) {
-    if (!only_keys(root, {"code", "name", "summary", "message", "kind", "default", "calls", "doc"}, "a rule"))
+    if (!only_keys(root, {"code", "name", "summary", "message", "kind", "default", "aliases", "calls", "doc"},
+                   "a rule"))
       return false;
     Rule r;
     r.source = file;
@@ -104,6 +106,7 @@ struct Loader {
         !string(root, "summary", r.summary, true) || !string(root, "message", r.message, true) ||
         !string(root, "kind", r.kind, true))
       return false;
+    if (!strings(root, "aliases", r.aliases)) return false;
     if (r.kind != "call" && r.kind != "check")
       return fail(root.get("kind"), "`kind` must be \"call\" or \"check\"");
     if (const toml::node* d = root.get("default")) {
@@ -116,13 +119,16 @@ struct Loader {
       for (auto&& e : *arr) {
         const toml::table* c = e.as_table();
         if (!c) return fail(&e, "`calls` must hold tables");
-        if (!only_keys(*c, {"names", "except", "use", "use-anyio", "use-trio", "cs", "when", "unless"}, "[[calls]]")) return false;
+        if (!only_keys(*c, {"names", "except", "use", "use-anyio", "use-trio", "cs", "when", "unless", "unless-caught"},
+                       "[[calls]]"))
+          return false;
         CallPattern p;
         p.line = c->source().begin.line;
         if (!strings(*c, "names", p.names) || !strings(*c, "except", p.except) ||
             !string(*c, "use", p.use, true) || !string(*c, "use-anyio", p.use_anyio, false) ||
             !string(*c, "use-trio", p.use_trio, false) || !string(*c, "cs", p.cs, true) ||
-            !conditions(*c, "when", p.when) || !conditions(*c, "unless", p.unless))
+            !conditions(*c, "when", p.when) || !conditions(*c, "unless", p.unless) ||
+            !strings(*c, "unless-caught", p.unless_caught))
           return false;
         if (p.names.empty()) return fail(c, "[[calls]] needs at least one name");
         r.calls.push_back(std::move(p));
@@ -144,7 +150,10 @@ struct Loader {
   }
 
   bool types(const toml::table& root, Catalog& cat) {
-    if (!only_keys(root, {"returns", "aliases", "attributes"}, "a types document")) return false;
+    if (!only_keys(root, {"returns", "aliases", "attributes", "coroutines"}, "a types document")) return false;
+    std::vector<std::string> coroutines;
+    if (!strings(root, "coroutines", coroutines)) return false;
+    cat.coroutines.insert(coroutines.begin(), coroutines.end());
     if (!string_map(root, "returns", cat.returns) || !string_map(root, "aliases", cat.aliases) ||
         !string_map(root, "attributes", cat.attributes))
       return false;
@@ -159,7 +168,9 @@ struct Loader {
 
 const Rule* Catalog::find(std::string_view code_or_name) const {
   for (const Rule& r : rules)
-    if (r.code == code_or_name || r.name == code_or_name) return &r;
+    if (r.code == code_or_name || r.name == code_or_name ||
+        std::find(r.aliases.begin(), r.aliases.end(), code_or_name) != r.aliases.end())
+      return &r;
   return nullptr;
 }
 
@@ -184,6 +195,8 @@ bool validate_catalog(const Catalog& catalog, CatalogError* error) {
       return false;
     };
     if (!codes.insert(r.code).second) return err(fmt::format("duplicate rule code {}", r.code));
+    for (const auto& a : r.aliases)
+      if (!codes.insert(a).second) return err(fmt::format("alias {} of {} is already a code", a, r.code));
     if (!names.insert(r.name).second) return err(fmt::format("duplicate rule name {}", r.name));
     if (r.kind == "call" && r.calls.empty()) return err(fmt::format("call rule {} has no [[calls]]", r.code));
   }

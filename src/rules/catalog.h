@@ -11,7 +11,8 @@
 namespace asl {
 
 // A condition on one argument of a call: `name@position`, holding when the
-// argument is one of `is` ("missing", "present", a qualified name or literal text).
+// argument is one of `is` ("missing", "present", a qualified name or literal
+// text, or "~TEXT" for an argument whose source contains TEXT).
 struct ArgCondition {
   std::string name;
   int position = -1;
@@ -27,6 +28,9 @@ struct CallPattern {
   std::string cs;                   // the C# equivalent
   std::vector<ArgCondition> when;   // all must hold
   std::vector<ArgCondition> unless; // none may hold
+  // Exceptions that mark the call as used in non-blocking mode when an
+  // enclosing `try` catches them (`except BlockingIOError:` around sock.recv).
+  std::vector<std::string> unless_caught;
   uint32_t line = 0;
 };
 
@@ -41,6 +45,7 @@ struct Rule {
   std::string message;  // template: {callee} {use} {cs} {detail}
   std::string kind;     // "call": matched by the call engine; "check": C++ code
   bool default_enabled = true;
+  std::vector<std::string> aliases;  // other tools' codes with the same meaning (noqa, select)
   std::vector<CallPattern> calls;
   RuleDoc doc;
   std::string source;   // file the rule came from
@@ -55,6 +60,9 @@ struct Catalog {
   // Types whose attributes / subscripts yield another type (pymongo databases).
   std::unordered_map<std::string, std::string> attributes;
   std::unordered_set<std::string> type_names;
+  // Library functions and methods that return a coroutine or another
+  // awaitable that does nothing until awaited (missing-await detection).
+  std::unordered_set<std::string> coroutines;
 
   const Rule* find(std::string_view code_or_name) const;
 };

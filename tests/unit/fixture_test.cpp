@@ -59,7 +59,9 @@ TEST_P(Fixture, FindingsMatchAnnotations) {
   Expectations expected = annotations(text);
   Expectations actual;
   std::map<std::pair<uint32_t, std::string>, std::string> messages;
-  for (const Diagnostic& d : testing::lint_rule_text(GetParam().stem().string(), text)) {
+  // The default rules, plus the fixture's own rule when it is off by default.
+  RuleSelection selection{{}, {GetParam().stem().string()}, {}};
+  for (const Diagnostic& d : testing::lint_rule_text(GetParam().stem().string(), text, selection)) {
     actual.insert({d.start.line, d.code});
     messages[{d.start.line, d.code}] = d.message;
   }
