@@ -1,4 +1,4 @@
-// asynctranslate: translates Python asyncio programs to C#. A thin front end
+// asynctranslate: translates Python asyncio programs to C# or C++20. A thin front end
 // over asl_translate.
 #include <fstream>
 #include <iostream>
@@ -10,6 +10,7 @@
 
 #include "core/source_file.h"
 #include "core/syntax.h"
+#include "translate/cpp/cmake_project.h"
 #include "translate/translator.h"
 
 namespace {
@@ -30,16 +31,18 @@ void print_diagnostics(const std::string& path, const std::vector<asl::tr::Trans
 }  // namespace
 
 int main(int argc, char** argv) try {
-  CLI::App app{"asynctranslate: translates Python asyncio programs to C#", "asynctranslate"};
+  CLI::App app{"asynctranslate: translates Python asyncio programs to C# or C++20 (Boost.Asio)", "asynctranslate"};
   app.set_version_flag("--version", std::string("asynctranslate ") + ASYNCLINT_VERSION);
   std::string input, output, target = "cs", format = "text", ns;
-  bool allow_partial = false;
+  bool allow_partial = false, emit_cmake = false;
   app.add_option("FILE", input, "Python file to translate; `-` reads standard input")->required();
-  app.add_option("--to", target, "target language: cs (C#) or cpp (C++, not yet supported)");
+  app.add_option("--to", target, "target language: cs (C#) or cpp (C++20 with Boost.Asio and fmt)");
   app.add_option("-o,--output", output, "write the translation here instead of standard output");
   app.add_option("--namespace", ns, "put the generated code in this C# namespace");
   app.add_flag("--allow-partial", allow_partial,
                "write the translation even with unsupported constructs, each left as a TODO comment (exit 0)");
+  app.add_flag("--emit-cmake", emit_cmake,
+               "with --to=cpp and -o: also write a CMakeLists.txt beside the output that builds it");
   app.add_option("--output-format", format, "diagnostics format: text or json");
   app.footer("Exit status: 0 translated, 1 unsupported constructs, 2 usage or I/O error.");
   try {
@@ -52,11 +55,12 @@ int main(int argc, char** argv) try {
     return kError;
   }
   asl::tr::TranslateOptions options;
-  if (target == "cpp") {
-    std::cerr << "asynctranslate: error: --to=cpp is not yet supported (the C++/Boost.Asio backend comes next)\n";
+  if (target == "cpp") options.target = asl::tr::Target::Cpp;
+  if (emit_cmake && (target != "cpp" || output.empty() || output == "-")) {
+    std::cerr << "asynctranslate: error: --emit-cmake needs --to=cpp and -o FILE\n";
     return kError;
   }
-  if (target != "cs") {
+  if (target != "cs" && target != "cpp") {
     std::cerr << fmt::format("asynctranslate: error: unknown target `{}` (cs or cpp)\n", target);
     return kError;
   }
@@ -91,6 +95,10 @@ int main(int argc, char** argv) try {
     out << result.code;
     if (!out) {
       std::cerr << fmt::format("asynctranslate: error: cannot write {}\n", output);
+      return kError;
+    }
+    if (emit_cmake && !asl::tr::write_cmake_project(output)) {
+      std::cerr << fmt::format("asynctranslate: error: cannot write CMakeLists.txt beside {}\n", output);
       return kError;
     }
   }

@@ -25,5 +25,6 @@ class Backend {
 };
 
 std::unique_ptr<Backend> make_cs_backend(const ApiTable& api);
+std::unique_ptr<Backend> make_cpp_backend(const ApiTable& api);
 
 }  // namespace asl::tr

@@ -43,7 +43,7 @@ TranslateResult translate(const SourceFile& file, const TranslateOptions& option
   BackendOptions bo;
   bo.source_name = std::filesystem::path(file.path()).filename().string();
   bo.namespace_name = options.namespace_name;
-  std::unique_ptr<Backend> backend = make_cs_backend(api);
+  std::unique_ptr<Backend> backend = options.target == Target::Cpp ? make_cpp_backend(api) : make_cs_backend(api);
   r.code = backend->emit(m, bo, r.diagnostics);
   std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const auto& a, const auto& b) {
     return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);

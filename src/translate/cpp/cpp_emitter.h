@@ -3,7 +3,9 @@
 // that C++ lacks come from the header-only runtime (runtime/cpp/asynctranslate).
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>

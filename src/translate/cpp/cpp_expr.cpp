@@ -1,0 +1,491 @@
+// Expressions. Python semantics that C++ operators do not share (floor
+// division, modulo sign, printing, membership) go through the runtime's py::.
+#include <fmt/format.h>
+
+#include "translate/cpp/cpp_emitter.h"
+
+namespace asl::tr::cpp {
+
+namespace {
+
+Code code(std::string t, int p = kPrimary) { return {std::move(t), p}; }
+
+bool is_int(const Expr& e) { return e.type.kind == TypeKind::Int || e.type.kind == TypeKind::Bool; }
+
+// Precedence of a rendered template: calls and member access are primary,
+// `co_await x` unary, anything with a top-level space an operator expression.
+int template_prec(const std::string& s) {
+  std::string_view v = s;
+  int prefix = kPrimary;
+  if (v.starts_with("co_await ")) v.remove_prefix(9), prefix = kUnary;
+  int depth = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < v.size(); ++i) {
+    char c = v[i];
+    if (c == '"' && (i == 0 || v[i - 1] != '\\')) quoted = !quoted;
+    if (quoted) continue;
+    if (c == '(' || c == '[' || c == '<' || c == '{') ++depth;
+    else if (c == ')' || c == ']' || c == '>' || c == '}') --depth;
+    else if (c == ' ' && depth == 0 && !(i > 0 && v[i - 1] == ',')) return kLowest;
+  }
+  return prefix;
+}
+
+}  // namespace
+
+std::string CppEmitter::wrap(const Code& c, int min_prec) { return c.prec < min_prec ? "(" + c.text + ")" : c.text; }
+std::string CppEmitter::wrap(const Expr& e, int min_prec) { return wrap(expr(e), min_prec); }
+
+Code CppEmitter::expr(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Name: return name(e);
+    case ExprKind::Int: case ExprKind::Float: case ExprKind::Str: case ExprKind::Bool: case ExprKind::None:
+      return literal(e);
+    case ExprKind::FString: return fstring(e);
+    case ExprKind::Binary: return binary(e);
+    case ExprKind::Unary: return code(e.text + wrap(*e.items[0], kUnary), kUnary);
+    case ExprKind::Not: return code("!" + wrap(*e.items[0], kUnary), kUnary);
+    case ExprKind::BoolOp: {
+      bool is_and = e.text == "and";
+      if (e.type.kind != TypeKind::Bool)
+        throw Unsupported{e.pos, fmt::format("`{}` used for its value rather than as a condition", e.text)};
+      int p = is_and ? kAnd : kOr;
+      return code(wrap(*e.items[0], p) + (is_and ? " && " : " || ") + wrap(*e.items[1], p + 1), p);
+    }
+    case ExprKind::Compare: return compare(e);
+    case ExprKind::Conditional: return conditional(e);
+    case ExprKind::Call: case ExprKind::New: case ExprKind::MethodCall: return call(e);
+    case ExprKind::ApiCall: case ExprKind::ApiAttr: return api(e);
+    case ExprKind::Attribute: return attribute(e);
+    case ExprKind::Subscript: case ExprKind::Slice: return subscript(e);
+    case ExprKind::List: case ExprKind::Set: case ExprKind::Tuple: case ExprKind::Dict: return collection(e);
+    case ExprKind::Comprehension: return comprehension(e);
+    case ExprKind::Lambda: return lambda(e);
+    case ExprKind::Await: return await(e);
+    case ExprKind::Starred: {
+      // A list of coroutines is moved into gather (an awaitable runs once).
+      const Expr& v = *e.items[0];
+      if (v.kind == ExprKind::Name && v.type.element().kind == TypeKind::Awaitable) return code("std::move(" + expr(v).text + ")");
+      return expr(v);
+    }
+    case ExprKind::IsInstance: {
+      const Type& t = e.items[1]->type;
+      if (!is_exception(t)) throw Unsupported{e.pos, "isinstance() with a type that is not an exception"};
+      return code("py::isinstance<" + type(t, e.pos) + ">(" + expr(*e.items[0]).text + ")");
+    }
+    case ExprKind::Cast: return truthy(e);
+  }
+  throw Unsupported{e.pos, "this expression"};
+}
+
+Code CppEmitter::name(const Expr& e) {
+  switch (e.name_kind) {
+    case NameKind::Self: return code(in_lambda_ ? "self" : "shared_from_this()");
+    case NameKind::Function: return code(function_name(e.text));
+    case NameKind::Field: return code("this->" + identifier(e.text));
+    default: return code(identifier(e.text));
+  }
+}
+
+Code CppEmitter::literal(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Int: {
+      std::string t;
+      for (char c : e.text)
+        if (c != '_') t += c;
+      return code(t);
+    }
+    case ExprKind::Float: {
+      std::string t;
+      for (char c : e.text)
+        if (c != '_') t += c;
+      if (t.ends_with(".")) t += "0";
+      if (t.starts_with(".")) t = "0" + t;
+      if (t.find_first_of(".eExX") == std::string::npos) t += ".0";
+      return code(t);
+    }
+    case ExprKind::Str: return code(string_literal(e.text));
+    case ExprKind::Bool: return code(e.text == "True" ? "true" : "false");
+    default:
+      if (e.type.kind == TypeKind::Optional && is_class(e.type.arg(0))) return code("nullptr");
+      return code(e.type.kind == TypeKind::Optional ? "std::nullopt" : "py::None{}");
+  }
+}
+
+// One `{...}` of fmt::format for an f-string hole; the value goes to `args`.
+std::string CppEmitter::format_hole(const Expr& e, const std::string& spec, char conversion, std::string& args) {
+  std::string v = expr(e).text;
+  const TypeKind k = e.type.kind;
+  if (conversion == 'r') {
+    args += ", py::repr(" + v + ")";
+    return spec.empty() ? "{}" : "{:" + spec + "}";
+  }
+  bool fmt_native = k == TypeKind::Int || k == TypeKind::Str || (k == TypeKind::Float && !spec.empty());
+  // Specs fmt spells differently from Python go through py::format.
+  if (!spec.empty() && (spec.find(',') != std::string::npos || spec.find('_') != std::string::npos || spec.ends_with("%") ||
+                        spec.find('=') != std::string::npos)) {
+    args += ", py::format(" + v + ", " + string_literal(spec) + ")";
+    return "{}";
+  }
+  if (!fmt_native) {
+    args += ", py::str(" + v + ")";
+    return spec.empty() ? "{}" : "{:" + spec + "}";
+  }
+  args += ", " + v;
+  return spec.empty() ? "{}" : "{:" + spec + "}";
+}
+
+Code CppEmitter::fstring(const Expr& e) {
+  std::string s, args;
+  for (const auto& p : e.parts) {
+    if (!p.expr) {
+      std::string lit = string_literal(p.text);
+      for (char c : lit.substr(1, lit.size() - 2)) {
+        if (c == '{' || c == '}') s += c;
+        s += c;
+      }
+      continue;
+    }
+    s += format_hole(*p.expr, p.spec, p.conversion, args);
+  }
+  if (args.empty()) return code("std::string(\"" + s + "\")");
+  return code("fmt::format(\"" + s + "\"" + args + ")");
+}
+
+Code CppEmitter::binary(const Expr& e) {
+  const Expr& l = *e.items[0];
+  const Expr& r = *e.items[1];
+  const std::string& op = e.text;
+  bool ints = is_int(l) && is_int(r);
+  const TypeKind lk = l.type.kind;
+  if (lk == TypeKind::List && op == "+") return code("py::concat(" + expr(l).text + ", " + expr(r).text + ")");
+  if ((lk == TypeKind::List || lk == TypeKind::Str) && op == "*") {
+    std::string left = lk == TypeKind::Str && l.kind == ExprKind::Str ? "std::string(" + expr(l).text + ")" : expr(l).text;
+    return code("py::repeat(" + left + ", " + expr(r).text + ")");
+  }
+  if (lk == TypeKind::Set) throw Unsupported{e.pos, fmt::format("set operator `{}`", op)};
+  if (lk == TypeKind::Str && op == "%") throw Unsupported{e.pos, "%-formatting of strings"};
+  if (op == "//") return code("py::floordiv(" + expr(l).text + ", " + expr(r).text + ")");
+  if (op == "%") return code("py::mod(" + expr(l).text + ", " + expr(r).text + ")");
+  if (op == "**") return code("py::pow(" + expr(l).text + ", " + expr(r).text + ")");
+  if (op == "/" && ints) return code("py::truediv(" + expr(l).text + ", " + expr(r).text + ")");
+  if (op == "@") throw Unsupported{e.pos, "the `@` operator"};
+  int p = (op == "*" || op == "/") ? kMultiplicative
+        : (op == "+" || op == "-") ? kAdditive
+        : (op == "<<" || op == ">>") ? 11
+        : op == "&" ? 8 : op == "^" ? 7 : 6;
+  std::string left = wrap(l, p);
+  // "a" + b: a string literal is a char array in C++.
+  if (lk == TypeKind::Str && l.kind == ExprKind::Str && op == "+") left = "std::string(" + left + ")";
+  return code(left + " " + op + " " + wrap(r, p + 1), p);
+}
+
+Code CppEmitter::compare(const Expr& e) {
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < e.ops.size(); ++i) {
+    const Expr& a = *e.items[i];
+    const Expr& b = *e.items[i + 1];
+    const std::string& op = e.ops[i];
+    if (op == "is" || op == "is not" || ((op == "==" || op == "!=") && (b.kind == ExprKind::None || a.kind == ExprKind::None))) {
+      const Expr& v = b.kind == ExprKind::None ? a : b;
+      bool neg = op == "is not" || op == "!=";
+      bool pointer = is_class(v.type) || (v.type.kind == TypeKind::Optional && is_class(v.type.arg(0)));
+      parts.push_back(wrap(v, kEquality + 1) + (neg ? " != " : " == ") + (pointer ? "nullptr" : "std::nullopt"));
+      continue;
+    }
+    if (op == "in" || op == "not in") {
+      std::string s = "py::contains(" + expr(b).text + ", " + expr(a).text + ")";
+      parts.push_back(op == "in" ? s : "!" + s);
+      continue;
+    }
+    int p = (op == "==" || op == "!=") ? kEquality : kRelational;
+    std::string left = wrap(a, p + 1);
+    if (a.kind == ExprKind::Str && b.kind == ExprKind::Str) left = "std::string(" + left + ")";
+    parts.push_back(left + " " + op + " " + wrap(b, p + 1));
+  }
+  if (parts.size() == 1) {
+    int p = e.ops[0] == "==" || e.ops[0] == "!=" || e.ops[0].starts_with("is") ? kEquality : kRelational;
+    if (parts[0].starts_with("py::contains") || parts[0].starts_with("!")) p = kUnary;
+    return code(parts[0], p);
+  }
+  std::string s;
+  for (size_t i = 0; i < parts.size(); ++i) s += (i ? " && " : "") + parts[i];
+  return code(s, kAnd);
+}
+
+Code CppEmitter::conditional(const Expr& e) {
+  const Expr& then = *e.items[0];
+  const Expr& otherwise = *e.items[2];
+  auto branch = [&](const Expr& b) {
+    if (b.kind == ExprKind::Str) return "std::string(" + expr(b).text + ")";
+    if (e.type.kind == TypeKind::Optional && !is_class(e.type.arg(0)) && b.kind != ExprKind::None && b.type.kind != TypeKind::Optional)
+      return type(e.type, e.pos) + "(" + expr(b).text + ")";
+    return wrap(b, kConditional + 1);
+  };
+  return code(wrap(*e.items[1], kOr) + " ? " + branch(then) + " : " + branch(otherwise), kConditional);
+}
+
+// Arguments in parameter order: C++ has no keyword arguments, so a keyword
+// argument after a skipped default spells the default out.
+std::string CppEmitter::call_args(const Expr& e, const std::vector<Param>* params) {
+  std::vector<std::string> out;
+  std::vector<const Arg*> positional;
+  for (const auto& a : e.args)
+    if (a.name.empty()) positional.push_back(&a);
+  if (!params) {
+    for (const auto& a : e.args) {
+      if (!a.name.empty()) throw Unsupported{e.pos, fmt::format("keyword argument `{}` to a callable of unknown signature", a.name)};
+      out.push_back(expr(*a.value).text);
+    }
+  } else {
+    size_t last_given = 0;
+    std::vector<std::string> values(params->size());
+    std::vector<bool> given(params->size(), false);
+    for (size_t i = 0; i < params->size(); ++i) {
+      const Param& p = (*params)[i];
+      const Expr* v = nullptr;
+      if (i < positional.size()) v = positional[i]->value.get();
+      for (const auto& a : e.args)
+        if (a.name == p.name) v = a.value.get();
+      if (v) {
+        values[i] = expr(*v).text;
+        given[i] = true;
+        last_given = i + 1;
+      } else if (p.default_value) {
+        values[i] = expr(*p.default_value).text;
+      }
+    }
+    for (size_t i = 0; i < last_given; ++i) out.push_back(values[i]);
+  }
+  std::string s;
+  for (size_t i = 0; i < out.size(); ++i) s += (i ? ", " : "") + out[i];
+  return s;
+}
+
+Code CppEmitter::call(const Expr& e) {
+  if (e.kind == ExprKind::New) {
+    auto c = classes_.find(e.text);
+    const std::vector<Param>* ps = nullptr;
+    if (c != classes_.end())
+      for (const auto& m : c->second->methods)
+        if (m.is_constructor) ps = &m.params;
+    std::string args = call_args(e, ps);
+    if (exception_classes_.count(e.text)) return code(identifier(e.text) + "(" + args + ")");
+    return code("std::make_shared<" + identifier(e.text) + ">(" + args + ")");
+  }
+  if (e.kind == ExprKind::MethodCall) {
+    const std::vector<Param>* ps = nullptr;
+    const Type& ot = e.object->type;
+    std::string cls = ot.kind == TypeKind::Optional ? ot.arg(0).name : ot.name;
+    if (auto c = classes_.find(cls); c != classes_.end())
+      for (const auto& m : c->second->methods)
+        if (m.name == e.text) ps = &m.params;
+    std::string m = identifier(e.text) + "(" + call_args(e, ps) + ")";
+    if (e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self)
+      return code((in_lambda_ ? "self->" : "this->") + m);
+    return code(wrap(*e.object, kPrimary) + "->" + m);
+  }
+  if (e.text == "super().__init__") throw Unsupported{e.pos, "super().__init__ outside a constructor's first statement"};
+  const std::vector<Param>* ps = nullptr;
+  if (auto f = functions_.find(e.text); f != functions_.end() && e.name_kind == NameKind::Function) ps = &f->second->params;
+  std::string callee = e.name_kind == NameKind::Function ? function_name(e.text) : identifier(e.text);
+  return code(callee + "(" + call_args(e, ps) + ")");
+}
+
+Code CppEmitter::api(const Expr& e) {
+  const ApiEntry& a = *e.api;
+  const CppCall* mapping = cpp_.call(&a);
+  if (!mapping) throw Unsupported{e.pos, fmt::format("`{}` has no C++ mapping", a.python)};
+  if (mapping->cpp == "@print") return print(e);
+  const std::string& t = mapping->cpp;
+  std::string out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c != '{') {
+      out += c;
+      continue;
+    }
+    size_t close = t.find('}', i);
+    std::string ph = t.substr(i + 1, close - i - 1);
+    char after = close + 1 < t.size() ? t[close + 1] : '\0';
+    char before = i > 0 ? t[i - 1] : '\0';
+    bool bare = (before == '\0' || before == '(' || before == ' ') && (after == '\0' || after == ')' || after == ',');
+    int need = after == '.' || after == '[' ? kPrimary : bare ? kLowest : kUnary;
+    std::string value;
+    if (ph == "self") {
+      value = wrap(*e.object, need);
+    } else if (ph == "type") {
+      value = type(e.type, e.pos);
+    } else if (ph.size() == 2 && ph[0] == 'T') {
+      value = type(e.type.arg(static_cast<size_t>(ph[1] - '0')), e.pos);
+    } else {
+      int count = 0;
+      for (const auto& arg : e.args) {
+        if (arg.name != ph) continue;
+        value += (count++ ? ", " : "") + wrap(expr(*arg.value), need);
+      }
+    }
+    i = close;
+    if (value.empty()) {
+      // A missing optional argument: drop its separator too.
+      if (out.ends_with(", ")) out.resize(out.size() - 2);
+      else if (t.compare(i + 1, 2, ", ") == 0) i += 2;
+    }
+    out += value;
+  }
+  return code(out, template_prec(out));
+}
+
+Code CppEmitter::print(const Expr& e) {
+  std::vector<const Expr*> values;
+  const Expr* sep = nullptr;
+  const Expr* end = nullptr;
+  for (const auto& a : e.args) {
+    if (a.name == "sep") sep = a.value.get();
+    else if (a.name == "end") end = a.value.get();
+    else values.push_back(a.value.get());
+  }
+  std::string args;
+  for (const Expr* v : values) args += (args.empty() ? "" : ", ") + expr(*v).text;
+  if (!sep && !end) return code("py::print(" + args + ")");
+  std::string opts = "{";
+  if (sep) opts += ".sep = " + expr(*sep).text;
+  if (end) opts += std::string(sep ? ", " : "") + ".end = " + expr(*end).text;
+  opts += "}";
+  return code("py::print_with(" + opts + (args.empty() ? "" : ", " + args) + ")");
+}
+
+Code CppEmitter::attribute(const Expr& e) {
+  const Expr& o = *e.object;
+  if (o.kind == ExprKind::Name && o.name_kind == NameKind::Self)
+    return code((in_lambda_ ? "self->" : "this->") + identifier(e.text));
+  // A property is a method in C++.
+  std::string cls = o.type.kind == TypeKind::Optional ? o.type.arg(0).name : o.type.name;
+  std::string suffix;
+  if (auto c = classes_.find(cls); c != classes_.end())
+    for (const auto& m : c->second->methods)
+      if (m.name == e.text && m.is_property) suffix = "()";
+  if (is_exception(o.type)) return code(wrap(o, kPrimary) + "." + identifier(e.text) + suffix);
+  return code(wrap(o, kPrimary) + "->" + identifier(e.text) + suffix);
+}
+
+Code CppEmitter::subscript(const Expr& e) {
+  const Expr& v = *e.items[0];
+  if (e.kind == ExprKind::Slice) {
+    auto bound = [&](const ExprPtr& b) { return b ? expr(*b).text : std::string("std::nullopt"); };
+    return code("py::slice(" + expr(v).text + ", " + bound(e.items[1]) + ", " + bound(e.items[2]) + ")");
+  }
+  const Expr& i = *e.items[1];
+  if (v.type.kind == TypeKind::Tuple) return code("std::get<" + i.text + ">(" + expr(v).text + ")");
+  if (v.type.kind == TypeKind::Dict) return code(wrap(v, kPrimary) + ".at(" + expr(i).text + ")");
+  if (v.type.kind == TypeKind::Extern) throw Unsupported{e.pos, "indexing a library object"};
+  // A non-negative literal index into a list reads like C++; anything else checks bounds and wraps negatives.
+  if (i.kind == ExprKind::Int && v.type.kind != TypeKind::Str) return code(wrap(v, kPrimary) + ".at(" + i.text + ")");
+  return code("py::at(" + expr(v).text + ", " + expr(i).text + ")");
+}
+
+Code CppEmitter::collection(const Expr& e) {
+  std::string items;
+  if (e.kind == ExprKind::Dict) {
+    for (size_t i = 0; i + 1 < e.items.size(); i += 2)
+      items += (i ? ", " : "") + std::string("{") + expr(*e.items[i]).text + ", " + expr(*e.items[i + 1]).text + "}";
+  } else {
+    for (size_t i = 0; i < e.items.size(); ++i) items += (i ? ", " : "") + expr(*e.items[i]).text;
+  }
+  if (!e.type.known()) throw Unsupported{e.pos, "element type of an empty collection cannot be inferred; annotate the variable"};
+  if (e.kind == ExprKind::Tuple) return code(type(e.type, e.pos) + "{" + items + "}");
+  return code(type(e.type, e.pos) + "{" + items + "}");
+}
+
+// A comprehension is a lambda that fills the collection; one with `await`
+// inside is a coroutine lambda, awaited at once.
+Code CppEmitter::comprehension(const Expr& e) {
+  const CompClause& cl = e.clauses.at(0);
+  if (e.clauses.size() > 1) throw Unsupported{e.pos, "comprehension with several `for` clauses"};
+  std::function<bool(const Expr&)> has_await = [&](const Expr& x) {
+    if (x.kind == ExprKind::Await) return true;
+    for (const auto& i : x.items)
+      if (i && has_await(*i)) return true;
+    for (const auto& a : x.args)
+      if (a.value && has_await(*a.value)) return true;
+    return x.object && has_await(*x.object);
+  };
+  bool async = has_await(*e.items[0]);
+  for (const auto& c : cl.conditions) async = async || has_await(*c);
+  std::string target;
+  if (cl.target->kind == ExprKind::Name) {
+    target = "const auto& " + identifier(cl.target->text);
+  } else {
+    target = "const auto& [";
+    for (size_t i = 0; i < cl.target->items.size(); ++i) target += (i ? ", " : "") + identifier(cl.target->items[i]->text);
+    target += "]";
+  }
+  std::string iter = expr(*cl.iter).text;
+  if (cl.iter->type.kind == TypeKind::Dict) iter = wrap(*cl.iter, kPrimary) + ".keys()";
+  std::string result_type;
+  std::string add;
+  if (e.text == "dict") {
+    result_type = type(e.type, e.pos);
+    add = "out[" + expr(*e.items[0]).text + "] = " + expr(*e.items[1]).text + ";";
+  } else {
+    Type elem = e.type.kind == TypeKind::Iterator || e.type.kind == TypeKind::List || e.type.kind == TypeKind::Set ? e.type.arg(0) : e.type.element();
+    std::string et = is_task(*e.items[0]) ? "py::task<" + type(elem.arg(0), e.pos) + ">" : type(elem, e.pos);
+    result_type = e.text == "set" ? "std::set<" + et + ">" : "std::vector<" + et + ">";
+    add = std::string(e.text == "set" ? "out.insert(" : "out.push_back(") + expr(*e.items[0]).text + ");";
+  }
+  std::string cond;
+  for (const auto& c : cl.conditions) cond += (cond.empty() ? "" : " && ") + wrap(*c, kAnd + 1);
+  std::string body = "for (" + target + " : " + iter + ") " + (cond.empty() ? "" : "if (" + cond + ") ") + add;
+  if (async)
+    return code("co_await [&]() -> boost::asio::awaitable<" + result_type + "> {\n    " + result_type + " out;\n    " + body +
+                    "\n    co_return out;\n}()",
+                kUnary);
+  return code("[&] {\n    " + result_type + " out;\n    " + body + "\n    return out;\n}()");
+}
+
+Code CppEmitter::lambda(const Expr& e) {
+  std::string ps;
+  for (size_t i = 0; i < e.params.size(); ++i) ps += (i ? ", " : "") + std::string("const auto& ") + identifier(e.params[i].name);
+  return code("[&](" + ps + ") { return " + expr(*e.items[0]).text + "; }");
+}
+
+bool CppEmitter::is_task(const Expr& e) const {
+  if (e.kind == ExprKind::ApiCall && e.api &&
+      (e.api->python == "asyncio.create_task" || e.api->python == "asyncio.ensure_future" ||
+       e.api->python == "asyncio.TaskGroup.create_task"))
+    return true;
+  if (e.kind == ExprKind::Name && task_names_.count(e.text)) return true;
+  if (e.kind == ExprKind::Subscript) return is_task(*e.items[0]);
+  return e.type.kind == TypeKind::Extern && e.type.name == "asyncio.Task";
+}
+
+Code CppEmitter::await(const Expr& e) {
+  const Expr& v = *e.items[0];
+  // A stored task or coroutine object (not a call): py::wait awaits it.
+  if (v.kind == ExprKind::Name || v.kind == ExprKind::Attribute || v.kind == ExprKind::Subscript)
+    return code("co_await py::wait(" + expr(v).text + ")", kUnary);
+  return code("co_await " + wrap(v, kUnary), kUnary);
+}
+
+Code CppEmitter::truthy(const Expr& cast) {
+  const Expr& e = *cast.items[0];
+  const Type& t = e.type;
+  switch (t.kind) {
+    case TypeKind::Int: case TypeKind::Float: return code(wrap(e, kEquality + 1) + " != 0", kEquality);
+    case TypeKind::Str: case TypeKind::List: case TypeKind::Dict: case TypeKind::Set: case TypeKind::Array:
+      return code("!" + wrap(e, kPrimary) + ".empty()", kUnary);
+    case TypeKind::Optional: {
+      const Type& in = t.arg(0);
+      if (is_class(in)) return code(wrap(e, kEquality + 1) + " != nullptr", kEquality);
+      if (in.kind == TypeKind::Bool) return code(wrap(e, kPrimary) + ".value_or(false)");
+      if (in.kind == TypeKind::Int || in.kind == TypeKind::Float) return code(wrap(e, kPrimary) + ".value_or(0) != 0", kEquality);
+      if (in.kind == TypeKind::Str || in.kind == TypeKind::List || in.kind == TypeKind::Dict)
+        return code(wrap(e, kAnd + 1) + " && !" + wrap(e, kPrimary) + "->empty()", kAnd);
+      return code(wrap(e, kPrimary) + ".has_value()");
+    }
+    case TypeKind::Class: return code(wrap(e, kEquality + 1) + " != nullptr", kEquality);
+    default: return expr(e);
+  }
+}
+
+}  // namespace asl::tr::cpp

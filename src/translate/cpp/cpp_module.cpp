@@ -1,0 +1,285 @@
+// The file: runtime includes, the module in a namespace (forward declarations
+// first, as C++ needs names declared before use), and `int main()`.
+#include <fmt/format.h>
+
+#include "translate/cpp/cpp_emitter.h"
+
+namespace asl::tr::cpp {
+
+std::string CppEmitter::function_name(const std::string& python) const {
+  auto it = function_names_.find(python);
+  return it != function_names_.end() ? it->second : identifier(python);
+}
+
+void CppEmitter::doc(const std::string& text) {
+  if (text.empty()) return;
+  std::vector<std::string> lines;
+  size_t b = 0;
+  while (b <= text.size()) {
+    size_t e = text.find('\n', b);
+    std::string l = text.substr(b, e == std::string::npos ? std::string::npos : e - b);
+    size_t s = l.find_first_not_of(' ');
+    lines.push_back(s == std::string::npos ? "" : l.substr(s));
+    if (e == std::string::npos) break;
+    b = e + 1;
+  }
+  while (!lines.empty() && lines.front().empty()) lines.erase(lines.begin());
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  for (const auto& l : lines) w_.comment(l, "//");
+}
+
+std::string CppEmitter::params(const Function& f, bool with_defaults) {
+  std::string s;
+  for (const auto& p : f.params) {
+    // By value: a coroutine's parameters must outlive its suspensions, and
+    // library handles (queues, sessions) and class instances share state.
+    s += (s.empty() ? "" : ", ") + type(p.type, p.pos) + " " + identifier(p.name);
+    if (with_defaults && p.default_value) s += " = " + expr(*p.default_value).text;
+  }
+  return s;
+}
+
+void CppEmitter::prototype(const Function& f) {
+  w_.line(return_type(f) + " " + function_name(f.name) + "(" + params(f, true) + ");");
+}
+
+void CppEmitter::function(const Function& f, const std::string& owner) {
+  const Function* outer = fn_;
+  fn_ = &f;
+  CodeWriter saved = w_;
+  try {
+    for (const auto& c : f.comments) w_.comment(c, "//");
+    doc(f.doc);
+    std::string head;
+    bool in_class = !owner.empty();
+    if (f.is_constructor) {
+      head = identifier(owner) + "(" + params(f, true) + ")";
+    } else if (f.name == "__str__" || f.name == "__repr__") {
+      head = std::string("std::string ") + (f.name == "__str__" ? "str" : "repr") + "() const";
+    } else {
+      std::string name = in_class ? identifier(f.name) : function_name(f.name);
+      std::string ps = params(f, in_class);
+      head = (in_class && f.is_static ? "static " : "") + return_type(f) + " " + name + "(" + ps + ")";
+    }
+    // A constructor without a body (dataclass, exception) assigns its parameters.
+    std::string init;
+    if (f.is_constructor) {
+      for (const auto& s : f.body)
+        if (s->kind == StmtKind::Expr && s->value->kind == ExprKind::Call && s->value->text == "super().__init__")
+          init = " : " + (class_ && !class_->base.empty() ? type(class_->is_exception || api_.type(class_->base) ? Type::external(class_->base) : Type::klass(class_->base), f.pos) : std::string("base")) +
+                 "(" + call_args(*s->value, nullptr) + ")";
+      if (f.body.empty() && class_) {
+        for (const auto& p : f.params) {
+          if (class_->is_exception && p.name == "message") {
+            init = " : " + std::string(api_.type(class_->base) ? type(Type::external(class_->base), f.pos) : identifier(class_->base)) + "(message)";
+            continue;
+          }
+          init += (init.empty() ? " : " : ", ") + identifier(p.name) + "(" + identifier(p.name) + ")";
+        }
+      }
+    }
+    size_t before = w_.str().size();
+    {
+      auto b = w_.block(head + init);
+      for (const auto& s : f.body) {
+        if (f.is_constructor && s->kind == StmtKind::Expr && s->value->kind == ExprKind::Call && s->value->text == "super().__init__") continue;
+        stmt(*s);
+      }
+      // A coroutine needs a co_await or co_return to be one.
+      std::string body = w_.str().substr(before);
+      if (f.is_async && body.find("co_await") == std::string::npos && body.find("co_return") == std::string::npos) w_.line("co_return;");
+    }
+  } catch (const Unsupported& u) {
+    w_ = std::move(saved);
+    diags_.push_back({u.pos, u.what});
+    todo(u.what, "def " + f.name + "(...)");
+  }
+  fn_ = outer;
+}
+
+void CppEmitter::klass(const Class& c) {
+  class_ = &c;
+  for (const auto& cm : c.comments) w_.comment(cm, "//");
+  doc(c.doc);
+  std::string base;
+  if (c.is_exception) {
+    base = " : public " + (api_.type(c.base) ? type(Type::external(c.base), c.pos) : identifier(c.base));
+  } else if (!c.base.empty()) {
+    base = " : public " + identifier(c.base);
+  }
+  {
+    auto b = w_.block("struct " + identifier(c.name) + base, ";");
+    if (c.is_exception) {
+      std::string parent = api_.type(c.base) ? type(Type::external(c.base), c.pos) : identifier(c.base);
+      w_.line("using " + parent + "::" + (parent.rfind("::") == std::string::npos ? parent : parent.substr(parent.rfind("::") + 2)) + ";");
+      w_.line("const char* type_name() const noexcept override { return \"" + c.name + "\"; }");
+    }
+    for (const auto& f : c.fields) {
+      std::string init = f.init ? " = " + expr(*f.init).text : "{}";
+      if (f.init) w_.line(type(f.type, f.pos) + " " + identifier(f.name) + init + ";");
+      else w_.line(type(f.type, f.pos) + " " + identifier(f.name) + "{};");
+    }
+    for (const auto& m : c.methods) {
+      if (c.is_exception && m.is_constructor && m.body.empty()) continue;
+      w_.blank();
+      function(m, c.name);
+    }
+    if (c.is_dataclass) {
+      bool has_repr = false;
+      for (const auto& m : c.methods) has_repr = has_repr || m.name == "__repr__";
+      if (!has_repr) {
+        // A dataclass prints as `Point(x=1, y=2)`.
+        std::string fmtstr = c.name + "(", args;
+        for (size_t i = 0; i < c.fields.size(); ++i) {
+          fmtstr += (i ? ", " : "") + c.fields[i].name + "={}";
+          args += ", py::repr(" + identifier(c.fields[i].name) + ")";
+        }
+        w_.blank();
+        w_.line("std::string repr() const { return fmt::format(\"" + fmtstr + ")\"" + args + "); }");
+      }
+    }
+  }
+  class_ = nullptr;
+}
+
+void CppEmitter::module_var(const ModuleVar& v) {
+  for (const auto& c : v.comments) w_.comment(c, "//");
+  std::string tail = v.trailing_comment.empty() ? "" : "  //" + v.trailing_comment;
+  std::string value = expr(*v.value).text;
+  w_.line(std::string(v.constant ? "const " : "") + type(v.type, v.pos) + " " + identifier(v.name) + " = " + value + ";" + tail);
+}
+
+std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
+  const Function* entry = nullptr;
+  for (const auto& item : m.items) {
+    if (item.klass) {
+      classes_[item.klass->name] = item.klass.get();
+      if (item.klass->is_exception) exception_classes_.insert(item.klass->name);
+    }
+    if (item.function) {
+      functions_[item.function->name] = item.function.get();
+      if (item.function->is_entry) entry = item.function.get();
+    }
+  }
+  // `main` is C++'s entry point: the Python one becomes async_main / sync_main.
+  for (const auto& item : m.items) {
+    if (!item.function) continue;
+    const Function& f = *item.function;
+    std::string n = identifier(f.name);
+    if (f.name == "main" || f.name == "__main__") n = f.is_async ? "async_main" : "sync_main";
+    function_names_[f.name] = n;
+  }
+  std::string ns = options.namespace_name.empty() ? "program" : options.namespace_name;
+  for (auto& c : ns)
+    if (c == '.') c = ':';  // `Cases.Foo` -> `Cases::Foo`
+  for (size_t p = ns.find(':'); p != std::string::npos; p = ns.find(':', p + 2)) ns.insert(p, ":");
+
+  w_.line("namespace " + ns + " {");
+  // Declarations first: classes, then module variables and functions.
+  bool any_class = false;
+  for (const auto& item : m.items)
+    if (item.klass) w_.line("struct " + identifier(item.klass->name) + ";"), any_class = true;
+  if (any_class) w_.blank();
+  bool any_var = false;
+  for (const auto& item : m.items) {
+    if (!item.var) continue;
+    try {
+      module_var(*item.var);
+      any_var = true;
+    } catch (const Unsupported& u) {
+      diags_.push_back({u.pos, u.what});
+      todo(u.what, item.var->name + " = ...");
+    }
+  }
+  if (any_var) w_.blank();
+  bool any_proto = false;
+  for (const auto& item : m.items) {
+    if (!item.function) continue;
+    try {
+      CodeWriter saved = w_;
+      try {
+        prototype(*item.function);
+        any_proto = true;
+      } catch (const Unsupported&) {
+        w_ = std::move(saved);  // reported with the definition
+      }
+    } catch (...) {
+    }
+  }
+  if (any_proto) w_.blank();
+  for (const auto& item : m.items) {
+    if (item.klass) {
+      CodeWriter saved = w_;
+      try {
+        klass(*item.klass);
+      } catch (const Unsupported& u) {
+        w_ = std::move(saved);
+        diags_.push_back({u.pos, u.what});
+        todo(u.what, "class " + item.klass->name);
+      }
+      w_.blank();
+    }
+  }
+  bool first = true;
+  for (const auto& item : m.items) {
+    if (item.stmt) {
+      if (item.stmt->kind == StmtKind::Comment) w_.comment(item.stmt->text, "//");
+      else {
+        w_.blank();
+        todo(item.stmt->text, item.stmt->python);
+      }
+      continue;
+    }
+    if (!item.function) continue;
+    if (!first) w_.blank();
+    first = false;
+    function(*item.function, "");
+  }
+  for (const auto& c : m.trailing_comments) w_.comment(c, "//");
+  w_.line("}  // namespace " + ns);
+  if (entry) {
+    w_.blank();
+    auto b = w_.block("int main()");
+    std::string call = ns + "::" + function_name(entry->name);
+    if (entry->is_async) w_.line("return py::run(" + call + "());");
+    else w_.line("return py::run_sync(" + call + ");");
+  }
+
+  std::string body = w_.str();
+  std::string out = "// Translated from " + options.source_name + " by asynctranslate.\n";
+  if (!m.doc.empty()) {
+    CodeWriter d;
+    std::swap(d, w_);
+    doc(m.doc);
+    out += w_.str();
+    std::swap(d, w_);
+  }
+  // The runtime headers the code uses (each includes what it needs of Boost and fmt).
+  bool http = body.find("py::http::") != std::string::npos || body.find("py::object") != std::string::npos;
+  bool async = http || body.find("boost::asio") != std::string::npos || body.find("py::run(") != std::string::npos;
+  out += "\n";
+  if (http) out += "#include <asynctranslate/http.hpp>\n";
+  else if (async) out += "#include <asynctranslate/async.hpp>\n";
+  out += "#include <asynctranslate/collections.hpp>\n";
+  if (body.find("std::numbers::") != std::string::npos) out += "#include <numbers>\n";
+  out += "\n" + body;
+  return out;
+}
+
+class CppBackend final : public Backend {
+ public:
+  explicit CppBackend(const ApiTable& api) : api_(api) {}
+  std::string emit(const Module& m, const BackendOptions& options, std::vector<TranslateDiagnostic>& diags) override {
+    CppEmitter e(api_, builtin_cpp_api(), diags);
+    return e.module(m, options);
+  }
+
+ private:
+  const ApiTable& api_;
+};
+
+}  // namespace asl::tr::cpp
+
+namespace asl::tr {
+std::unique_ptr<Backend> make_cpp_backend(const ApiTable& api) { return std::make_unique<cpp::CppBackend>(api); }
+}  // namespace asl::tr
