@@ -111,6 +111,7 @@ class Lowering {
   ExprPtr comprehension(TSNode n);
   ExprPtr lambda(TSNode n, const Type* expected);
   ExprPtr truthy(ExprPtr e);
+  bool is_subclass(const Type& derived, const Type& base) const;
   ExprPtr await_expr(TSNode n, const Type* expected);
 
   // lowering_call.cpp

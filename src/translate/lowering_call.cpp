@@ -398,6 +398,17 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     for (size_t i = 0; i < raw.size(); ++i) {
       std::string pn = e->params[static_cast<size_t>(slot[i])];
       if (pn.starts_with("*")) pn.erase(0, 1);
+      // Iterating a dict iterates its keys (sorted(d), list(d), enumerate(d)).
+      if (python.starts_with("builtins.") && e->kind == ApiKind::Function && raw[i].value->type.kind == TypeKind::Dict &&
+          (pn == "iterable" || pn == "seq" || pn == "a" || pn == "b" || pn == "c")) {
+        const auto* keys = api_.find("builtins.dict.keys");
+        if (keys) {
+          auto k = make(ExprKind::ApiCall, Type(TypeKind::Iterator, {raw[i].value->type.arg(0)}), raw[i].value->pos);
+          k->api = keys->front();
+          k->object = std::move(raw[i].value);
+          raw[i].value = std::move(k);
+        }
+      }
       bool used = e->cs.starts_with("@") || e->cs.find("{" + pn + "}") != std::string::npos;
       bool literal_test = false;
       for (const auto& w : e->when)

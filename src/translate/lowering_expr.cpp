@@ -626,6 +626,7 @@ ExprPtr Lowering::collection(TSNode n, const Type* expected) {
     if (kind != ExprKind::Tuple) {
       if (elem.known() && x->type.known() && !(elem == x->type)) {
         if (elem.kind == TypeKind::Float && x->type.kind == TypeKind::Int) { /* widened */ }
+        else if (is_subclass(x->type, elem)) { /* an instance of a subclass */ }
         else if (elem.kind == TypeKind::Int && x->type.kind == TypeKind::Float) elem = TypeKind::Float;
         else unsupported(n, fmt::format("{} with elements of different types (`{}` and `{}`)", type, to_string(elem), to_string(x->type)));
       }
@@ -637,6 +638,16 @@ ExprPtr Lowering::collection(TSNode n, const Type* expected) {
   if (kind == ExprKind::Tuple) e->type = Type(TypeKind::Tuple, types);
   else e->type = Type(kind == ExprKind::List ? TypeKind::List : TypeKind::Set, {elem});
   return e;
+}
+
+bool Lowering::is_subclass(const Type& derived, const Type& base) const {
+  if (derived.kind != TypeKind::Class || base.kind != TypeKind::Class) return false;
+  for (std::string c = derived.name; !c.empty();) {
+    if (c == base.name) return true;
+    auto it = classes_.find(c);
+    c = it == classes_.end() ? std::string() : it->second.base;
+  }
+  return false;
 }
 
 ExprPtr Lowering::comprehension(TSNode n) {

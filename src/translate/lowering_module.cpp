@@ -161,7 +161,6 @@ void Lowering::collect_class(TSNode def, TSNode decorated) {
       if (classes_.count(bn)) {
         c.base = bn;
         c.is_exception = classes_[bn].is_exception;
-        for (const auto& f : classes_[bn].fields) c.fields.push_back(f);
         return;
       }
       auto q = qualified(b);
@@ -381,8 +380,13 @@ Class Lowering::lower_class(ClassInfo& c) {
   TSNode body = field(c.node, "body");
   out.doc = docstring(body);
   // Inherited fields are declared by the base class.
-  size_t inherited = c.base.empty() || !classes_.count(c.base) ? 0 : classes_[c.base].fields.size();
-  for (size_t i = inherited; i < c.fields.size(); ++i) {
+  auto inherited = [&](const std::string& fname) {
+    for (std::string b = c.base; classes_.count(b); b = classes_[b].base)
+      if (classes_[b].field(fname)) return true;
+    return false;
+  };
+  for (size_t i = 0; i < c.fields.size(); ++i) {
+    if (inherited(c.fields[i].first)) continue;
     Field f;
     f.name = c.fields[i].first;
     f.type = c.fields[i].second;
@@ -541,6 +545,11 @@ Module Lowering::run() {
             [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
   if (entry_stmts.size() == 1 && is(entry_stmts[0], k_.expression_statement)) {
     TSNode c = ts_node_named_child(entry_stmts[0], 0);
+    // `main()` alone: a synchronous main is the program's Main.
+    if (is(c, k_.call) && is(field(c, "function"), k_.identifier) && ts_node_named_child_count(field(c, "arguments")) == 0) {
+      std::string fname(text(field(c, "function")));
+      if (functions_.count(fname) && !functions_[fname].is_async && functions_[fname].params.empty()) entry_function = fname;
+    }
     if (is(c, k_.call) && qualified(field(c, "function")) == "asyncio.run") {
       TSNode arg = ts_node_named_child(field(c, "arguments"), 0);
       if (is(arg, k_.call) && is(field(arg, "function"), k_.identifier) &&

@@ -430,6 +430,11 @@ StmtPtr Lowering::for_statement(TSNode n) {
   iter = expr(right);
   Type elem;
   const Type& it = iter->type;
+  // as_completed is iterated with a plain `for` in Python; in C# it is an async stream.
+  if (!is_async && iter->kind == ExprKind::ApiCall && iter->api && iter->api->python == "asyncio.as_completed") {
+    if (!in_async()) unsupported(right, "asyncio.as_completed outside an async function");
+    is_async = s->is_async = true;
+  }
   if (is_async) {
     if (it.kind != TypeKind::AsyncIterator) unsupported(right, fmt::format("async for over `{}`", to_string(it)));
     elem = it.arg(0);
@@ -443,23 +448,29 @@ StmtPtr Lowering::for_statement(TSNode n) {
     if (!elem.known() && !quiet_) unsupported(right, fmt::format("iteration over a value of type `{}`", to_string(it)));
   }
   InnerScope scope;
-  auto bind = [&](TSNode t, const Type& ty) {
+  // Targets: names, or (nested) tuples of names, which C# deconstructs the same way.
+  auto bind = [&](auto&& self, TSNode t, const Type& ty) -> ExprPtr {
+    if (is(t, k_.pattern_list) || is(t, k_.tuple_pattern) || is(t, k_.parenthesized_expression) || is(t, k_.tuple)) {
+      std::vector<TSNode> names = named_children(t);
+      if ((ty.kind != TypeKind::Tuple || ty.args.size() != names.size()) && ty.known())
+        unsupported(t, fmt::format("unpacking `{}` into {} names", to_string(ty), names.size()));
+      auto tuple = make(ExprKind::Tuple, ty, pos(t));
+      for (size_t i = 0; i < names.size(); ++i) tuple->items.push_back(self(self, names[i], ty.arg(i)));
+      return tuple;
+    }
     if (!is(t, k_.identifier)) unsupported(t, "loop target other than names");
     std::string nm(text(t));
     if (fn_ && fn_->locals.count(nm)) unsupported(t, fmt::format("loop variable `{}` is also used outside the loop", nm));
     scope.names[nm] = ty;
     auto e = make(ExprKind::Name, ty, pos(t));
     e->text = nm;
-    s->targets.push_back(std::move(e));
+    return e;
   };
   if (is(left, k_.identifier)) {
-    bind(left, elem);
+    s->targets.push_back(bind(bind, left, elem));
   } else if (is(left, k_.pattern_list) || is(left, k_.tuple_pattern)) {
-    std::vector<TSNode> names = named_children(left);
-    if (elem.kind != TypeKind::Tuple || elem.args.size() != names.size()) {
-      if (elem.known()) unsupported(left, fmt::format("unpacking `{}` into {} names", to_string(elem), names.size()));
-    }
-    for (size_t i = 0; i < names.size(); ++i) bind(names[i], elem.arg(i));
+    ExprPtr tuple = bind(bind, left, elem);
+    for (auto& x : tuple->items) s->targets.push_back(std::move(x));
   } else {
     unsupported(left, "loop target");
   }

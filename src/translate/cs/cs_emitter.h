@@ -92,6 +92,8 @@ class CsEmitter {
   std::map<std::string, std::string> function_names_;  // python -> C#
   std::set<std::string> class_names_;
   std::set<std::string> exception_classes_;
+  std::map<std::string, std::string> class_bases_;  // module classes only
+  std::map<std::string, std::set<std::string>> class_methods_;
   const Function* fn_ = nullptr;
   int temp_counter_ = 0;
   std::vector<std::pair<std::string, std::string>> ctor_fields_;  // field, parameter

@@ -136,6 +136,18 @@ void CsEmitter::function(const Function& f, const std::string& owner, bool local
     std::string mods;
     if (!local) mods = f.is_method && !f.is_static ? "public " : "public static ";
     if (f.is_method && f.name.starts_with("_") && !f.name.starts_with("__")) mods = "private ";
+    // Python methods are all virtual: C# needs `virtual` where a subclass overrides, `override` there.
+    if (f.is_method && !f.is_static && !f.is_constructor && !owner.empty()) {
+      bool overrides = false, overridden = false;
+      for (std::string b = class_bases_[owner]; !b.empty(); b = class_bases_[b])
+        overrides = overrides || class_methods_[b].count(f.name);
+      for (const auto& [cls, base] : class_bases_) {
+        for (std::string b = base; !b.empty(); b = class_bases_[b])
+          if (b == owner && class_methods_[cls].count(f.name)) overridden = true;
+      }
+      if (overrides) mods += "override ";
+      else if (overridden) mods += "virtual ";
+    }
     bool async = f.is_async && (f.is_generator || block_has_await(f.body));
     if (f.is_async && !async) async = true;  // Task-returning either way; keeps `return x;`
     std::string ret = return_type(f);
@@ -252,6 +264,10 @@ std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
     if (item.function && item.function->is_entry && item.function->name == "__main__") synthesized_entry = true;
     if (item.klass) class_names_.insert(item.klass->name);
     if (item.klass && item.klass->is_exception) exception_classes_.insert(item.klass->name);
+    if (item.klass) {
+      class_bases_[item.klass->name] = item.klass->base;
+      for (const auto& method : item.klass->methods) class_methods_[item.klass->name].insert(method.name);
+    }
   }
   for (const auto& item : m.items) {
     if (!item.function) continue;

@@ -141,16 +141,25 @@ void CsEmitter::if_stmt(const Stmt& s) {
 }
 
 void CsEmitter::for_each(const Stmt& s) {
+  auto names = [](auto&& self, const Expr& t) -> std::string {
+    if (t.kind != ExprKind::Tuple) return camel_case(t.text);
+    std::string out = "(";
+    for (size_t i = 0; i < t.items.size(); ++i) out += (i ? ", " : "") + self(self, *t.items[i]);
+    return out + ")";
+  };
   std::string target;
   if (s.targets.size() == 1) {
-    target = "var " + camel_case(s.targets[0]->text);
+    target = "var " + names(names, *s.targets[0]);
   } else {
     target = "var (";
-    for (size_t i = 0; i < s.targets.size(); ++i) target += (i ? ", " : "") + camel_case(s.targets[i]->text);
+    for (size_t i = 0; i < s.targets.size(); ++i) target += (i ? ", " : "") + names(names, *s.targets[i]);
     target += ")";
   }
   std::string iter = expr(*s.value).text;
   if (s.value->type.kind == TypeKind::Dict) iter = wrap(*s.value, kPrimary) + ".Keys";
+  // A dictionary's pairs deconstruct like tuples: `foreach (var (k, v) in d)`.
+  if (s.value->kind == ExprKind::ApiCall && s.value->api->python == "builtins.dict.items" && s.targets.size() == 2)
+    iter = expr(*s.value->object).text;
   std::string head = std::string(s.is_async ? "await foreach (" : "foreach (") + target + " in " + iter + ")";
   if (!s.trailing_comment.empty()) head += " //" + s.trailing_comment;
   auto b = w_.block(head);

@@ -13,14 +13,14 @@ namespace Cases.Comprehensions;
 
 public static class Program
 {
-    public static void MainAsync()
+    public static void Main()
     {
         var numbers = new List<int> { 3, 1, 4, 1, 5, 9, 2, 6, 5, 3 };
         var squares = numbers.Select(n => n * n).ToList();
         var evens = numbers.Where(n => Py.Mod(n, 2) == 0).ToList();
         var unique = numbers.ToHashSet();
         var lengths = new List<string> { "alpha", "be", "gamma" }.ToDictionary(word => word, word => word.Length);
-        var big = lengths.Where(item => { var (k, v) = item; return v > 2; }).ToDictionary(item => { var (k, v) = item; return k; }, item => { var (k, v) = item; return v; });
+        var big = (lengths.Select(kv => (kv.Key, kv.Value))).Where(item => { var (k, v) = item; return v > 2; }).ToDictionary(item => { var (k, v) = item; return k; }, item => { var (k, v) = item; return v; });
         Console.WriteLine(Py.Str(squares));
         Console.WriteLine(Py.Str(evens));
         Console.WriteLine(Py.Str(Py.Sorted(unique)));
@@ -32,11 +32,6 @@ public static class Program
         Console.WriteLine(Py.Str(pairs));
         var words = new List<string> { "kiwi", "fig", "banana" };
         Console.WriteLine(Py.Str(words.Where(w => w.Length > 3).Select(w => w.ToUpperInvariant()).ToList()));
-    }
-
-    public static void Main()
-    {
-        MainAsync();
     }
 }
 

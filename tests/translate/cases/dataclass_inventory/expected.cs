@@ -59,7 +59,7 @@ public static class Program
         public override string ToString() => $"Inventory(owner={Py.Repr(Owner)}, items={Py.Repr(Items)})";
     }
 
-    public static void MainAsync()
+    public static void Main()
     {
         var inv = new Inventory("shop");
         inv.Add(new Item("apple", 0.5, 10));
@@ -73,11 +73,6 @@ public static class Program
         var cheapest = inv.Items.MinBy(i => i.Price);
         Console.WriteLine($"cheapest: {cheapest.Name}");
         Console.WriteLine($"{inv.Items[0].Quantity} {inv.Items[^1].Name}");
-    }
-
-    public static void Main()
-    {
-        MainAsync();
     }
 }
 

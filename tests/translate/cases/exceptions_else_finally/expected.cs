@@ -61,7 +61,7 @@ public static class Program
         }
     }
 
-    public static void MainAsync()
+    public static void Main()
     {
         foreach (var t in new List<string> { "42", "abc", "200" })
         {
@@ -90,11 +90,6 @@ public static class Program
         {
             Console.WriteLine("division by zero");
         }
-    }
-
-    public static void Main()
-    {
-        MainAsync();
     }
 }
 

@@ -13,7 +13,7 @@ namespace Cases.FstringFormats;
 
 public static class Program
 {
-    public static void MainAsync()
+    public static void Main()
     {
         var name = "Ada";
         var score = 93.456;
@@ -28,11 +28,6 @@ public static class Program
         Console.WriteLine($"{Py.Repr(name)} {Py.Str(new List<int> { 1, 2 })} {Py.Str(null)} {true} {Py.Str(2.0)}");
         Console.WriteLine($"{{literal braces}} {name}");
         Console.WriteLine($"{"padded",10}|{Py.Format(-3, "5d")}|{7,-4}|");
-    }
-
-    public static void Main()
-    {
-        MainAsync();
     }
 }
 

@@ -13,7 +13,7 @@ namespace Cases.PrintValues;
 
 public static class Program
 {
-    public static void MainAsync()
+    public static void Main()
     {
         Console.WriteLine($"{true} {false} {Py.Str(null)}");
         Console.WriteLine($"{Py.Str(0.1)} {Py.Str(1.0)} {Py.Str(1e-05)} {Py.Str(1e16)} {Py.Str(123456789.0)} {Py.Str(0.1 + 0.2)} {Py.Str(-0.0)} {Py.Str(2.5e-10)}");
@@ -29,11 +29,6 @@ public static class Program
         var nested = new Dictionary<string, List<int>> { ["k"] = new List<int> { 1, 2 }, ["m"] = new List<int>() };
         Console.WriteLine(Py.Str(nested));
         Console.WriteLine($"{Py.Repr("text")} {Py.Str(3.0)} {"hello".Length}");
-    }
-
-    public static void Main()
-    {
-        MainAsync();
     }
 }
 

@@ -13,7 +13,7 @@ namespace Cases.PythonArithmetic;
 
 public static class Program
 {
-    public static void MainAsync()
+    public static void Main()
     {
         Console.WriteLine($"{Py.FloorDiv(7, 2)} {Py.FloorDiv(-7, 2)} {Py.FloorDiv(7, -2)}");
         Console.WriteLine($"{Py.Mod(7, 3)} {Py.Mod(-7, 3)} {Py.Mod(7, -3)}");
@@ -36,11 +36,6 @@ public static class Program
         }
         Console.WriteLine($"{total} {Py.Str((double)total / 4)} {(int)((double)total / 4)} {Py.Str((double)total)}");
         Console.WriteLine($"{int.Parse("42") + 1} {Py.Str(double.Parse("2.5", CultureInfo.InvariantCulture) * 2)} {12.ToString() + "!"}");
-    }
-
-    public static void Main()
-    {
-        MainAsync();
     }
 }
 

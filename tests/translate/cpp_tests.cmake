@@ -1,0 +1,19 @@
+# The C++ backend's tests (included from tests/translate/CMakeLists.txt).
+add_executable(translate_cpp_tests cpp_golden_test.cpp cpp_unsupported_test.cpp)
+target_link_libraries(translate_cpp_tests PRIVATE asl_translate GTest::gtest GTest::gtest_main)
+target_compile_definitions(translate_cpp_tests PRIVATE ASYNCLINT_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+  ASYNCTRANSLATE_BINARY="$<TARGET_FILE:asynctranslate>")
+target_compile_options(translate_cpp_tests PRIVATE ${ASYNCLINT_WARNINGS})
+add_dependencies(translate_cpp_tests asynctranslate)
+gtest_discover_tests(translate_cpp_tests DISCOVERY_TIMEOUT 60)
+
+# One process per compiler builds every case once (one CMake project) and runs them.
+add_executable(translate_cpp_run_tests cpp_run_test.cpp)
+target_link_libraries(translate_cpp_run_tests PRIVATE asl_translate GTest::gtest GTest::gtest_main)
+target_compile_definitions(translate_cpp_run_tests PRIVATE ASYNCLINT_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+  ASYNCTRANSLATE_CPP_WORK_DIR="${CMAKE_CURRENT_BINARY_DIR}/cpp-cases")
+target_compile_options(translate_cpp_run_tests PRIVATE ${ASYNCLINT_WARNINGS})
+add_test(NAME translate_cpp_compile_and_run_gcc COMMAND translate_cpp_run_tests --gtest_filter=Cases/GccCases.*)
+add_test(NAME translate_cpp_compile_and_run_clang COMMAND translate_cpp_run_tests --gtest_filter=Cases/ClangCases.*)
+set_tests_properties(translate_cpp_compile_and_run_gcc translate_cpp_compile_and_run_clang PROPERTIES
+  TIMEOUT 900 RUN_SERIAL TRUE)
