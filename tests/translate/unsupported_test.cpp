@@ -112,10 +112,10 @@ TEST(Cli, JsonDiagnostics) {
   EXPECT_NE(r.out.find("\"column\": 5"), std::string::npos) << r.out;
 }
 
-TEST(Cli, CppIsNotYetSupported) {
+TEST(Cli, CppIsATarget) {
   CliRun r = cli("--to=cpp", "print(1)\n");
-  EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.out.find("not yet supported"), std::string::npos);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("py::print(1);"), std::string::npos) << r.out;
 }
 
 TEST(Cli, MissingFileIsAnIoError) {
