@@ -118,6 +118,12 @@ TEST(Cli, CppIsATarget) {
   EXPECT_NE(r.out.find("py::print(1);"), std::string::npos) << r.out;
 }
 
+TEST(Cli, UnknownTargetIsAUsageError) {
+  CliRun r = cli("--to=java", "print(1)\n");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("unknown target `java`"), std::string::npos) << r.out;
+}
+
 TEST(Cli, MissingFileIsAnIoError) {
   CliRun r = cli("--to=cs", "");
   CliRun missing{0, ""};
