@@ -97,6 +97,9 @@ int main(int argc, char** argv) try {
   app.add_flag("--unsafe-fixes", cmd.unsafe_fixes, "apply (with --fix / --diff) and count unsafe fixes too");
   app.add_flag("--diff", cmd.diff, "print the fixes as a unified diff instead of applying them (exit 1 if any)");
   app.add_flag("--statistics", cmd.statistics, "print the number of findings per rule code");
+  app.add_option("--threads", cmd.threads, "files linted at once (default: one per core)")->check(CLI::Range(0u, 1024u));
+  app.add_flag("--no-cache", cmd.no_cache, "neither read nor write the cache");
+  app.add_option("--cache-dir", cmd.cache_dir, "where the cache lives (default: .asynclint_cache, or $ASYNCLINT_CACHE_DIR)");
   app.add_flag("--exit-zero", cmd.exit_zero, "exit 0 even when there are findings");
   app.add_flag("-q,--quiet", cmd.quiet, "print diagnostics only, no summary");
   app.add_flag("--show-files", cmd.show_files, "list the files that would be linted, and exit");

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -12,6 +13,8 @@
 #include "lint/exclusion.h"
 #include "lint/file_discovery.h"
 #include "lint/fix_files.h"
+#include "lint/lint_cache.h"
+#include "lint/project_runner.h"
 #include "lint/unified_diff.h"
 
 namespace asl::cli {
@@ -68,7 +71,7 @@ int lint_stdin(const Catalog& catalog, const LintCommand& cmd, ConfigResolver& r
   SourceFile file = SourceFile::from_bytes(name, bytes, &e);
   if (!file.valid() || (!cmd.fix && !cmd.diff)) {
     ProjectHooks hooks;
-    hooks.lint = [&](const LintInput& in, const ModuleInfo& m, const std::unordered_set<std::string>& project) {
+    hooks.lint = [&](const LintInput& in, const ModuleInfo& m, const ProjectScope& project) {
       return linter.lint_in_project(in, m, project);
     };
     hooks.add = [&](std::vector<Diagnostic> extra, FileResult& r) { linter.add_project_findings(std::move(extra), r); };
@@ -92,6 +95,47 @@ int lint_stdin(const Catalog& catalog, const LintCommand& cmd, ConfigResolver& r
   size_t left = fixed.result.diagnostics.size();
   write_report(std::cerr, results, report);
   return left > 0 && !cmd.exit_zero ? kFindings : kClean;
+}
+
+// Lints the files as one project, on all cores, through the cache.
+std::vector<FileResult> lint_tree(const Catalog& catalog, const LintCommand& cmd, LinterSet& linters,
+                                  const std::vector<std::string>& files) {
+  std::vector<LintInput> inputs;
+  std::map<std::string, const ConfiguredLinter*> by_path;
+  std::map<const ConfiguredLinter*, uint64_t> settings_keys;
+  for (const auto& f : files) {
+    inputs.push_back({f, std::nullopt});
+    const ConfiguredLinter* l = &linters.for_path(f);
+    by_path[f] = l;
+    if (!settings_keys.contains(l))
+      settings_keys[l] = content_hash(render_settings(l->settings(), l->catalog()));
+  }
+  ProjectHooks hooks;
+  hooks.lint = [&](const LintInput& in, const ModuleInfo& m, const ProjectScope& project) {
+    return by_path.at(in.path)->lint_in_project(in, m, project);
+  };
+  hooks.add = [&](std::vector<Diagnostic> extra, FileResult& r) { by_path.at(r.path)->add_project_findings(std::move(extra), r); };
+  hooks.settings_key = [&](const std::string& path) { return settings_keys.at(by_path.at(path)); };
+
+  ProjectOptions options;
+  options.threads = cmd.threads;
+  std::unique_ptr<LintCache> cache;
+  if (!cmd.no_cache) {
+    std::string dir = cmd.cache_dir;
+    if (dir.empty() && std::getenv("ASYNCLINT_CACHE_DIR")) dir = std::getenv("ASYNCLINT_CACHE_DIR");
+    if (dir.empty()) dir = ".asynclint_cache";
+    // Results depend on the tool and on every rule file built into it.
+    uint64_t salt = content_hash(cmd.version);
+    for (size_t i = 0; i < kEmbeddedRuleFileCount; ++i) salt = combine_hash(salt, kEmbeddedRuleFiles[i].text);
+    cache = std::make_unique<LintCache>(dir, std::to_string(salt));
+    options.cache = cache.get();
+  }
+  std::vector<FileResult> results = lint_project(inputs, catalog, hooks, options);
+  if (cache) {
+    std::string error;
+    if (!cache->save(&error)) std::cerr << fmt::format("asynclint: warning: cache not saved: {}\n", error);
+  }
+  return results;
 }
 
 }  // namespace
@@ -127,19 +171,6 @@ int run_lint(const Catalog& catalog, const LintCommand& cmd) {
   std::map<std::string, std::shared_ptr<const SourceFile>> sources;  // texts after fixing
   size_t fixed = 0;
   std::string diffs;
-  if (!cmd.fix && !cmd.diff) {
-    // One project: the per-file pass, then the cross-file analyses.
-    std::vector<LintInput> inputs;
-    for (const auto& f : found.files) inputs.push_back({f, std::nullopt});
-    std::map<std::string, const ConfiguredLinter*> by_path;
-    for (const auto& f : found.files) by_path[f] = &linters.for_path(f);
-    ProjectHooks hooks;
-    hooks.lint = [&](const LintInput& in, const ModuleInfo& m, const std::unordered_set<std::string>& project) {
-      return by_path.at(in.path)->lint_in_project(in, m, project);
-    };
-    hooks.add = [&](std::vector<Diagnostic> extra, FileResult& r) { by_path.at(r.path)->add_project_findings(std::move(extra), r); };
-    results = lint_project(inputs, catalog, hooks);
-  }
   for (const auto& f : found.files) {
     if (!cmd.fix && !cmd.diff) break;
     const ConfiguredLinter& linter = linters.for_path(f);
@@ -162,6 +193,9 @@ int run_lint(const Catalog& catalog, const LintCommand& cmd) {
     if (io_error) return kError;
     return diffs.empty() ? kClean : kFindings;
   }
+  // The report: the whole tree as one project (after fixing, the fixed files),
+  // so the cross-file analyses see every file.
+  results = lint_tree(catalog, cmd, linters, found.files);
   report.fixed = fixed;
   report.source = [&sources](const std::string& path) -> std::shared_ptr<const SourceFile> {
     if (auto it = sources.find(path); it != sources.end()) return it->second;

@@ -22,6 +22,9 @@ struct LintCommand {
   bool exit_zero = false, quiet = false;
   OutputFormat format = OutputFormat::Concise;
   std::string version;
+  unsigned threads = 0;       // --threads; 0: one per core
+  bool no_cache = false;      // --no-cache
+  std::string cache_dir;      // --cache-dir; default .asynclint_cache
 };
 
 enum Exit { kClean = 0, kFindings = 1, kError = 2 };

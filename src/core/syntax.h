@@ -66,30 +66,37 @@ inline bool is(TSNode n, TSSymbol s) { return !ts_node_is_null(n) && ts_node_sym
 // Strips parentheses around an expression.
 TSNode unparenthesize(TSNode n);
 
+// Frees a cursor however the scope is left: the callbacks below may throw
+// (the translator's Unsupported), which leaked the cursor's stack.
+struct CursorGuard {
+  TSTreeCursor& cursor;
+  ~CursorGuard() { ts_tree_cursor_delete(&cursor); }
+};
+
 // Calls fn(child) for each named child, without the O(n^2) cost of indexing.
 template <typename Fn>
 void for_each_named_child(TSNode n, Fn&& fn) {
   if (ts_node_is_null(n) || ts_node_named_child_count(n) == 0) return;
   TSTreeCursor c = ts_tree_cursor_new(n);
+  CursorGuard guard{c};
   if (ts_tree_cursor_goto_first_child(&c)) {
     do {
       TSNode ch = ts_tree_cursor_current_node(&c);
       if (ts_node_is_named(ch)) fn(ch);
     } while (ts_tree_cursor_goto_next_sibling(&c));
   }
-  ts_tree_cursor_delete(&c);
 }
 
 template <typename Fn>
 void for_each_child(TSNode n, Fn&& fn) {
   if (ts_node_is_null(n) || ts_node_child_count(n) == 0) return;
   TSTreeCursor c = ts_tree_cursor_new(n);
+  CursorGuard guard{c};
   if (ts_tree_cursor_goto_first_child(&c)) {
     do {
       fn(ts_tree_cursor_current_node(&c), ts_tree_cursor_current_field_name(&c));
     } while (ts_tree_cursor_goto_next_sibling(&c));
   }
-  ts_tree_cursor_delete(&c);
 }
 
 bool is_async_function(TSNode function_definition);

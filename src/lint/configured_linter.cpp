@@ -62,7 +62,7 @@ FileResult ConfiguredLinter::lint_bytes(const std::string& path, std::string byt
 }
 
 FileResult ConfiguredLinter::lint_in_project(const LintInput& in, const ModuleInfo& module,
-                                             const std::unordered_set<std::string>& project) const {
+                                             const ProjectScope& project) const {
   FileResult r = in.bytes ? linter_.lint_bytes(in.path, *in.bytes, module, &project)
                           : linter_.lint_path(in.path, module, &project);
   apply_per_file_ignores(r);

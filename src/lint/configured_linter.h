@@ -30,7 +30,7 @@ class ConfiguredLinter {
   FileResult lint_bytes(const std::string& path, std::string bytes) const;
   // As part of a project run (see lint/project_runner.h).
   FileResult lint_in_project(const LintInput& input, const ModuleInfo& module,
-                             const std::unordered_set<std::string>& project) const;
+                             const ProjectScope& project) const;
   void add_project_findings(std::vector<Diagnostic> extra, FileResult& result) const;
   const Settings& settings() const { return *settings_; }
   const Catalog& catalog() const { return catalog_; }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/nesting.h"
 #include "core/semantic_model.h"
 #include "core/syntax.h"
 #include "lint/fixes/fixes.h"
@@ -17,7 +18,7 @@ Linter::Linter(const Catalog& catalog, RuleSelection selection, Framework framew
     : catalog_(catalog), selection_(std::move(selection)), calls_(catalog_, selection_), framework_(framework) {}
 
 FileResult Linter::lint(const SourceFile& file, const ModuleInfo& module,
-                        const std::unordered_set<std::string>* project) const {
+                        const ProjectScope* project) const {
   FileResult result;
   result.path = file.path();
   thread_local Parser parser;
@@ -27,6 +28,11 @@ FileResult Linter::lint(const SourceFile& file, const ModuleInfo& module,
     return result;
   }
   TSNode root = ts_tree_root_node(tree.get());
+  // The analyses recurse over the tree: refuse absurd nesting rather than overflow.
+  if (auto deep = nesting_error(root, file)) {
+    result.error = std::move(deep);
+    return result;
+  }
   std::vector<Diagnostic> found;
   collect_syntax_errors(root, file, found);
   SemanticModel model(root, file.text(), catalog_, module);
@@ -69,7 +75,7 @@ FileResult load_error(const std::string& path, const LoadError& e) {
 }  // namespace
 
 FileResult Linter::lint_path(const std::string& path, const ModuleInfo& module,
-                             const std::unordered_set<std::string>* project) const {
+                             const ProjectScope* project) const {
   LoadError e;
   auto file = SourceFile::read(path, &e);
   if (!file) return load_error(path, e);
@@ -77,7 +83,7 @@ FileResult Linter::lint_path(const std::string& path, const ModuleInfo& module,
 }
 
 FileResult Linter::lint_bytes(const std::string& path, std::string bytes, const ModuleInfo& module,
-                              const std::unordered_set<std::string>* project) const {
+                              const ProjectScope* project) const {
   LoadError e;
   SourceFile file = SourceFile::from_bytes(path, std::move(bytes), &e);
   if (!file.valid()) return load_error(path, e);

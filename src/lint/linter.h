@@ -32,13 +32,13 @@ class Linter {
   // Thread-safe: every call uses its own parser.
   // `module` places the file in its package (relative imports, qualified
   // names for the project-wide analyses).
-  // `project` names the modules of every file in the run (null: this file only).
+  // `project`: what every file of the run shares (null: this file alone).
   FileResult lint(const SourceFile& file, const ModuleInfo& module = {},
-                  const std::unordered_set<std::string>* project = nullptr) const;
+                  const ProjectScope* project = nullptr) const;
   FileResult lint_path(const std::string& path, const ModuleInfo& module = {},
-                       const std::unordered_set<std::string>* project = nullptr) const;
+                       const ProjectScope* project = nullptr) const;
   FileResult lint_bytes(const std::string& path, std::string bytes, const ModuleInfo& module = {},
-                        const std::unordered_set<std::string>* project = nullptr) const;
+                        const ProjectScope* project = nullptr) const;
   const RuleSelection& selection() const { return selection_; }
   // Adds `found` to `result` minus what its noqa comments suppress, sorted.
   void keep_unsuppressed(std::vector<Diagnostic> found, FileResult& result) const;

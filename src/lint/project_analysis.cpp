@@ -13,8 +13,6 @@
 
 namespace asl {
 
-namespace {
-
 struct Function {
   size_t file;
   const FunctionFacts* facts;
@@ -32,18 +30,21 @@ struct Class {
 class ProjectIndex {
  public:
   explicit ProjectIndex(const std::vector<const FileFacts*>& files) {
-    for (size_t i = 0; i < files.size(); ++i) {
-      std::string prefix = files[i]->module.name.empty() ? "" : files[i]->module.name + ".";
-      for (const auto& f : files[i]->functions) {
-        functions_by_name_[prefix + f.qualname].push_back(functions.size());
-        functions.push_back({i, &f, prefix + f.qualname});
-      }
-      for (const auto& c : files[i]->classes) {
-        classes_by_name_[prefix + c.qualname].push_back(classes.size());
-        classes.push_back({i, &c, prefix + c.qualname});
-      }
-      for (const auto& [name, target] : files[i]->imports) aliases_[name].push_back({i, target});
+    for (size_t i = 0; i < files.size(); ++i) add(i, *files[i]);
+  }
+
+  // Adds file i's definitions (the facts must outlive the index).
+  void add(size_t i, const FileFacts& file) {
+    std::string prefix = file.module.name.empty() ? "" : file.module.name + ".";
+    for (const auto& f : file.functions) {
+      functions_by_name_[prefix + f.qualname].push_back(functions.size());
+      functions.push_back({i, &f, prefix + f.qualname});
     }
+    for (const auto& c : file.classes) {
+      classes_by_name_[prefix + c.qualname].push_back(classes.size());
+      classes.push_back({i, &c, prefix + c.qualname});
+    }
+    for (const auto& [name, target] : file.imports) aliases_[name].push_back({i, target});
   }
 
   std::vector<Function> functions;
@@ -152,6 +153,8 @@ class ProjectIndex {
   std::unordered_map<std::string, std::vector<std::pair<size_t, std::string>>> aliases_;
 };
 
+namespace {
+
 // For every synchronous function that blocks, directly or through other
 // synchronous project functions: the next call on the shortest chain.
 struct BlockingChains {
@@ -216,10 +219,20 @@ Diagnostic at_fact(const CallFact& fact, const Rule& rule, std::string detail) {
 
 }  // namespace
 
+ProjectResolver::ProjectResolver(const std::vector<const FileFacts*>& files)
+    : index_(std::make_unique<ProjectIndex>(files)) {}
+ProjectResolver::~ProjectResolver() = default;
+long ProjectResolver::resolve(std::string_view ref, size_t from) const { return index_->resolve(ref, from); }
+void ProjectResolver::add(size_t file, const FileFacts& facts) { index_->add(file, facts); }
+const FunctionFacts& ProjectResolver::function(long f) const { return *index_->functions[f].facts; }
+size_t ProjectResolver::file_of(long f) const { return index_->functions[f].file; }
+
 std::vector<std::vector<Diagnostic>> analyze_project(const std::vector<const FileFacts*>& files,
-                                                     const Catalog& catalog) {
+                                                     const Catalog& catalog, const ProjectResolver* built) {
   std::vector<std::vector<Diagnostic>> out(files.size());
-  ProjectIndex index(files);
+  std::unique_ptr<ProjectIndex> own;
+  if (!built) own = std::make_unique<ProjectIndex>(files);
+  const ProjectIndex& index = built ? *built->index_ : *own;
   const Rule* transitive = catalog.find("AL210");
   bool want_chains = false;
   for (const FileFacts* f : files)

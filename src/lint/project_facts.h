@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/semantic_model.h"
@@ -44,6 +45,14 @@ struct FunctionFacts {
 struct ClassFacts {
   std::string qualname;
   std::vector<std::string> bases;  // project references, best effort
+};
+
+// What every file of a run shares: the project's module names, and the names
+// of every `async def` in it (a call by any other name cannot start a project
+// coroutine, which spares most calls the missing-await analysis).
+struct ProjectScope {
+  std::unordered_set<std::string> modules;
+  std::unordered_set<std::string> async_names;
 };
 
 struct FileFacts {

@@ -1,40 +1,322 @@
 #include "lint/project_runner.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <unordered_map>
 
+#include "lint/lint_cache.h"
 #include "lint/module_path.h"
+#include "lint/parallel.h"
 #include "lint/project_analysis.h"
 
 namespace asl {
 
+bool mentions_async(std::string_view text) {
+  // "async" also covers asyncio; the others are async libraries whose
+  // coroutines a synchronous file may call without awaiting them.
+  static constexpr std::array<std::string_view, 6> kMarkers = {"async", "await", "aiohttp", "anyio", "trio", "aiofiles"};
+  for (auto m : kMarkers)
+    if (text.find(m) != std::string_view::npos) return true;
+  return text.find("aiosqlite") != std::string_view::npos;
+}
+
+namespace {
+
+std::optional<std::string> read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(buf).str();
+}
+
+bool identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Coroutine functions a synchronous file could call: by module (last dotted
+// component, as imports spell it) and function name.
+using CoroutineNames = std::unordered_map<std::string, std::unordered_set<std::string>>;
+
+// True when the text names a coroutine function and its module: the least a
+// file needs to call it (`from pkg.mod import f` or `mod.f(...)`).
+// Words to look for, as views into a CoroutineNames that outlives them.
+struct CoroutineWords {
+  std::unordered_set<std::string_view> modules, names;
+  // A cheap pre-filter on (length, first, last character): most words of a
+  // file are rejected without hashing them.
+  std::vector<bool> shapes = std::vector<bool>(1 << 16);
+  static size_t shape(std::string_view w) {
+    return ((w.size() & 63) << 10) | ((static_cast<unsigned char>(w.front()) & 31) << 5) |
+           (static_cast<unsigned char>(w.back()) & 31);
+  }
+  explicit CoroutineWords(const CoroutineNames& c) {
+    for (const auto& [module, fns] : c) {
+      modules.insert(module);
+      shapes[shape(module)] = true;
+      for (const auto& f : fns) {
+        names.insert(f);
+        shapes[shape(f)] = true;
+      }
+    }
+  }
+};
+
+bool may_call_coroutine(std::string_view text, const CoroutineNames& coroutines, const CoroutineWords& words) {
+  if (coroutines.empty()) return false;
+  // One pass over the words, without copying any: which modules and which
+  // function names the text mentions.
+  std::vector<std::string_view> modules;
+  std::unordered_set<std::string_view> names;
+  for (size_t i = 0; i < text.size();) {
+    if (!identifier_char(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < text.size() && identifier_char(text[i])) ++i;
+    std::string_view w = text.substr(b, i - b);
+    if (!words.shapes[CoroutineWords::shape(w)]) continue;
+    if (words.modules.contains(w)) modules.push_back(w);
+    if (words.names.contains(w)) names.insert(w);
+  }
+  for (std::string_view m : modules) {
+    auto it = coroutines.find(std::string(m));
+    if (it == coroutines.end()) continue;
+    for (const auto& name : it->second)
+      if (names.contains(name)) return true;
+  }
+  return false;
+}
+
+// The names after `async def` (a cheap scan: false hits only cost a fact).
+std::vector<std::string> async_def_names(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t at = text.find("async"); at != std::string_view::npos; at = text.find("async", at + 5)) {
+    size_t i = at + 5;
+    if (i >= text.size() || !std::isspace(static_cast<unsigned char>(text[i]))) continue;
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (text.substr(i, 3) != "def") continue;
+    i += 3;
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    size_t b = i;
+    while (i < text.size() && identifier_char(text[i])) ++i;
+    if (i > b) out.emplace_back(text.substr(b, i - b));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const Catalog& catalog,
-                                     const ProjectHooks& hooks) {
+                                     const ProjectHooks& hooks, const ProjectOptions& options, ProjectStats* stats) {
+  using Clock = std::chrono::steady_clock;
+  std::vector<std::pair<const char*, Clock::time_point>> marks{{"start", Clock::now()}};
   ModuleResolver resolver;
   std::vector<ModuleInfo> modules;
-  std::unordered_set<std::string> names;
+  ProjectScope scope;
   for (const LintInput& in : inputs) {
     modules.push_back(resolver.module_for(in.path));
-    if (!modules.back().name.empty()) names.insert(modules.back().name);
+    if (!modules.back().name.empty()) scope.modules.insert(modules.back().name);
+  }
+  const std::unordered_set<std::string>& names = scope.modules;
+
+  const size_t n = inputs.size();
+  ProjectOptions opts = options;
+  // Checks that skipping files changes no finding: the benchmarks compare both.
+  if (std::getenv("ASYNCLINT_PARSE_ALL")) opts.parse_all = true;
+  std::vector<FileResult> results(n);
+  std::vector<char> parsed(n, 0);
+  // First, on all cores: read each file and keep those that may hold async
+  // code (or cannot be read or decoded: the linter reports why), noting the
+  // names of their `async def`s.
+  std::vector<std::optional<std::string>> eager(n);
+  std::vector<std::vector<std::string>> async_defs(n);
+  std::vector<uint64_t> content(n, 0);
+  parallel_for(n, opts.threads, [&](size_t i) {
+    const LintInput& in = inputs[i];
+    std::optional<std::string> bytes = in.bytes ? in.bytes : read_bytes(in.path);
+    if (bytes && opts.cache) content[i] = content_hash(*bytes);
+    if (!bytes) {
+      results[i] = hooks.lint(in, modules[i], scope);  // reports the I/O error
+      parsed[i] = 1;
+      return;
+    }
+    bool wanted = opts.parse_all || in.bytes || mentions_async(*bytes) || bytes->find('\0') != std::string::npos ||
+                  find_invalid_utf8(*bytes) != std::string_view::npos;
+    results[i].path = in.path;
+    if (!wanted) return;
+    async_defs[i] = async_def_names(*bytes);
+    eager[i] = std::move(bytes);
+  });
+  for (const auto& defs : async_defs) scope.async_names.insert(defs.begin(), defs.end());
+  async_defs.clear();
+  marks.emplace_back("read", Clock::now());
+
+  // A file's facts depend on the project's shape, so its cache key does too.
+  uint64_t shape = 0;
+  if (opts.cache) {
+    std::vector<std::string> parts(scope.modules.begin(), scope.modules.end());
+    parts.push_back("\n");
+    std::vector<std::string> defs(scope.async_names.begin(), scope.async_names.end());
+    std::sort(parts.begin(), parts.end());
+    std::sort(defs.begin(), defs.end());
+    shape = content_hash("");
+    for (const auto& p : parts) shape = combine_hash(shape, p);
+    for (const auto& d : defs) shape = combine_hash(shape, d);
+  }
+  std::atomic<size_t> cached{0};
+  // Lints file i (bytes already read), through the cache when there is one.
+  auto lint_file = [&](size_t i, std::string bytes) {
+    if (!opts.cache) return hooks.lint(LintInput{inputs[i].path, std::move(bytes)}, modules[i], scope);
+    uint64_t key = combine_hash(shape, std::to_string(content_hash(bytes)));
+    if (hooks.settings_key) key = combine_hash(key, std::to_string(hooks.settings_key(inputs[i].path)));
+    key = combine_hash(key, modules[i].name + (modules[i].is_package ? "/" : ""));
+    if (auto hit = opts.cache->get(inputs[i].path, key)) {
+      ++cached;
+      return std::move(*hit);
+    }
+    FileResult r = hooks.lint(LintInput{inputs[i].path, std::move(bytes)}, modules[i], scope);
+    if (!r.error) opts.cache->put(r, key);
+    return r;
+  };
+  parallel_for(n, opts.threads, [&](size_t i) {
+    if (!eager[i]) return;
+    results[i] = lint_file(i, std::move(*eager[i]));
+    eager[i].reset();
+    parsed[i] = 1;
+  });
+
+  marks.emplace_back("lint", Clock::now());
+  // Then, round by round (as deep as a blocking chain is followed), the files
+  // the project analyses reach: a call from async code into a module means
+  // that module must be parsed, and then so must the modules its function
+  // calls in turn; a file that names a coroutine function and its module may
+  // call it from synchronous code.
+  struct Seed {
+    std::string ref;
+    size_t from;
+  };
+  std::vector<Seed> seeds;
+  auto seed_file = [&](size_t i, bool with_calls) {
+    const FileFacts& f = results[i].facts;
+    if (with_calls)
+      for (const auto& c : f.calls) seeds.push_back({c.ref, i});
+    for (const auto& c : f.classes)
+      for (const auto& b : c.bases) seeds.push_back({b, i});
+  };
+  CoroutineNames coroutines;
+  auto note_coroutines = [&](size_t i) {
+    const std::string& module = modules[i].name;
+    std::string last = module.substr(module.rfind('.') == std::string::npos ? 0 : module.rfind('.') + 1);
+    for (const auto& f : results[i].facts.functions)
+      if (f.is_coroutine_function && f.qualname.find('.') == std::string::npos && !last.empty())
+        coroutines[last].insert(f.qualname);
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (!parsed[i]) continue;
+    seed_file(i, true);
+    note_coroutines(i);
+  }
+  std::vector<char> mentions_checked(n, 0);
+  std::unordered_set<std::string> expanded;
+  size_t late = 0;
+  // One index for the whole run: files join it as they are parsed, and the
+  // project phase uses it too. (Files not parsed have no facts to add.)
+  std::vector<const FileFacts*> all_facts;
+  for (const FileResult& r : results) all_facts.push_back(&r.facts);
+  ProjectResolver index(all_facts);
+  for (int round = 0; round < kMaxBlockingDepth && !opts.parse_all; ++round) {
+    std::vector<char> next(n, 0);
+    std::vector<Seed> pending;
+    CoroutineWords words(coroutines);
+    for (Seed& s : seeds) {
+      long f = index.resolve(s.ref, s.from);
+      if (f >= 0) {
+        std::string key = std::to_string(index.file_of(f)) + ":" + index.function(f).qualname;
+        if (!expanded.insert(key).second || index.function(f).is_async) continue;
+        for (const auto& callee : index.function(f).callees) pending.push_back({callee, index.file_of(f)});
+        continue;
+      }
+      // Unresolved: the longest module prefix of the reference not parsed yet.
+      std::string_view ref = s.ref;
+      if (ref.starts_with("super:")) ref.remove_prefix(6);
+      for (size_t dot = ref.rfind('.'); dot != std::string_view::npos && dot > 0; dot = ref.rfind('.', dot - 1)) {
+        std::string prefix(ref.substr(0, dot));
+        if (!names.contains(prefix)) continue;
+        bool found = false;
+        for (size_t i = 0; i < n; ++i)
+          if (!parsed[i] && modules[i].name == prefix) next[i] = 1, found = true;
+        if (found) pending.push_back(s);
+        break;
+      }
+    }
+    // Files parsed late hold no async code, so no new coroutine names: one scan is enough.
+    if (round == 0) parallel_for(n, options.threads, [&](size_t i) {
+      if (parsed[i] || next[i] || mentions_checked[i] || coroutines.empty()) return;
+      mentions_checked[i] = 1;
+      auto bytes = read_bytes(inputs[i].path);
+      next[i] = bytes && may_call_coroutine(*bytes, coroutines, words);
+    });
+    std::vector<size_t> todo;
+    for (size_t i = 0; i < n; ++i)
+      if (next[i]) todo.push_back(i);
+    seeds = std::move(pending);
+    if (todo.empty() && seeds.empty()) break;
+    parallel_for(todo.size(), options.threads, [&](size_t k) {
+      size_t i = todo[k];
+      auto bytes = read_bytes(inputs[i].path);
+      results[i] = bytes ? lint_file(i, std::move(*bytes)) : hooks.lint(inputs[i], modules[i], scope);
+    });
+    for (size_t i : todo) {
+      parsed[i] = 1;
+      seed_file(i, false);
+      note_coroutines(i);
+      index.add(i, results[i].facts);
+    }
+    late += todo.size();
+    if (todo.empty()) {
+      // Nothing new to parse: expand what is left against the same facts once more.
+      if (round + 1 == kMaxBlockingDepth) break;
+    }
   }
 
-  std::vector<FileResult> results;
-  results.reserve(inputs.size());
-  for (size_t i = 0; i < inputs.size(); ++i) results.push_back(hooks.lint(inputs[i], modules[i], names));
-
-  std::vector<const FileFacts*> facts;
-  for (const FileResult& r : results) facts.push_back(&r.facts);
-  auto extra = analyze_project(facts, catalog);
-  for (size_t i = 0; i < results.size(); ++i) {
+  marks.emplace_back("closure", Clock::now());
+  auto extra = analyze_project(all_facts, catalog, &index);
+  marks.emplace_back("project", Clock::now());
+  for (size_t i = 0; i < n; ++i) {
     if (!extra[i].empty()) hooks.add(std::move(extra[i]), results[i]);
     results[i].facts = {};  // done with them: keep memory flat
+  }
+  ProjectStats local;
+  if (!stats) stats = &local;
+  stats->files = n;
+  stats->parsed = static_cast<size_t>(std::count(parsed.begin(), parsed.end(), 1));
+  stats->parsed_for_project = late;
+  stats->cached = cached;
+  // For the benchmarks: how much of the tree had to be parsed.
+  if (std::getenv("ASYNCLINT_PARSE_STATS"))
+  {
+    std::fprintf(stderr, "asynclint: parsed %zu of %zu files (%zu for the project analyses, %zu from the cache)\n",
+                 stats->parsed, stats->files, stats->parsed_for_project, stats->cached);
+    for (size_t k = 1; k < marks.size(); ++k)
+      std::fprintf(stderr, "asynclint: %-8s %7.1f ms\n", marks[k].first,
+                   std::chrono::duration<double, std::milli>(marks[k].second - marks[k - 1].second).count());
   }
   std::stable_sort(results.begin(), results.end(), [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
   return results;
 }
 
-std::vector<FileResult> lint_project(const Linter& linter, const std::vector<LintInput>& inputs) {
+std::vector<FileResult> lint_project(const Linter& linter, const std::vector<LintInput>& inputs,
+                                     const ProjectOptions& options) {
   ProjectHooks hooks;
-  hooks.lint = [&](const LintInput& in, const ModuleInfo& m, const std::unordered_set<std::string>& project) {
+  hooks.lint = [&](const LintInput& in, const ModuleInfo& m, const ProjectScope& project) {
     return in.bytes ? linter.lint_bytes(in.path, *in.bytes, m, &project) : linter.lint_path(in.path, m, &project);
   };
   hooks.add = [&](std::vector<Diagnostic> extra, FileResult& r) {
@@ -43,7 +325,7 @@ std::vector<FileResult> lint_project(const Linter& linter, const std::vector<Lin
     all.insert(all.end(), std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
     linter.keep_unsuppressed(std::move(all), r);
   };
-  return lint_project(inputs, linter.catalog(), hooks);
+  return lint_project(inputs, linter.catalog(), hooks, options);
 }
 
 }  // namespace asl

@@ -16,7 +16,7 @@ bool CheckContext::is_project_ref(std::string_view ref) const {
   for (size_t dot = ref.find('.'); dot != std::string_view::npos; dot = ref.find('.', dot + 1)) {
     std::string_view prefix = ref.substr(0, dot);
     if (prefix == self) return true;
-    if (project_modules && project_modules->contains(std::string(prefix))) return true;
+    if (project && project->modules.contains(std::string(prefix))) return true;
   }
   // Names of this module when its own name is unknown (standard input).
   return self.empty() && ref.find('.') == std::string_view::npos;

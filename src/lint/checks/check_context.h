@@ -24,9 +24,9 @@ struct CheckContext {
   const RuleSelection& selection;
   const CallEngine& calls;
   FileFacts& facts;
-  // Module names of every file in this run; a callee outside them is not
-  // the project's. Null: only this file's module.
-  const std::unordered_set<std::string>* project_modules = nullptr;
+  // The run's modules (a callee outside them is not the project's) and async
+  // function names. Null: this file alone.
+  const ProjectScope* project = nullptr;
 
   // True when `ref` (a resolve_project_callee result) names something in the project.
   bool is_project_ref(std::string_view ref) const;

@@ -75,6 +75,11 @@ void check_missing_await(const CheckContext& cx, std::vector<Diagnostic>& out) {
     if (auto q = m.resolve_callee(fn, site.scope)) library = cx.catalog.coroutines.contains(*q);
     std::optional<std::string> ref;
     if (!library) {
+      // Only a name some `async def` of the run has can start a project coroutine.
+      if (cx.project) {
+        std::string_view last = is(fn, Kinds::get().attribute) ? m.text(field(fn, "attribute")) : m.text(fn);
+        if (!cx.project->async_names.contains(std::string(last))) continue;
+      }
       ref = m.resolve_project_callee(fn, site.scope);
       if (!ref || !cx.is_project_ref(*ref)) continue;
       if (auto it = local.find(*ref); it != local.end()) {

@@ -131,7 +131,8 @@ BoundUses analyze_bound_name(const SemanticModel& model, TSNode body, std::strin
     }
     bool inner = nested || is(n, k.function_definition) || is(n, k.lambda) || is(n, k.class_definition);
     size_t mark = todo.size();
-    for_each_named_child(n, [&](TSNode c) { todo.push_back({c, n, inner}); });
+    // Init-capture: clang before 16 cannot capture a structured binding.
+    for_each_named_child(n, [&todo, node = n, inner](TSNode c) { todo.push_back({c, node, inner}); });
     std::reverse(todo.begin() + static_cast<long>(mark), todo.end());
   }
   return result;
