@@ -1,6 +1,7 @@
 #include "cli/lint_command.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -124,9 +125,16 @@ std::vector<FileResult> lint_tree(const Catalog& catalog, const LintCommand& cmd
     std::string dir = cmd.cache_dir;
     if (dir.empty() && std::getenv("ASYNCLINT_CACHE_DIR")) dir = std::getenv("ASYNCLINT_CACHE_DIR");
     if (dir.empty()) dir = ".asynclint_cache";
-    // Results depend on the tool and on every rule file built into it.
+    // Results depend on the tool and on every rule file built into it; the
+    // binary's own size and time tell a rebuild from the same version.
     uint64_t salt = content_hash(cmd.version);
     for (size_t i = 0; i < kEmbeddedRuleFileCount; ++i) salt = combine_hash(salt, kEmbeddedRuleFiles[i].text);
+    std::error_code ec;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+      salt = combine_hash(salt, std::to_string(std::filesystem::file_size(self, ec)));
+      salt = combine_hash(salt, std::to_string(std::filesystem::last_write_time(self, ec).time_since_epoch().count()));
+    }
     cache = std::make_unique<LintCache>(dir, std::to_string(salt));
     options.cache = cache.get();
   }
