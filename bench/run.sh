@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Measures, in one run and on the same files, whole-process wall time, CPU
+# time and peak memory of: asynclint cold (no cache), asynclint warm (cache),
+# asynclint without the project-wide rules, ruff's ASYNC rules (the pinned
+# WebAssembly build), and the tree-sitter parse floor; then prints ratios.
+# Usage: bench/run.sh [--async-only] [--repeat N]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+build="${ASYNCLINT_BENCH_BUILD:-$root/build-bench}"
+list="$here/corpus.txt"
+corpus_args=()
+repeat=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --async-only) corpus_args=(--async-only); list="$here/corpus-async.txt" ;;
+    --repeat) repeat="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--async-only] [--repeat N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+bash "$root/scripts/setup.sh" >/dev/null
+bash "$here/corpus.sh" "${corpus_args[@]}" "$list" >/dev/null
+[ -d "$here/ruff/node_modules" ] || (cd "$here/ruff" && npm ci --no-audit --no-fund --loglevel=error)
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DASYNCLINT_BUILD_TESTS=OFF \
+  -DASYNCLINT_BUILD_BENCH=ON >/dev/null
+cmake --build "$build" -j "$(nproc)" --target asynclint parse_floor micro_benchmarks >/dev/null
+
+asynclint="$build/src/cli/asynclint"
+cache="$(mktemp -d)"
+trap 'rm -rf "$cache"' EXIT
+files=$(wc -l <"$list")
+mb=$(xargs -a "$list" -d '\n' cat | wc -c | awk '{printf "%.1f", $1 / 1e6}')
+echo "corpus: $files files, $mb MB; $(nproc) cores; best of $repeat runs"
+
+# measure NAME CMD...: best wall time of $repeat runs, with its CPU time and peak RSS.
+declare -A wall cpu rss
+measure() {
+  local name="$1"; shift
+  local best=""
+  for _ in $(seq "$repeat"); do
+    local out
+    out=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    read -r w u s m <<<"$out"
+    if [ -z "$best" ] || awk "BEGIN{exit !($w < $best)}"; then
+      best=$w; wall[$name]=$w; cpu[$name]=$(awk "BEGIN{print $u + $s}"); rss[$name]=$m
+    fi
+  done
+  printf "%-22s wall %7.2f s   cpu %7.2f s   peak %8.1f MB\n" "$name" "${wall[$name]}" "${cpu[$name]}" \
+    "$(awk "BEGIN{print ${rss[$name]} / 1024}")"
+}
+
+lint() { xargs -s 1900000 -a "$list" -d '\n' "$asynclint" -q --exit-zero "$@"; }
+measure parse-floor "$build/bench/parse_floor" "$list"
+measure ruff node "$here/ruff/ruff_check.mjs" "@$list"
+measure asynclint-cold bash -c "rm -rf '$cache/c'; $(declare -f lint); list='$list' asynclint='$asynclint'; lint --cache-dir '$cache/c'"
+lint --cache-dir "$cache/w" >/dev/null 2>&1 || true
+measure asynclint-warm bash -c "$(declare -f lint); list='$list' asynclint='$asynclint'; lint --cache-dir '$cache/w'"
+measure asynclint-no-project bash -c "$(declare -f lint); list='$list' asynclint='$asynclint'; lint --no-cache --ignore AL201,AL204,AL210"
+measure asynclint-parse-all bash -c "$(declare -f lint); list='$list' asynclint='$asynclint'; ASYNCLINT_PARSE_ALL=1 lint --no-cache"
+
+ratio() { awk "BEGIN{printf \"%.1f\", $1 / $2}"; }
+echo
+echo "ruff / asynclint cold (wall):          $(ratio "${wall[ruff]}" "${wall[asynclint-cold]}")x"
+echo "ruff / asynclint warm (wall):          $(ratio "${wall[ruff]}" "${wall[asynclint-warm]}")x"
+echo "ruff / asynclint peak memory:          $(ratio "${rss[ruff]}" "${rss[asynclint-cold]}")x"
+echo "project analyses cost (cold / none):   $(ratio "${wall[asynclint-cold]}" "${wall[asynclint-no-project]}")x"
+echo "asynclint cold / parse floor (cpu):    $(ratio "${cpu[asynclint-cold]}" "${cpu[parse-floor]}")x"
+echo "skipping files (parse-all / cold cpu): $(ratio "${cpu[asynclint-parse-all]}" "${cpu[asynclint-cold]}")x"
+ASYNCLINT_PARSE_STATS=1 lint --no-cache 2>&1 >/dev/null | grep "parsed" || true
+echo
+"$build/bench/micro_benchmarks" --benchmark_min_time=0.2 2>/dev/null | grep -E "^BM_|^-|Benchmark"
