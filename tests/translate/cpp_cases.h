@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "translate/cpp/cpp_api_table.h"
 #include "translate_cases.h"
 
 namespace asl::tr::testing {

@@ -97,6 +97,7 @@ class task {
     detail::condition finished;
   };
 
+  task() = default;  // a variable assigned a task later
   explicit task(asio::awaitable<T> aw) : s_(std::make_shared<state>()) {
     auto s = s_;
     auto body = [](std::shared_ptr<state> st, asio::awaitable<T> a) -> asio::awaitable<void> {
@@ -459,21 +460,6 @@ auto to_thread(F f, Args... args) -> asio::awaitable<decltype(f(args...))> {
       thread_pool(), [f, args...]() -> asio::awaitable<R> { co_return f(args...); }, asio::use_awaitable);
 }
 
-namespace detail {
-inline int report_uncaught(std::exception_ptr error) {
-  std::fflush(stdout);
-  try {
-    std::rethrow_exception(error);
-  } catch (const BaseException& e) {
-    std::string m = str(e);
-    fmt::print(stderr, "Traceback (most recent call last):\n{}{}\n", e.type_name(), m.empty() ? "" : ": " + m);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "Traceback (most recent call last):\nException: {}\n", e.what());
-  }
-  return 1;
-}
-}  // namespace detail
-
 // asyncio.run(main()): runs the event loop until main completes. An exception
 // escaping main is reported on stderr and the exit status is 1, as Python's.
 inline int run(asio::awaitable<void> main) {
@@ -488,18 +474,6 @@ inline int run(asio::awaitable<void> main) {
   detail::completions() = {};  // its timer belongs to this io_context
   std::fflush(stdout);
   return error ? detail::report_uncaught(error) : 0;
-}
-
-// A synchronous entry point (`main()` or `if __name__ == "__main__":`).
-template <class F>
-int run_sync(F main) {
-  try {
-    main();
-  } catch (...) {
-    return detail::report_uncaught(std::current_exception());
-  }
-  std::fflush(stdout);
-  return 0;
 }
 
 }  // namespace py

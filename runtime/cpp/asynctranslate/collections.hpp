@@ -79,14 +79,56 @@ class dict {
     return out;
   }
   const std::vector<std::pair<K, V>>& items() const { return items_; }
-  auto begin() const { return items_.begin(); }
-  auto end() const { return items_.end(); }
+  // Iterating a dict yields its keys, as in Python.
+  class key_iterator {
+   public:
+    using value_type = K;
+    using difference_type = std::ptrdiff_t;
+    key_iterator() = default;
+    explicit key_iterator(typename std::vector<std::pair<K, V>>::const_iterator it) : it_(it) {}
+    const K& operator*() const { return it_->first; }
+    key_iterator& operator++() { return ++it_, *this; }
+    key_iterator operator++(int) { auto t = *this; ++it_; return t; }
+    bool operator==(const key_iterator& o) const { return it_ == o.it_; }
+
+   private:
+    typename std::vector<std::pair<K, V>>::const_iterator it_;
+  };
+  key_iterator begin() const { return key_iterator(items_.begin()); }
+  key_iterator end() const { return key_iterator(items_.end()); }
   friend bool operator==(const dict& a, const dict& b) { return a.items_ == b.items_; }
 
  private:
   std::vector<std::pair<K, V>> items_;
   std::map<K, size_t> index_;
 };
+
+// Collection literals inside coroutines. GCC 12 rejects an initializer list
+// (an array temporary) in a co_await expression ("array used as initializer"),
+// so coroutines build their literals through these.
+template <class T, class... Items>
+std::vector<T> list_of(Items&&... items) {
+  std::vector<T> v;
+  v.reserve(sizeof...(items));
+  (v.push_back(T(std::forward<Items>(items))), ...);
+  return v;
+}
+template <class T, class... Items>
+std::set<T> set_of(Items&&... items) {
+  std::set<T> s;
+  (s.insert(T(std::forward<Items>(items))), ...);
+  return s;
+}
+// dict_of<K, V>(k1, v1, k2, v2, ...)
+template <class K, class V, class... KeysAndValues>
+dict<K, V> dict_of(KeysAndValues&&... kv) {
+  dict<K, V> d;
+  auto put = [&d](auto&& k, auto&& v) { d[K(k)] = V(v); };
+  auto pairs = std::forward_as_tuple(std::forward<KeysAndValues>(kv)...);
+  [&]<size_t... I>(std::index_sequence<I...>) { (put(std::get<2 * I>(pairs), std::get<2 * I + 1>(pairs)), ...); }
+  (std::make_index_sequence<sizeof...(kv) / 2>());
+  return d;
+}
 
 // --- indexing ----------------------------------------------------------------
 
@@ -121,6 +163,7 @@ inline int len(const std::string& s) {
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
 }
+inline int len(const char* s) { return len(std::string(s)); }
 template <class C>
 int len(const C& c) { return static_cast<int>(c.size()); }
 
@@ -171,11 +214,13 @@ auto max(const C& c) {
 }
 // Ties keep the first, as Python's min/max do.
 template <class C, class Key>
+  requires(!std::is_arithmetic_v<C>)
 auto min(const C& c, Key key) {
   if (std::begin(c) == std::end(c)) throw ValueError("min() arg is an empty sequence");
   return *std::min_element(std::begin(c), std::end(c), [&](const auto& a, const auto& b) { return key(a) < key(b); });
 }
 template <class C, class Key>
+  requires(!std::is_arithmetic_v<C>)
 auto max(const C& c, Key key) {
   if (std::begin(c) == std::end(c)) throw ValueError("max() arg is an empty sequence");
   auto best = std::begin(c);
@@ -184,8 +229,10 @@ auto max(const C& c, Key key) {
   return *best;
 }
 template <class A, class B>
+  requires std::is_arithmetic_v<A> && std::is_arithmetic_v<B>
 auto min(A a, B b) { return b < a ? b : a; }
 template <class A, class B>
+  requires std::is_arithmetic_v<A> && std::is_arithmetic_v<B>
 auto max(A a, B b) { return a < b ? b : a; }
 template <class A>
 auto abs(A a) { return a < 0 ? -a : a; }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -394,6 +395,18 @@ class finally {
   F f_;
 };
 
+// The exception an `except E as e:` clause caught, for a handler body that
+// awaits (C++ forbids co_await inside a catch block).
+template <class E>
+E caught(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const E& e) {
+    return e;
+  }
+  throw RuntimeError("no exception of the expected type");
+}
+
 // --- str <-> numbers -------------------------------------------------------------
 
 inline int to_int(const std::string& s) {
@@ -414,5 +427,34 @@ inline double to_float(const std::string& s) {
   return v;
 }
 inline double to_float(double x) { return x; }
+
+// --- the entry point ----------------------------------------------------------
+
+namespace detail {
+inline int report_uncaught(std::exception_ptr error) {
+  std::fflush(stdout);
+  try {
+    std::rethrow_exception(error);
+  } catch (const BaseException& e) {
+    std::string m = str(e);
+    fmt::print(stderr, "Traceback (most recent call last):\n{}{}\n", e.type_name(), m.empty() ? "" : ": " + m);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "Traceback (most recent call last):\nException: {}\n", e.what());
+  }
+  return 1;
+}
+}  // namespace detail
+
+// A synchronous entry point (`main()` or `if __name__ == "__main__":`).
+template <class F>
+int run_sync(F main) {
+  try {
+    main();
+  } catch (...) {
+    return detail::report_uncaught(std::current_exception());
+  }
+  std::fflush(stdout);
+  return 0;
+}
 
 }  // namespace py

@@ -1,13 +1,17 @@
 // asynctranslate C++ runtime: aiohttp and requests on Boost.Beast (http://
 // only; https is reported as unsupported), and JSON values for `.json()`.
-// Uses Boost.JSON header-only, so include this header in one translation unit.
+// Uses Boost.JSON header-only: include this header in one translation unit, or
+// define ASYNCTRANSLATE_NO_JSON_SRC and compile <boost/json/src.hpp> once.
 #pragma once
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
+// Boost.JSON's definitions, unless the program compiles them elsewhere.
+#ifndef ASYNCTRANSLATE_NO_JSON_SRC
 #include <boost/json/src.hpp>
+#endif
 
 #include "asynctranslate/async.hpp"
 #include "asynctranslate/collections.hpp"
@@ -20,6 +24,12 @@ class object {
  public:
   object() = default;
   explicit object(boost::json::value v) : v_(std::move(v)) {}
+  // Values of a dict[str, Any] literal: {"user": "ada", "score": 42}.
+  object(const char* s) : v_(s) {}  // NOLINT: implicit, as Python values are
+  object(const std::string& s) : v_(s) {}  // NOLINT
+  template <class T>
+    requires std::is_arithmetic_v<T>
+  object(T x) : v_(x) {}  // NOLINT
   std::string str() const { return v_.is_string() ? std::string(v_.get_string()) : repr(); }
   std::string repr() const { return repr_of(v_); }
   const boost::json::value& json() const { return v_; }

@@ -79,6 +79,10 @@ class CppEmitter {
   void raise(const Stmt& s);
   void with_stmt(const Stmt& s, size_t item);
   void todo(const std::string& what, const std::string& python);
+  void try_with_awaiting_handlers(const Stmt& s);
+  void note_tasks(const Block& b);
+  bool expr_awaits(const Expr& e) const;
+  bool block_awaits(const Block& b) const;
 
   // cpp_module.cpp
   void function(const Function& f, const std::string& owner);
@@ -87,6 +91,7 @@ class CppEmitter {
   void module_var(const ModuleVar& v);
   std::string params(const Function& f, bool with_defaults);
   std::string function_name(const std::string& python) const;
+  const std::vector<Param>* base_ctor_params() const;
   void doc(const std::string& text);
 
   const ApiTable& api_;
@@ -97,11 +102,13 @@ class CppEmitter {
   std::map<std::string, const Function*> functions_;          // module functions, for keyword arguments
   std::map<std::string, const Class*> classes_;
   std::set<std::string> exception_classes_;
+  std::set<std::string> base_classes_;  // module classes that others derive from
   std::set<std::string> task_names_;                          // locals holding started tasks
   const Function* fn_ = nullptr;
   const Class* class_ = nullptr;
   int temp_counter_ = 0;
   bool in_lambda_ = false;
+  std::string rethrow_;  // a bare `raise` in a handler that awaits rethrows this
 };
 
 }  // namespace asl::tr::cpp

@@ -104,8 +104,13 @@ Code CppEmitter::literal(const Expr& e) {
       if (t.find_first_of(".eExX") == std::string::npos) t += ".0";
       return code(t);
     }
-    case ExprKind::Str: return code(string_literal(e.text));
-    case ExprKind::Bool: return code(e.text == "True" ? "true" : "false");
+    case ExprKind::Str:
+      // Beast is used without OpenSSL: an https URL would fail at run time.
+      if (e.text.starts_with("https://")) throw Unsupported{e.pos, "https URL (the C++ translation speaks plain http only)"};
+      // In a coroutine, a std::string literal: GCC 12 miscompiles array
+      // temporaries in co_await expressions ("array used as initializer").
+      return code(string_literal(e.text) + (fn_ && fn_->is_async ? "s" : ""));
+    case ExprKind::Bool: return code(e.text == "True" || e.text == "true" ? "true" : "false");
     default:
       if (e.type.kind == TypeKind::Optional && is_class(e.type.arg(0))) return code("nullptr");
       return code(e.type.kind == TypeKind::Optional ? "std::nullopt" : "py::None{}");
@@ -218,6 +223,9 @@ Code CppEmitter::conditional(const Expr& e) {
   const Expr& otherwise = *e.items[2];
   auto branch = [&](const Expr& b) {
     if (b.kind == ExprKind::Str) return "std::string(" + expr(b).text + ")";
+    // `name or "default"`: the tested optional is known to hold a value.
+    if (b.type.kind == TypeKind::Optional && e.type.kind != TypeKind::Optional && !is_class(b.type.arg(0)))
+      return "*" + wrap(b, kUnary);
     if (e.type.kind == TypeKind::Optional && !is_class(e.type.arg(0)) && b.kind != ExprKind::None && b.type.kind != TypeKind::Optional)
       return type(e.type, e.pos) + "(" + expr(b).text + ")";
     return wrap(b, kConditional + 1);
@@ -229,13 +237,14 @@ Code CppEmitter::conditional(const Expr& e) {
 // argument after a skipped default spells the default out.
 std::string CppEmitter::call_args(const Expr& e, const std::vector<Param>* params) {
   std::vector<std::string> out;
+  auto arg = [&](const Expr& v) { return expr(v).text; };
   std::vector<const Arg*> positional;
   for (const auto& a : e.args)
     if (a.name.empty()) positional.push_back(&a);
   if (!params) {
     for (const auto& a : e.args) {
       if (!a.name.empty()) throw Unsupported{e.pos, fmt::format("keyword argument `{}` to a callable of unknown signature", a.name)};
-      out.push_back(expr(*a.value).text);
+      out.push_back(arg(*a.value));
     }
   } else {
     size_t last_given = 0;
@@ -248,8 +257,7 @@ std::string CppEmitter::call_args(const Expr& e, const std::vector<Param>* param
       for (const auto& a : e.args)
         if (a.name == p.name) v = a.value.get();
       if (v) {
-        values[i] = expr(*v).text;
-        given[i] = true;
+        values[i] = arg(*v);
         last_given = i + 1;
       } else if (p.default_value) {
         values[i] = expr(*p.default_value).text;
@@ -266,30 +274,37 @@ Code CppEmitter::call(const Expr& e) {
   if (e.kind == ExprKind::New) {
     auto c = classes_.find(e.text);
     const std::vector<Param>* ps = nullptr;
-    if (c != classes_.end())
-      for (const auto& m : c->second->methods)
-        if (m.is_constructor) ps = &m.params;
+    if (c != classes_.end()) {
+      // A class without __init__ takes its base's constructor.
+      for (const Class* k = c->second; k && !ps;) {
+        for (const auto& m : k->methods)
+          if (m.is_constructor) ps = &m.params;
+        auto base = classes_.find(k->base);
+        k = base == classes_.end() ? nullptr : base->second;
+      }
+    }
     std::string args = call_args(e, ps);
     if (exception_classes_.count(e.text)) return code(identifier(e.text) + "(" + args + ")");
     return code("std::make_shared<" + identifier(e.text) + ">(" + args + ")");
   }
   if (e.kind == ExprKind::MethodCall) {
-    const std::vector<Param>* ps = nullptr;
+    const Function* callee = nullptr;
     const Type& ot = e.object->type;
     std::string cls = ot.kind == TypeKind::Optional ? ot.arg(0).name : ot.name;
-    if (auto c = classes_.find(cls); c != classes_.end())
+    if (e.object->name_kind == NameKind::Self && class_) cls = class_->name;
+    for (auto c = classes_.find(cls); c != classes_.end() && !callee; c = classes_.find(c->second->base))
       for (const auto& m : c->second->methods)
-        if (m.name == e.text) ps = &m.params;
-    std::string m = identifier(e.text) + "(" + call_args(e, ps) + ")";
+        if (m.name == e.text) callee = &m;
+    std::string m = identifier(e.text) + "(" + call_args(e, callee ? &callee->params : nullptr) + ")";
     if (e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self)
       return code((in_lambda_ ? "self->" : "this->") + m);
     return code(wrap(*e.object, kPrimary) + "->" + m);
   }
   if (e.text == "super().__init__") throw Unsupported{e.pos, "super().__init__ outside a constructor's first statement"};
-  const std::vector<Param>* ps = nullptr;
-  if (auto f = functions_.find(e.text); f != functions_.end() && e.name_kind == NameKind::Function) ps = &f->second->params;
+  const Function* fn = nullptr;
+  if (auto f = functions_.find(e.text); f != functions_.end() && e.name_kind == NameKind::Function) fn = f->second;
   std::string callee = e.name_kind == NameKind::Function ? function_name(e.text) : identifier(e.text);
-  return code(callee + "(" + call_args(e, ps) + ")");
+  return code(callee + "(" + call_args(e, fn ? &fn->params : nullptr) + ")");
 }
 
 Code CppEmitter::api(const Expr& e) {
@@ -394,6 +409,14 @@ Code CppEmitter::collection(const Expr& e) {
   }
   if (!e.type.known()) throw Unsupported{e.pos, "element type of an empty collection cannot be inferred; annotate the variable"};
   if (e.kind == ExprKind::Tuple) return code(type(e.type, e.pos) + "{" + items + "}");
+  if (fn_ && fn_->is_async && !e.items.empty()) {
+    // GCC 12 rejects initializer lists in coroutines' co_await expressions.
+    std::string flat;
+    for (const auto& i : e.items) flat += (flat.empty() ? "" : ", ") + expr(*i).text;
+    if (e.kind == ExprKind::Dict)
+      return code("py::dict_of<" + type(e.type.arg(0), e.pos) + ", " + type(e.type.arg(1), e.pos) + ">(" + flat + ")");
+    return code(std::string(e.kind == ExprKind::Set ? "py::set_of<" : "py::list_of<") + type(e.type.arg(0), e.pos) + ">(" + flat + ")");
+  }
   return code(type(e.type, e.pos) + "{" + items + "}");
 }
 
@@ -414,7 +437,7 @@ Code CppEmitter::comprehension(const Expr& e) {
   for (const auto& c : cl.conditions) async = async || has_await(*c);
   std::string target;
   if (cl.target->kind == ExprKind::Name) {
-    target = "const auto& " + identifier(cl.target->text);
+    target = (cl.target->text == "_" ? "[[maybe_unused]] const auto& " : "const auto& ") + identifier(cl.target->text);
   } else {
     target = "const auto& [";
     for (size_t i = 0; i < cl.target->items.size(); ++i) target += (i ? ", " : "") + identifier(cl.target->items[i]->text);

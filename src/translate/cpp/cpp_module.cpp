@@ -28,12 +28,56 @@ void CppEmitter::doc(const std::string& text) {
   for (const auto& l : lines) w_.comment(l, "//");
 }
 
+namespace {
+
+bool is_container(const Type& t) {
+  return t.kind == TypeKind::List || t.kind == TypeKind::Dict || t.kind == TypeKind::Set;
+}
+
+// Whether the function changes the list/dict/set a parameter refers to.
+bool expr_mutates(const Expr& e, const std::string& name) {
+  if (e.kind == ExprKind::ApiCall && e.object && e.object->kind == ExprKind::Name && e.object->text == name && e.api) {
+    static const char* const kMutators[] = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse",
+                                            "setdefault", "add", "discard"};
+    std::string m = e.api->python.substr(e.api->python.rfind('.') + 1);
+    for (const char* k : kMutators)
+      if (m == k) return true;
+  }
+  for (const auto& i : e.items)
+    if (i && expr_mutates(*i, name)) return true;
+  for (const auto& a : e.args)
+    if (a.value && expr_mutates(*a.value, name)) return true;
+  return e.object && expr_mutates(*e.object, name);
+}
+
+bool block_mutates(const Block& b, const std::string& name) {
+  for (const auto& s : b) {
+    if (s->kind == StmtKind::Assign && s->target &&
+        ((s->target->kind == ExprKind::Subscript && s->target->items[0]->kind == ExprKind::Name && s->target->items[0]->text == name) ||
+         (s->target->kind == ExprKind::Name && s->target->text == name && !s->op.empty())))
+      return true;
+    for (const auto* e : {s->target.get(), s->value.get()})
+      if (e && expr_mutates(*e, name)) return true;
+    for (const auto& br : s->branches)
+      if (expr_mutates(*br.first, name) || block_mutates(br.second, name)) return true;
+    for (const auto& h : s->handlers)
+      if (block_mutates(h.body, name)) return true;
+    if (block_mutates(s->body, name) || block_mutates(s->orelse, name) || block_mutates(s->finally_body, name)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string CppEmitter::params(const Function& f, bool with_defaults) {
   std::string s;
   for (const auto& p : f.params) {
     // By value: a coroutine's parameters must outlive its suspensions, and
     // library handles (queues, sessions) and class instances share state.
-    s += (s.empty() ? "" : ", ") + type(p.type, p.pos) + " " + identifier(p.name);
+    // A list/dict/set the function changes is shared with the caller, as in
+    // Python: by reference (the caller's variable must outlive the call).
+    bool by_ref = is_container(p.type) && block_mutates(f.body, p.name);
+    s += (s.empty() ? "" : ", ") + type(p.type, p.pos) + (by_ref ? "& " : " ") + identifier(p.name);
     if (with_defaults && p.default_value) s += " = " + expr(*p.default_value).text;
   }
   return s;
@@ -59,15 +103,22 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
     } else {
       std::string name = in_class ? identifier(f.name) : function_name(f.name);
       std::string ps = params(f, in_class);
-      head = (in_class && f.is_static ? "static " : "") + return_type(f) + " " + name + "(" + ps + ")";
+      // Python methods are all virtual: those of base classes are so in C++ too.
+      bool overrides = false;
+      if (in_class && class_)
+        for (auto b = classes_.find(class_->base); b != classes_.end() && !overrides; b = classes_.find(b->second->base))
+          for (const auto& m : b->second->methods) overrides = overrides || (m.name == f.name && !m.is_constructor);
+      bool is_virtual = in_class && class_ && base_classes_.count(class_->name) && !f.is_static && !overrides;
+      head = (in_class && f.is_static ? "static " : "") + std::string(is_virtual ? "virtual " : "") + return_type(f) + " " + name +
+             "(" + ps + ")" + (overrides ? " override" : "");
     }
     // A constructor without a body (dataclass, exception) assigns its parameters.
     std::string init;
     if (f.is_constructor) {
       for (const auto& s : f.body)
         if (s->kind == StmtKind::Expr && s->value->kind == ExprKind::Call && s->value->text == "super().__init__")
-          init = " : " + (class_ && !class_->base.empty() ? type(class_->is_exception || api_.type(class_->base) ? Type::external(class_->base) : Type::klass(class_->base), f.pos) : std::string("base")) +
-                 "(" + call_args(*s->value, nullptr) + ")";
+          init = " : " + (class_ && api_.type(class_->base) ? type(Type::external(class_->base), f.pos) : identifier(class_ ? class_->base : "")) +
+                 "(" + call_args(*s->value, base_ctor_params()) + ")";
       if (f.body.empty() && class_) {
         for (const auto& p : f.params) {
           if (class_->is_exception && p.name == "message") {
@@ -78,6 +129,7 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
         }
       }
     }
+    note_tasks(f.body);
     size_t before = w_.str().size();
     {
       auto b = w_.block(head + init);
@@ -95,6 +147,15 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
     todo(u.what, "def " + f.name + "(...)");
   }
   fn_ = outer;
+}
+
+// Parameters of the base class's constructor (for `super().__init__(...)`).
+const std::vector<Param>* CppEmitter::base_ctor_params() const {
+  if (!class_) return nullptr;
+  for (auto c = classes_.find(class_->base); c != classes_.end(); c = classes_.find(c->second->base))
+    for (const auto& m : c->second->methods)
+      if (m.is_constructor) return &m.params;
+  return nullptr;
 }
 
 void CppEmitter::klass(const Class& c) {
@@ -118,6 +179,10 @@ void CppEmitter::klass(const Class& c) {
       std::string init = f.init ? " = " + expr(*f.init).text : "{}";
       if (f.init) w_.line(type(f.type, f.pos) + " " + identifier(f.name) + init + ";");
       else w_.line(type(f.type, f.pos) + " " + identifier(f.name) + "{};");
+    }
+    if (base_classes_.count(c.name) && !c.is_exception) {
+      w_.blank();
+      w_.line("virtual ~" + identifier(c.name) + "() = default;");
     }
     for (const auto& m : c.methods) {
       if (c.is_exception && m.is_constructor && m.body.empty()) continue;
@@ -154,6 +219,7 @@ std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
   for (const auto& item : m.items) {
     if (item.klass) {
       classes_[item.klass->name] = item.klass.get();
+      if (!item.klass->base.empty()) base_classes_.insert(item.klass->base);
       if (item.klass->is_exception) exception_classes_.insert(item.klass->name);
     }
     if (item.function) {
@@ -175,6 +241,9 @@ std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
   for (size_t p = ns.find(':'); p != std::string::npos; p = ns.find(':', p + 2)) ns.insert(p, ":");
 
   w_.line("namespace " + ns + " {");
+  w_.blank();
+  w_.line("using namespace std::string_literals;");
+  w_.blank();
   // Declarations first: classes, then module variables and functions.
   bool any_class = false;
   for (const auto& item : m.items)

@@ -9,6 +9,54 @@ void CppEmitter::block(const Block& b) {
   for (const auto& s : b) stmt(*s);
 }
 
+// Whether emitting the code awaits (an `await`, or a mapping spelled with co_await).
+bool CppEmitter::expr_awaits(const Expr& e) const {
+  if (e.kind == ExprKind::Await) return true;
+  if (e.kind == ExprKind::Lambda) return false;
+  if (e.api) {
+    const CppCall* c = cpp_.call(e.api);
+    if (c && c->cpp.find("co_await") != std::string::npos) return true;
+  }
+  for (const auto& i : e.items)
+    if (i && expr_awaits(*i)) return true;
+  for (const auto& a : e.args)
+    if (a.value && expr_awaits(*a.value)) return true;
+  for (const auto& p : e.parts)
+    if (p.expr && expr_awaits(*p.expr)) return true;
+  return e.object && expr_awaits(*e.object);
+}
+
+bool CppEmitter::block_awaits(const Block& b) const {
+  for (const auto& s : b) {
+    if (s->is_async) return true;
+    for (const auto* e : {s->target.get(), s->value.get()})
+      if (e && expr_awaits(*e)) return true;
+    for (const auto& br : s->branches)
+      if (expr_awaits(*br.first) || block_awaits(br.second)) return true;
+    for (const auto& it : s->items)
+      if (it.await_enter || it.kind == WithKind::Lock || it.kind == WithKind::TaskGroup || expr_awaits(*it.value)) return true;
+    for (const auto& h : s->handlers)
+      if (block_awaits(h.body)) return true;
+    if (block_awaits(s->body) || block_awaits(s->orelse) || block_awaits(s->finally_body)) return true;
+  }
+  return false;
+}
+
+// Locals that hold started tasks are py::task<T>, not awaitables, even when
+// declared before the assignment.
+void CppEmitter::note_tasks(const Block& b) {
+  for (const auto& s : b) {
+    if ((s->kind == StmtKind::Assign || s->kind == StmtKind::Declare) && s->target && s->value &&
+        s->target->kind == ExprKind::Name && is_task(*s->value))
+      task_names_.insert(s->target->text);
+    note_tasks(s->body);
+    note_tasks(s->orelse);
+    note_tasks(s->finally_body);
+    for (const auto& br : s->branches) note_tasks(br.second);
+    for (const auto& h : s->handlers) note_tasks(h.body);
+  }
+}
+
 void CppEmitter::todo(const std::string& what, const std::string& python) {
   w_.comment("TODO(asynctranslate): " + what);
   if (!python.empty()) w_.comment(python, "//   ");
@@ -82,7 +130,10 @@ void CppEmitter::declare(const Stmt& s) {
   const Expr& t = *s.target;
   std::string n = identifier(t.text);
   if (!s.value) {
-    simple(s, type(t.type, s.pos) + " " + n + "{};");
+    std::string ty = task_names_.count(t.text) && t.type.kind == TypeKind::Awaitable
+                         ? "py::task<" + (t.type.arg(0).kind == TypeKind::None ? std::string("void") : type(t.type.arg(0), s.pos)) + ">"
+                         : type(t.type, s.pos);
+    simple(s, ty + " " + n + "{};");
     return;
   }
   const Expr& v = *s.value;
@@ -147,11 +198,19 @@ void CppEmitter::for_each(const Stmt& s) {
   if (s.is_async) throw Unsupported{s.pos, "`async for` (async iterators)"};
   if (!s.orelse.empty()) throw Unsupported{s.pos, "`for ... else`"};
   std::string target;
+  std::vector<std::string> inner;  // nested tuple targets, unpacked in the body
+  auto name_of = [&](const Expr& t) {
+    if (t.kind == ExprKind::Name) return identifier(t.text);
+    std::string tmp = "item" + std::to_string(++temp_counter_), names;
+    for (size_t i = 0; i < t.items.size(); ++i) names += (i ? ", " : "") + identifier(t.items[i]->text);
+    inner.push_back("const auto& [" + names + "] = " + tmp + ";");
+    return tmp;
+  };
   if (s.targets.size() == 1) {
-    target = "const auto& " + identifier(s.targets[0]->text);
+    target = (s.targets[0]->text == "_" ? "[[maybe_unused]] const auto& " : "const auto& ") + name_of(*s.targets[0]);
   } else {
     target = "const auto& [";
-    for (size_t i = 0; i < s.targets.size(); ++i) target += (i ? ", " : "") + identifier(s.targets[i]->text);
+    for (size_t i = 0; i < s.targets.size(); ++i) target += (i ? ", " : "") + name_of(*s.targets[i]);
     target += "]";
   }
   std::string iter = expr(*s.value).text;
@@ -162,6 +221,7 @@ void CppEmitter::for_each(const Stmt& s) {
   std::string head = "for (" + target + " : " + iter + ")";
   if (!s.trailing_comment.empty()) head += "  //" + s.trailing_comment;
   auto b = w_.block(head);
+  for (const auto& l : inner) w_.line(l);
   block(s.body);
 }
 
@@ -190,7 +250,7 @@ void CppEmitter::for_range(const Stmt& s) {
 void CppEmitter::raise(const Stmt& s) {
   if (s.cause && s.cause->kind != ExprKind::None) throw Unsupported{s.pos, "raise ... from <exception> (exception chaining)"};
   if (!s.value) {
-    simple(s, "throw;");
+    simple(s, rethrow_.empty() ? "throw;" : "std::rethrow_exception(" + rethrow_ + ");");
     return;
   }
   const Expr& v = *s.value;
@@ -222,16 +282,9 @@ void CppEmitter::try_stmt(const Stmt& s) {
       }
     }
   };
-  auto has_await = [](const Block& b) {
-    std::function<bool(const Block&)> walk = [&](const Block& blk) {
-      for (const auto& st : blk) {
-        if (st->python.find("await") != std::string::npos) return true;
-        if (walk(st->body) || walk(st->orelse) || walk(st->finally_body)) return true;
-      }
-      return false;
-    };
-    return walk(b);
-  };
+  auto has_await = [this](const Block& b) { return block_awaits(b); };
+  bool handler_awaits = false;
+  for (const auto& h : s.handlers) handler_awaits = handler_awaits || has_await(h.body);
   std::optional<CodeWriter::Block> outer;
   if (!s.finally_body.empty()) {
     // `finally` without awaits: a scope guard runs it however the scope ends.
@@ -243,6 +296,11 @@ void CppEmitter::try_stmt(const Stmt& s) {
       block(s.finally_body);
     }
     w_.line("});");
+  }
+  if (handler_awaits) {
+    if (!s.orelse.empty()) throw Unsupported{s.pos, "`try ... else` whose handlers await"};
+    try_with_awaiting_handlers(s);
+    return;
   }
   if (s.orelse.empty()) {
     if (s.handlers.empty()) {
@@ -267,6 +325,45 @@ void CppEmitter::try_stmt(const Stmt& s) {
   handlers();
   auto b = w_.block("if (" + flag + ")");
   block(s.orelse);
+}
+
+// C++ forbids co_await inside a catch block: the handler only records which
+// clause matched, and the clause's body runs after the try statement.
+void CppEmitter::try_with_awaiting_handlers(const Stmt& s) {
+  std::string id = temp_counter_++ ? std::to_string(temp_counter_) : std::string();
+  std::string error = "error" + id, which = "handler" + id;
+  w_.line("std::exception_ptr " + error + ";");
+  w_.line("int " + which + " = 0;");
+  {
+    auto b = w_.block("try");
+    block(s.body);
+  }
+  std::vector<std::pair<int, const ExceptHandler*>> order;
+  int n = 0;
+  for (const auto& h : s.handlers) {
+    ++n;
+    std::vector<std::string> types;
+    if (h.types.empty()) types.push_back("");
+    for (const auto& t : h.types) types.push_back(t.kind == TypeKind::Extern && t.name == "builtins.Exception" ? "py::Exception" : type(t, h.pos));
+    for (const auto& t : types) {
+      auto b = w_.block(t.empty() ? "catch (...)" : "catch (const " + t + "&)");
+      w_.line(error + " = std::current_exception();");
+      w_.line(which + " = " + std::to_string(n) + ";");
+    }
+    order.emplace_back(n, &h);
+  }
+  std::string saved = rethrow_;
+  rethrow_ = error;
+  for (const auto& [i, h] : order) {
+    auto b = w_.block((i == 1 ? "if (" : "else if (") + which + " == " + std::to_string(i) + ")");
+    if (!h->name.empty()) {
+      std::string t = h->types.size() == 1 ? (h->types[0].kind == TypeKind::Extern && h->types[0].name == "builtins.Exception" ? "py::Exception" : type(h->types[0], h->pos))
+                                           : "py::BaseException";
+      w_.line("const auto " + identifier(h->name) + " = py::caught<" + t + ">(" + error + ");");
+    }
+    block(h->body);
+  }
+  rethrow_ = saved;
 }
 
 void CppEmitter::with_stmt(const Stmt& s, size_t index) {
