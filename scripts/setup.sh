@@ -10,6 +10,9 @@ packages=(
   libtree-sitter-dev libfmt-dev libcli11-dev libgtest-dev libtomlplusplus-dev nlohmann-json3-dev
   libbenchmark-dev clang
   python3 python3-aiohttp
+  # The C++ translations' dependencies (header-only Boost.Asio/Beast/JSON 1.81;
+  # conflicts with libboost1.74-dev, so named by version).
+  libboost1.81-dev
 )
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
