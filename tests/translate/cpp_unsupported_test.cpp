@@ -93,7 +93,6 @@ TEST(CppCli, AllowPartialKeepsATodoAtTheSpot) {
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("    py::print(\"start\");\n"
                        "    // TODO(asynctranslate): set operator `|`\n"
-                       "    //    print({1} | {2})\n"
                        "    py::print(\"end\");\n"),
             std::string::npos)
       << r.out;

@@ -456,8 +456,28 @@ inline asio::thread_pool& thread_pool() {
 template <class F, class... Args>
 auto to_thread(F f, Args... args) -> asio::awaitable<decltype(f(args...))> {
   using R = decltype(f(args...));
-  co_return co_await asio::co_spawn(
-      thread_pool(), [f, args...]() -> asio::awaitable<R> { co_return f(args...); }, asio::use_awaitable);
+  struct outcome {
+    std::optional<detail::value_t<R>> value;
+    std::exception_ptr error;
+  };
+  auto out = std::make_shared<outcome>();
+  auto loop = co_await asio::this_coro::executor;
+  // The function runs on the pool; the coroutine resumes on the loop's thread.
+  co_await asio::async_initiate<decltype(asio::use_awaitable), void()>(
+      [&](auto handler) {
+        asio::post(thread_pool(), [handler = std::move(handler), loop, out, f, args...]() mutable {
+          try {
+            if constexpr (std::is_void_v<R>) f(args...), out->value = None{};
+            else out->value = f(args...);
+          } catch (...) {
+            out->error = std::current_exception();
+          }
+          asio::post(loop, std::move(handler));
+        });
+      },
+      asio::use_awaitable);
+  if (out->error) std::rethrow_exception(out->error);
+  if constexpr (!std::is_void_v<R>) co_return std::move(*out->value);
 }
 
 // asyncio.run(main()): runs the event loop until main completes. An exception

@@ -409,6 +409,13 @@ Code CppEmitter::collection(const Expr& e) {
   }
   if (!e.type.known()) throw Unsupported{e.pos, "element type of an empty collection cannot be inferred; annotate the variable"};
   if (e.kind == ExprKind::Tuple) return code(type(e.type, e.pos) + "{" + items + "}");
+  // A list of started tasks holds py::task<T>, not coroutines.
+  bool tasks = e.kind == ExprKind::List && !e.items.empty() && is_task(*e.items[0]);
+  if (tasks) {
+    std::string t = "py::task<" + type(e.type.arg(0).arg(0), e.pos) + ">";
+    return code(std::string(fn_ && fn_->is_async ? "py::list_of<" + t + ">(" : "std::vector<" + t + ">{") + items +
+                (fn_ && fn_->is_async ? ")" : "}"));
+  }
   if (fn_ && fn_->is_async && !e.items.empty()) {
     // GCC 12 rejects initializer lists in coroutines' co_await expressions.
     std::string flat;

@@ -195,7 +195,9 @@ void CppEmitter::if_stmt(const Stmt& s) {
 }
 
 void CppEmitter::for_each(const Stmt& s) {
-  if (s.is_async) throw Unsupported{s.pos, "`async for` (async iterators)"};
+  // as_completed: a list of awaitables, each finishing in completion order.
+  bool as_completed = s.value->kind == ExprKind::ApiCall && s.value->api && s.value->api->python == "asyncio.as_completed";
+  if (s.is_async && !as_completed) throw Unsupported{s.pos, "`async for` (async iterators)"};
   if (!s.orelse.empty()) throw Unsupported{s.pos, "`for ... else`"};
   std::string target;
   std::vector<std::string> inner;  // nested tuple targets, unpacked in the body
@@ -215,9 +217,7 @@ void CppEmitter::for_each(const Stmt& s) {
   }
   std::string iter = expr(*s.value).text;
   if (s.value->type.kind == TypeKind::Dict) iter = wrap(*s.value, kPrimary) + ".keys()";
-  // as_completed yields awaitables that are consumed by `await`.
-  if (s.value->kind == ExprKind::ApiCall && s.value->api && s.value->api->python == "asyncio.as_completed")
-    target = "auto& " + identifier(s.targets[0]->text);
+  if (as_completed) target = "auto& " + identifier(s.targets[0]->text);  // consumed by `await`
   std::string head = "for (" + target + " : " + iter + ")";
   if (!s.trailing_comment.empty()) head += "  //" + s.trailing_comment;
   auto b = w_.block(head);
