@@ -85,6 +85,29 @@ struct Build {
   fs::path dir;
 };
 
+// The C++-only cases (tests/translate/cpp_cases) and the shared ones.
+fs::path cpp_only_dir() { return fs::path(ASYNCLINT_SOURCE_DIR) / "tests/translate/cpp_cases"; }
+
+std::vector<std::string> all_case_names() {
+  std::vector<std::string> out = case_names();
+  for (const auto& e : fs::directory_iterator(cpp_only_dir()))
+    if (fs::exists(e.path() / "input.py")) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+fs::path input_of(const std::string& name) {
+  return fs::exists(cases_dir() / name / "input.py") ? cases_dir() / name / "input.py" : cpp_only_dir() / name / "input.py";
+}
+
+TranslateResult translate_any(const std::string& name) {
+  LoadError e;
+  SourceFile f = SourceFile::from_bytes("input.py", read_file(input_of(name)), &e);
+  TranslateOptions o;
+  o.target = Target::Cpp;
+  return translate(f, o);
+}
+
 // Generates the project for one compiler, builds every case (-j2), and notes
 // the cases that do not compile.
 Build build_all(const std::string& compiler) {
@@ -92,10 +115,10 @@ Build build_all(const std::string& compiler) {
   b.dir = fs::path(ASYNCTRANSLATE_CPP_WORK_DIR) / compiler;
   fs::create_directories(b.dir / "src");
   for (const auto& e : fs::directory_iterator(b.dir / "src"))
-    if (!fs::exists(cases_dir() / e.path().stem() / "input.py")) fs::remove(e.path());
+    if (!fs::exists(input_of(e.path().stem().string()))) fs::remove(e.path());
   std::string cases;
-  for (const auto& name : case_names()) {
-    TranslateResult r = translate_case_cpp(name);
+  for (const auto& name : all_case_names()) {
+    TranslateResult r = translate_any(name);
     if (!r.diagnostics.empty()) continue;
     // Unchanged sources keep their timestamps, so a rerun rebuilds only what changed.
     if (read_file(b.dir / "src" / (name + ".cpp")) != r.code) std::ofstream(b.dir / "src" / (name + ".cpp"), std::ios::binary) << r.code;
@@ -131,7 +154,7 @@ Build build_all(const std::string& compiler) {
   Output m = run("cmake --build " + quote(build_dir) + " -j2 -- -k 0 2>&1");
   b.log += m.out;
   b.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  for (const auto& name : case_names()) {
+  for (const auto& name : all_case_names()) {
     std::string file = "src/" + name + ".cpp:";
     size_t at = m.out.find(file);
     while (at != std::string::npos && m.out.compare(m.out.find(' ', at) + 1, 6, "error:") != 0) at = m.out.find(file, at + 1);
@@ -140,29 +163,43 @@ Build build_all(const std::string& compiler) {
   }
   for (size_t at = m.out.find("warning:"); at != std::string::npos; at = m.out.find("warning:", at + 1)) ++b.warnings;
   std::ofstream(b.dir / "build.log") << b.log;
-  fmt::print("{}: built {} cases in {:.1f} s, {} compiler warnings (log: {})\n", compiler, case_names().size(), b.seconds,
+  fmt::print("{}: built {} cases in {:.1f} s, {} compiler warnings (log: {})\n", compiler, all_case_names().size(), b.seconds,
              b.warnings, (b.dir / "build.log").string());
   return b;
 }
 
+// Runs in a fresh directory; stderr goes to `stderr.txt` there.
 Output run_in(const fs::path& dir, const std::string& command) {
   fs::remove_all(dir);
   fs::create_directories(dir);
-  return run("cd " + quote(dir.string()) + " && ASYNCTRANSLATE_TEST_URL=" + Server::url() + " timeout 60 " + command + " 2>/dev/null");
+  return run("cd " + quote(dir.string()) + " && ASYNCTRANSLATE_TEST_URL=" + Server::url() + " timeout 60 " + command +
+             " 2>stderr.txt");
+}
+
+// The last line of a failed run's stderr: Python's `Type: message`.
+std::string last_stderr_line(const fs::path& dir) {
+  std::string err = read_file(dir / "stderr.txt");
+  while (!err.empty() && err.back() == '\n') err.pop_back();
+  return err.substr(err.rfind('\n') == std::string::npos ? 0 : err.rfind('\n') + 1);
 }
 
 void check_case(const Build& b, const std::string& compiler, const std::string& name) {
   if (cpp_unsupported_cases().count(name)) GTEST_SKIP() << "known gap: " << cpp_unsupported_cases().at(name);
   ASSERT_TRUE(b.configured) << "configuring the generated project with " << compiler << " failed (Boost 1.81, fmt?):\n" << b.log;
-  TranslateResult r = translate_case_cpp(name);
+  TranslateResult r = translate_any(name);
   ASSERT_TRUE(r.diagnostics.empty()) << "the case does not translate: " << r.diagnostics.front().what;
   ASSERT_EQ(b.broken.count(name), 0u) << "the translation does not compile: " << b.broken.at(name);
   fs::path run_dir = b.dir / "run" / name;
-  Output python = run_in(run_dir, "/usr/bin/python3 " + quote((cases_dir() / name / "input.py").string()));
+  Output python = run_in(run_dir, "/usr/bin/python3 " + quote(input_of(name).string()));
+  std::string python_error = last_stderr_line(run_dir);
   Output cpp = run_in(run_dir, quote((b.dir / "build" / name).string()));
   EXPECT_FALSE(python.out.empty()) << "the Python original printed nothing";
   EXPECT_EQ(cpp.out, python.out);
   EXPECT_EQ(cpp.status, python.status) << "exit status";
+  // An exception escaping main ends both with `Type: message`.
+  if (python.status != 0) {
+    EXPECT_EQ(last_stderr_line(run_dir), python_error);
+  }
 }
 
 class GccCases : public ::testing::TestWithParam<std::string> {
@@ -180,8 +217,8 @@ class ClangCases : public ::testing::TestWithParam<std::string> {
 TEST_P(GccCases, PrintsWhatPythonPrints) { check_case(build_, "g++", GetParam()); }
 TEST_P(ClangCases, PrintsWhatPythonPrints) { check_case(build_, "clang++", GetParam()); }
 
-INSTANTIATE_TEST_SUITE_P(Cases, GccCases, ::testing::ValuesIn(case_names()), [](const auto& p) { return p.param; });
-INSTANTIATE_TEST_SUITE_P(Cases, ClangCases, ::testing::ValuesIn(case_names()), [](const auto& p) { return p.param; });
+INSTANTIATE_TEST_SUITE_P(Cases, GccCases, ::testing::ValuesIn(all_case_names()), [](const auto& p) { return p.param; });
+INSTANTIATE_TEST_SUITE_P(Cases, ClangCases, ::testing::ValuesIn(all_case_names()), [](const auto& p) { return p.param; });
 
 }  // namespace
 }  // namespace asl::tr::testing
