@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -44,6 +44,12 @@ size_t find_invalid_utf8(std::string_view s) {
 
 LineIndex::LineIndex(std::string_view text) {
   starts_.push_back(0);
+  block_code_points_.reserve(text.size() / kBlock + 1);
+  uint32_t code_points = 0;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) block_code_points_.push_back(code_points);
+    code_points += !is_continuation(static_cast<unsigned char>(text[i]));
+  }
   for (uint32_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '\n') {
@@ -61,11 +67,15 @@ Location LineIndex::location(std::string_view text, uint32_t offset) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - starts_.begin());
   uint32_t start = starts_[line - 1];
-  uint32_t column = 1;
-  for (uint32_t i = start; i < offset; ++i) {
-    if (!is_continuation(static_cast<unsigned char>(text[i]))) ++column;
-  }
-  return {line, column};
+  return {line, code_points_before(text, offset) - code_points_before(text, start) + 1};
+}
+
+uint32_t LineIndex::code_points_before(std::string_view text, uint32_t offset) const {
+  uint32_t block = offset / kBlock;
+  if (block >= block_code_points_.size()) block = block_code_points_.empty() ? 0 : static_cast<uint32_t>(block_code_points_.size() - 1);
+  uint32_t n = block_code_points_.empty() ? 0 : block_code_points_[block];
+  for (uint32_t i = block * kBlock; i < offset; ++i) n += !is_continuation(static_cast<unsigned char>(text[i]));
+  return n;
 }
 
 uint32_t LineIndex::line_start(uint32_t line) const {
@@ -92,6 +102,31 @@ SourceFile::SourceFile(std::string path, std::string text, bool had_bom)
 std::string_view SourceFile::line_text(uint32_t line) const {
   uint32_t b = lines_.line_start(line), e = lines_.line_end(text_, line);
   return std::string_view(text_).substr(b, e - b);
+}
+
+std::optional<std::string> read_file_bytes(const std::string& path, LoadError* error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (error) *error = {std::strerror(errno), std::nullopt};
+    return std::nullopt;
+  }
+  std::string bytes;
+  struct stat st{};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (error) *error = {std::strerror(errno), std::nullopt};
+      ::close(fd);
+      return std::nullopt;
+    }
+    bytes.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return bytes;
 }
 
 SourceFile SourceFile::from_bytes(std::string path, std::string bytes, LoadError* error) {
@@ -128,19 +163,10 @@ std::optional<SourceFile> SourceFile::read(const std::string& path, LoadError* e
     if (error) *error = {"file too large (over 2 GiB)", std::nullopt};
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = {std::strerror(errno), std::nullopt};
-    return std::nullopt;
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    if (error) *error = {"read error", std::nullopt};
-    return std::nullopt;
-  }
+  auto bytes = read_file_bytes(path, error);
+  if (!bytes) return std::nullopt;
   LoadError local;
-  SourceFile file = from_bytes(path, std::move(buf).str(), &local);
+  SourceFile file = from_bytes(path, std::move(*bytes), &local);
   if (!file.valid()) {
     if (error) *error = local;
     return std::nullopt;

@@ -29,14 +29,8 @@ bool mentions_async(std::string_view text) {
 
 namespace {
 
-std::optional<std::string> read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(buf).str();
-}
+// A failed read (EIO) is nothing, not an empty file: lint_path then reports it.
+std::optional<std::string> read_bytes(const std::string& path) { return read_file_bytes(path, nullptr); }
 
 bool identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
