@@ -454,10 +454,26 @@ std::string absolute_module(const std::string& ref, const ModuleInfo& module) {
   return rest.empty() ? base : base + "." + rest;
 }
 
+namespace {
+uint64_t call_key(TSNode n) { return uint64_t{ts_node_start_byte(n)} << 32 | ts_node_end_byte(n); }
+}  // namespace
+
 SemanticModel::SemanticModel(TSNode root, std::string_view source, const Catalog& catalog, ModuleInfo module)
     : source_(source), catalog_(catalog), k_(Kinds::get()), module_(std::move(module)) {
   Builder b{*this, k_, {}};
   b.run(root);
+  call_index_.reserve(calls_.size());
+  for (size_t i = 0; i < calls_.size(); ++i) call_index_.push_back({call_key(calls_[i].call), i});
+  std::sort(call_index_.begin(), call_index_.end());
+}
+
+int SemanticModel::call_scope(TSNode call) const {
+  uint64_t key = call_key(call);
+  // Calls with one range (`f()()` has two) are told apart by node identity.
+  for (auto it = std::lower_bound(call_index_.begin(), call_index_.end(), std::pair<uint64_t, size_t>{key, 0});
+       it != call_index_.end() && it->first == key; ++it)
+    if (ts_node_eq(calls_[it->second].call, call)) return calls_[it->second].scope;
+  return -1;
 }
 
 int SemanticModel::enclosing_function(int scope) const {

@@ -75,6 +75,9 @@ class SemanticModel {
 
   const std::vector<Scope>& scopes() const { return scopes_; }
   const std::vector<CallSite>& calls() const { return calls_; }
+  // The scope of a call in calls() (-1: not one of them), by binary search:
+  // scanning calls() for each finding made a file with many findings quadratic.
+  int call_scope(TSNode call) const;
   // Python 2 `print x` / `exec code` statements, which the grammar accepts
   // but Python 3 rejects.
   const std::vector<TSNode>& python2_statements() const { return python2_statements_; }
@@ -136,6 +139,7 @@ class SemanticModel {
   const Kinds& k_;
   std::vector<Scope> scopes_;
   std::vector<CallSite> calls_;
+  std::vector<std::pair<uint64_t, size_t>> call_index_;  // (start << 32 | end, index in calls_), sorted
   std::vector<TSNode> python2_statements_;
   std::vector<ScopedNode> withs_, whiles_, yields_;
   std::unordered_map<const void*, int> definition_scopes_;  // def/class node id -> its scope

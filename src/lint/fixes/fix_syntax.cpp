@@ -20,11 +20,7 @@ TSNode call_at_callee(TSNode root, uint32_t start, uint32_t end) {
   return call;
 }
 
-int scope_of_call(const SemanticModel& model, TSNode call) {
-  for (const CallSite& s : model.calls())
-    if (ts_node_eq(s.call, call)) return s.scope;
-  return -1;
-}
+int scope_of_call(const SemanticModel& model, TSNode call) { return model.call_scope(call); }
 
 AwaitPlacement await_placement(TSNode expr) {
   const Kinds& k = Kinds::get();
