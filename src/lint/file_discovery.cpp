@@ -50,7 +50,10 @@ Discovery discover_files(const std::vector<std::string>& paths, const WalkFilter
         if (e.is_symlink(e2) || excluded || is_virtualenv(e.path())) it.disable_recursion_pending();
         continue;
       }
-      if (is_python(e.path()) && (e.is_regular_file(e2) || e.is_symlink(e2)) && !(skip && skip(e.path(), false, p))) {
+      // A symlink is taken when it leads to a regular file, or nowhere (dangling,
+      // a loop: reported when read); never to a FIFO, where reading would block.
+      bool broken_link = e.is_symlink(e2) && !fs::exists(e.status(e2));
+      if (is_python(e.path()) && (e.is_regular_file(e2) || broken_link) && !(skip && skip(e.path(), false, p))) {
         std::string s = e.path().string();
         d.files.push_back(s);
       }
