@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <fmt/format.h>
+
+#include "core/nesting.h"
 #include "core/syntax.h"
 #include "translate/api_table.h"
 #include "translate/backend.h"
@@ -32,6 +35,14 @@ TranslateResult translate(const SourceFile& file, const TranslateOptions& option
   Parser parser;
   Tree tree = parser.parse(file.text());
   TSNode root = ts_tree_root_node(tree.get());
+  // Lowering and the backends recurse over the tree: refuse absurd nesting
+  // (reported like a syntax error) rather than overflow the stack.
+  if (auto deep = first_too_deep(root)) {
+    Location l = file.location(*deep);
+    r.diagnostics.push_back({{l.line, l.column}, fmt::format("nesting too deep (more than {} syntax levels)", kMaxTreeDepth)});
+    r.syntax_error = true;
+    return r;
+  }
   if (TSNode bad; first_error(root, &bad)) {
     Location l = file.location(ts_node_start_byte(bad));
     r.diagnostics.push_back({{l.line, l.column}, "syntax error (the file does not parse as Python)"});
