@@ -8,7 +8,7 @@ build="${ASYNCLINT_BUILD_DIR:-$root/build}"
 packages=(
   build-essential cmake ninja-build pkg-config git
   libtree-sitter-dev libfmt-dev libcli11-dev libgtest-dev libtomlplusplus-dev nlohmann-json3-dev
-  libbenchmark-dev clang
+  libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-aiohttp
   # The C++ translations' dependencies (header-only Boost.Asio/Beast/JSON 1.81;
   # conflicts with libboost1.74-dev, so named by version).
