@@ -1,0 +1,5 @@
+def f():
+    with open("x") as f:
+        return undefined_name.attr(f)
+
+f()
