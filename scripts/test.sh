@@ -8,3 +8,8 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "test: dotnet is not installed: the C# compile-and-run tests will be reported as skipped"
 fi
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+# Then the suite again under ASan + UBSan, and each fuzzer for a bounded time
+# (ASYNCLINT_FUZZ_SECONDS, default 60). ASYNCLINT_SANITIZE_PASS=0 skips this.
+if [ "${ASYNCLINT_SANITIZE_PASS:-1}" != 0 ]; then
+  bash "$root/scripts/sanitize.sh"
+fi
