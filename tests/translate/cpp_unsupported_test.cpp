@@ -1,6 +1,7 @@
 // The C++ backend's own unsupported constructs: reported at their position
 // (file:line:col through the CLI, exit 1), or kept as a TODO with --allow-partial.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 
@@ -67,7 +68,8 @@ struct CliRun {
 
 CliRun cli(const std::string& args, const std::string& input) {
   std::string dir = ::testing::TempDir();
-  std::string in = dir + "/asynctranslate_cpp_input.py";
+  // One name per test process: ctest runs the tests of this file in parallel.
+  std::string in = dir + "/asynctranslate_cpp_input_" + std::to_string(::getpid()) + ".py";
   std::ofstream(in, std::ios::binary) << input;
   FILE* p = popen((std::string(ASYNCTRANSLATE_BINARY) + " " + args + " " + in + " 2>&1").c_str(), "r");
   std::string out;
