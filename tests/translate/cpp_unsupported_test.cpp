@@ -1,13 +1,11 @@
 // The C++ backend's own unsupported constructs: reported at their position
 // (file:line:col through the CLI, exit 1), or kept as a TODO with --allow-partial.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdio>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "cli_runner.h"
 #include "cpp_cases.h"
 
 namespace asl::tr::testing {
@@ -61,25 +59,7 @@ INSTANTIATE_TEST_SUITE_P(Constructs, CppUnsupported, ::testing::ValuesIn(kCases)
 
 // --- the command line --------------------------------------------------------
 
-struct CliRun {
-  int status;
-  std::string out;
-};
-
-CliRun cli(const std::string& args, const std::string& input) {
-  std::string dir = ::testing::TempDir();
-  // One name per test process: ctest runs the tests of this file in parallel.
-  std::string in = dir + "/asynctranslate_cpp_input_" + std::to_string(::getpid()) + ".py";
-  std::ofstream(in, std::ios::binary) << input;
-  FILE* p = popen((std::string(ASYNCTRANSLATE_BINARY) + " " + args + " " + in + " 2>&1").c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int st = pclose(p);
-  for (size_t at = out.find(in); at != std::string::npos; at = out.find(in)) out.replace(at, in.size(), "IN");
-  return {WEXITSTATUS(st), out};
-}
+CliRun cli(const std::string& args, const std::string& input) { return run_cli(args, input); }
 
 const char* kPartial =
     "def main() -> None:\n    print(\"start\")\n    print({1} | {2})\n    print(\"end\")\n\nmain()\n";
@@ -101,7 +81,7 @@ TEST(CppCli, AllowPartialKeepsATodoAtTheSpot) {
 }
 
 TEST(CppCli, EmitCmakeWritesAProjectBesideTheOutput) {
-  std::string dir = ::testing::TempDir() + "/asynctranslate_emit_cmake";
+  std::string dir = ::testing::TempDir() + "/asynctranslate_emit_cmake_" + std::to_string(::getpid());
   std::filesystem::create_directories(dir);
   CliRun r = cli("--to=cpp --emit-cmake -o " + dir + "/hello.cpp", "print('hi')\n");
   EXPECT_EQ(r.status, 0) << r.out;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "cli_runner.h"
 #include "translate_cases.h"
 
 namespace asl::tr::testing {
@@ -65,26 +66,7 @@ INSTANTIATE_TEST_SUITE_P(Constructs, Unsupported, ::testing::ValuesIn(kCases), [
 
 // --- the command line --------------------------------------------------------
 
-struct CliRun {
-  int status;
-  std::string out;
-};
-
-CliRun cli(const std::string& args, const std::string& input) {
-  std::string dir = ::testing::TempDir();
-  std::string in = dir + "/asynctranslate_cli_input.py";
-  std::ofstream(in, std::ios::binary) << input;
-  std::string cmd = std::string(ASYNCTRANSLATE_BINARY) + " " + args + " " + in + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int st = pclose(p);
-  // Paths differ per machine; tests compare what follows the file name.
-  for (size_t at = out.find(in); at != std::string::npos; at = out.find(in)) out.replace(at, in.size(), "IN");
-  return {WEXITSTATUS(st), out};
-}
+CliRun cli(const std::string& args, const std::string& input) { return run_cli(args, input); }
 
 const char* kPartial = "import asyncio\n\nasync def main() -> None:\n    print(\"start\")\n    asyncio.get_event_loop()\n\nasyncio.run(main())\n";
 
