@@ -1,130 +1,322 @@
 #include "lint/lint_cache.h"
 
-#include <cstdio>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <functional>
+#include <stdexcept>
+#include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 namespace fs = std::filesystem;
-using nlohmann::json;
 
 namespace asl {
 
 namespace {
 
-constexpr const char* kMagic = "asynclint-cache";
-constexpr int kFormat = 1;
+constexpr std::string_view kMagic = "asynclint-cache";
+constexpr std::string_view kRunMagic = "asynclint-run";
+constexpr uint64_t kFormat = 2;
 
-json to_json(const Location& l) { return json::array({l.line, l.column}); }
-Location location(const json& j) { return {j.at(0).get<uint32_t>(), j.at(1).get<uint32_t>()}; }
-
-json to_json(const Diagnostic& d) {
-  json j = {{"c", d.code}, {"m", d.message}, {"s", to_json(d.start)}, {"e", to_json(d.end)},
-            {"b", json::array({d.start_byte, d.end_byte})}};
-  if (d.fix) {
-    json edits = json::array();
-    for (const Edit& e : d.fix->edits) edits.push_back(json::array({e.start, e.end, e.replacement}));
-    j["f"] = {{"t", d.fix->title}, {"s", d.fix->safe}, {"e", edits}};
+// Little-endian base-128 integers and length-prefixed strings.
+class Writer {
+ public:
+  std::string out;
+  void u(uint64_t v) {
+    while (v >= 0x80) {
+      out.push_back(static_cast<char>(v | 0x80));
+      v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
   }
-  return j;
+  void s(std::string_view v) {
+    u(v.size());
+    out.append(v);
+  }
+  void b(bool v) { out.push_back(v ? 1 : 0); }
+};
+
+struct Corrupt : std::runtime_error {
+  Corrupt() : std::runtime_error("corrupt cache") {}
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  uint64_t u() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ >= in_.size()) throw Corrupt();
+      auto c = static_cast<unsigned char>(in_[at_++]);
+      v |= static_cast<uint64_t>(c & 0x7f) << shift;
+      if (!(c & 0x80)) return v;
+    }
+    throw Corrupt();
+  }
+  uint32_t u32() {
+    uint64_t v = u();
+    if (v > UINT32_MAX) throw Corrupt();
+    return static_cast<uint32_t>(v);
+  }
+  std::string_view s() {
+    uint64_t n = u();
+    if (n > in_.size() - at_) throw Corrupt();
+    std::string_view v = in_.substr(at_, n);
+    at_ += n;
+    return v;
+  }
+  bool b() {
+    if (at_ >= in_.size()) throw Corrupt();
+    return in_[at_++] != 0;
+  }
+  size_t size() { return static_cast<size_t>(u()); }
+  bool done() const { return at_ == in_.size(); }
+  size_t at() const { return at_; }
+
+ private:
+  std::string_view in_;
+  size_t at_ = 0;
+};
+
+void put(Writer& w, const Location& l) {
+  w.u(l.line);
+  w.u(l.column);
+}
+Location location(Reader& r) {
+  Location l;
+  l.line = r.u32();
+  l.column = r.u32();
+  return l;
 }
 
-Diagnostic diagnostic(const json& j) {
-  Diagnostic d;
-  d.code = j.at("c").get<std::string>();
-  d.message = j.at("m").get<std::string>();
-  d.start = location(j.at("s"));
-  d.end = location(j.at("e"));
-  d.start_byte = j.at("b").at(0).get<uint32_t>();
-  d.end_byte = j.at("b").at(1).get<uint32_t>();
-  if (j.contains("f")) {
-    Fix f;
-    f.title = j["f"].at("t").get<std::string>();
-    f.safe = j["f"].at("s").get<bool>();
-    for (const auto& e : j["f"].at("e")) f.edits.push_back({e.at(0).get<uint32_t>(), e.at(1).get<uint32_t>(), e.at(2).get<std::string>()});
-    d.fix = std::move(f);
+void put(Writer& w, const Diagnostic& d) {
+  w.s(d.code);
+  w.s(d.message);
+  put(w, d.start);
+  put(w, d.end);
+  w.u(d.start_byte);
+  w.u(d.end_byte);
+  w.b(d.fix.has_value());
+  if (!d.fix) return;
+  w.s(d.fix->title);
+  w.b(d.fix->safe);
+  w.u(d.fix->edits.size());
+  for (const Edit& e : d.fix->edits) {
+    w.u(e.start);
+    w.u(e.end);
+    w.s(e.replacement);
   }
+}
+
+Diagnostic diagnostic(Reader& r) {
+  Diagnostic d;
+  d.code = r.s();
+  d.message = r.s();
+  d.start = location(r);
+  d.end = location(r);
+  d.start_byte = r.u32();
+  d.end_byte = r.u32();
+  if (!r.b()) return d;
+  Fix f;
+  f.title = r.s();
+  f.safe = r.b();
+  for (size_t n = r.size(); n > 0; --n) {
+    Edit e;
+    e.start = r.u32();
+    e.end = r.u32();
+    e.replacement = r.s();
+    f.edits.push_back(std::move(e));
+  }
+  d.fix = std::move(f);
   return d;
 }
 
-json to_json(const FileFacts& f) {
-  json fns = json::array(), classes = json::array(), imports = json::array(), calls = json::array();
-  for (const auto& fn : f.functions) {
-    json x = {{"q", fn.qualname}, {"a", fn.is_async}, {"co", fn.is_coroutine_function}, {"ca", fn.callees}};
-    if (fn.blocks) x["b"] = json::array({fn.blocks->code, fn.blocks->callee_text});
-    fns.push_back(std::move(x));
-  }
-  for (const auto& c : f.classes) classes.push_back({{"q", c.qualname}, {"b", c.bases}});
-  for (const auto& [name, target] : f.imports) imports.push_back(json::array({name, target}));
-  for (const auto& c : f.calls) {
-    calls.push_back({{"k", static_cast<int>(c.kind)}, {"a", c.in_async}, {"r", c.ref}, {"t", c.callee_text},
-                     {"c", c.caller}, {"p", c.problem}, {"b", json::array({c.start_byte, c.end_byte})},
-                     {"s", to_json(c.start)}, {"e", to_json(c.end)}});
-  }
-  return {{"m", f.module.name}, {"pk", f.module.is_package}, {"f", fns}, {"cl", classes}, {"i", imports}, {"c", calls}};
+void put_strings(Writer& w, const std::vector<std::string>& v) {
+  w.u(v.size());
+  for (const auto& x : v) w.s(x);
+}
+std::vector<std::string> strings(Reader& r) {
+  std::vector<std::string> v;
+  for (size_t n = r.size(); n > 0; --n) v.emplace_back(r.s());
+  return v;
 }
 
-FileFacts facts(const json& j) {
+void put(Writer& w, const FileFacts& f) {
+  w.s(f.module.name);
+  w.b(f.module.is_package);
+  w.u(f.functions.size());
+  for (const auto& fn : f.functions) {
+    w.s(fn.qualname);
+    w.b(fn.is_async);
+    w.b(fn.is_coroutine_function);
+    put_strings(w, fn.callees);
+    w.b(fn.blocks.has_value());
+    if (fn.blocks) {
+      w.s(fn.blocks->code);
+      w.s(fn.blocks->callee_text);
+    }
+  }
+  w.u(f.classes.size());
+  for (const auto& c : f.classes) {
+    w.s(c.qualname);
+    put_strings(w, c.bases);
+  }
+  w.u(f.imports.size());
+  for (const auto& [name, target] : f.imports) {
+    w.s(name);
+    w.s(target);
+  }
+  w.u(f.calls.size());
+  for (const auto& c : f.calls) {
+    w.u(static_cast<uint64_t>(c.kind));
+    w.b(c.in_async);
+    w.s(c.ref);
+    w.s(c.callee_text);
+    w.s(c.caller);
+    w.s(c.problem);
+    w.u(c.start_byte);
+    w.u(c.end_byte);
+    put(w, c.start);
+    put(w, c.end);
+  }
+}
+
+FileFacts facts(Reader& r) {
   FileFacts f;
-  f.module.name = j.at("m").get<std::string>();
-  f.module.is_package = j.at("pk").get<bool>();
-  for (const auto& x : j.at("f")) {
+  f.module.name = r.s();
+  f.module.is_package = r.b();
+  for (size_t n = r.size(); n > 0; --n) {
     FunctionFacts fn;
-    fn.qualname = x.at("q").get<std::string>();
-    fn.is_async = x.at("a").get<bool>();
-    fn.is_coroutine_function = x.at("co").get<bool>();
-    fn.callees = x.at("ca").get<std::vector<std::string>>();
-    if (x.contains("b")) fn.blocks = BlockingCall{x["b"].at(0).get<std::string>(), x["b"].at(1).get<std::string>()};
+    fn.qualname = r.s();
+    fn.is_async = r.b();
+    fn.is_coroutine_function = r.b();
+    fn.callees = strings(r);
+    if (r.b()) {
+      std::string code(r.s());
+      fn.blocks = BlockingCall{std::move(code), std::string(r.s())};
+    }
     f.functions.push_back(std::move(fn));
   }
-  for (const auto& x : j.at("cl")) f.classes.push_back({x.at("q").get<std::string>(), x.at("b").get<std::vector<std::string>>()});
-  for (const auto& x : j.at("i")) f.imports.emplace_back(x.at(0).get<std::string>(), x.at(1).get<std::string>());
-  for (const auto& x : j.at("c")) {
+  for (size_t n = r.size(); n > 0; --n) {
+    std::string q(r.s());
+    f.classes.push_back({std::move(q), strings(r)});
+  }
+  for (size_t n = r.size(); n > 0; --n) {
+    std::string name(r.s());
+    f.imports.emplace_back(std::move(name), std::string(r.s()));
+  }
+  for (size_t n = r.size(); n > 0; --n) {
     CallFact c;
-    c.kind = static_cast<CallFact::Kind>(x.at("k").get<int>());
-    c.in_async = x.at("a").get<bool>();
-    c.ref = x.at("r").get<std::string>();
-    c.callee_text = x.at("t").get<std::string>();
-    c.caller = x.at("c").get<std::string>();
-    c.problem = x.at("p").get<std::string>();
-    c.start_byte = x.at("b").at(0).get<uint32_t>();
-    c.end_byte = x.at("b").at(1).get<uint32_t>();
-    c.start = location(x.at("s"));
-    c.end = location(x.at("e"));
+    uint64_t kind = r.u();
+    if (kind > static_cast<uint64_t>(CallFact::Kind::AsyncCall)) throw Corrupt();
+    c.kind = static_cast<CallFact::Kind>(kind);
+    c.in_async = r.b();
+    c.ref = r.s();
+    c.callee_text = r.s();
+    c.caller = r.s();
+    c.problem = r.s();
+    c.start_byte = r.u32();
+    c.end_byte = r.u32();
+    c.start = location(r);
+    c.end = location(r);
     f.calls.push_back(std::move(c));
   }
   return f;
 }
 
-json to_json(const FileResult& r) {
-  json ds = json::array();
-  for (const auto& d : r.diagnostics) ds.push_back(to_json(d));
-  json j = {{"d", ds}, {"f", to_json(r.facts)}};
-  if (r.error) j["x"] = *r.error;
-  if (r.noqa) {
-    json lines = json::array();
-    for (const auto& [line, e] : r.noqa->lines()) lines.push_back(json::array({line, e.all, e.codes}));
-    j["n"] = lines;
-  }
-  return j;
+// What a report needs of a result: findings and error.
+void put_findings(Writer& w, const FileResult& r) {
+  w.u(r.diagnostics.size());
+  for (const auto& d : r.diagnostics) put(w, d);
+  w.b(r.error.has_value());
+  if (r.error) w.s(*r.error);
+}
+void findings(Reader& rd, FileResult& r) {
+  for (size_t n = rd.size(); n > 0; --n) r.diagnostics.push_back(diagnostic(rd));
+  if (rd.b()) r.error = std::string(rd.s());
 }
 
-FileResult file_result(const std::string& path, const json& j) {
+std::string encode(const FileResult& r) {
+  Writer w;
+  put_findings(w, r);
+  put(w, r.facts);
+  w.b(r.noqa.has_value());
+  if (r.noqa) {
+    w.u(r.noqa->lines().size());
+    for (const auto& [line, e] : r.noqa->lines()) {
+      w.u(line);
+      w.b(e.all);
+      put_strings(w, e.codes);
+    }
+  }
+  return std::move(w.out);
+}
+
+FileResult decode(const std::string& path, std::string_view blob) {
+  Reader rd(blob);
   FileResult r;
   r.path = path;
-  for (const auto& d : j.at("d")) r.diagnostics.push_back(diagnostic(d));
-  r.facts = facts(j.at("f"));
-  if (j.contains("x")) r.error = j["x"].get<std::string>();
-  if (j.contains("n")) {
+  findings(rd, r);
+  r.facts = facts(rd);
+  if (rd.b()) {
     NoqaMap noqa;
-    for (const auto& l : j["n"]) noqa.set(l.at(0).get<uint32_t>(), {l.at(1).get<bool>(), l.at(2).get<std::vector<std::string>>()});
+    for (size_t n = rd.size(); n > 0; --n) {
+      uint32_t line = rd.u32();
+      bool all = rd.b();
+      noqa.set(line, {all, strings(rd)});
+    }
     r.noqa = std::move(noqa);
   }
+  if (!rd.done()) throw Corrupt();
   return r;
+}
+
+std::optional<std::string> slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary | std::ios::ate);
+  if (!in) return std::nullopt;
+  auto size = static_cast<std::streamoff>(in.tellg());
+  if (size < 0) return std::nullopt;
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) return std::nullopt;
+  return bytes;
+}
+
+FileStamp stamp_from(const struct stat& st) {
+  return {static_cast<uint64_t>(st.st_size),
+          static_cast<uint64_t>(st.st_mtim.tv_sec) * 1000000000ull + static_cast<uint64_t>(st.st_mtim.tv_nsec),
+          static_cast<uint64_t>(st.st_ctim.tv_sec) * 1000000000ull + static_cast<uint64_t>(st.st_ctim.tv_nsec),
+          static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_dev)};
+}
+
+// Replaces `dir`/`name` atomically (readers see the old file or the new one)
+// with `head` followed by what `body` writes.
+bool write_atomically(const std::string& dir, const std::string& name, std::string_view head,
+                      const std::function<void(std::ofstream&)>& body, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  fs::path target = fs::path(dir) / name;
+  fs::path temp = fs::path(dir) / (name + "." + std::to_string(::getpid()) + ".tmp");
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(head.data(), static_cast<std::streamsize>(head.size()));
+    if (body) body(out);
+    if (!out) {
+      if (error) *error = "cannot write " + temp.string();
+      fs::remove(temp, ec);
+      return false;
+    }
+  }
+  fs::rename(temp, target, ec);
+  if (ec) {
+    if (error) *error = "cannot replace " + target.string() + ": " + ec.message();
+    fs::remove(temp, ec);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -145,69 +337,221 @@ uint64_t content_hash(std::string_view bytes) {
   return combine_hash(std::hash<std::string_view>{}(bytes), std::to_string(bytes.size()));
 }
 
-LintCache::LintCache(std::string dir, std::string salt) : dir_(std::move(dir)), salt_(std::move(salt)) {
-  std::ifstream in(fs::path(dir_) / "asynclint.cache", std::ios::binary);
-  if (!in) return;
-  std::stringstream buf;
-  buf << in.rdbuf();
+std::optional<std::string> read_stamped(const std::string& path, FileStamp* stamp) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st{};
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  if (stamp) *stamp = stamp_from(st);
+  std::string bytes;
+  // One read for the usual case: the size stat gave, plus one byte to see the end.
+  size_t want = st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : 1 << 16;
+  while (true) {
+    size_t have = bytes.size();
+    bytes.resize(have + want);
+    ssize_t n = ::read(fd, bytes.data() + have, want);
+    if (n < 0) {
+      bytes.resize(have);
+      if (errno == EINTR) continue;
+      ::close(fd);
+      return std::nullopt;  // EIO: an error, not an empty file
+    }
+    bytes.resize(have + static_cast<size_t>(n));
+    if (n == 0) break;
+    want = 1 << 16;
+  }
+  ::close(fd);
+  return bytes;
+}
+
+LintCache::LintCache(std::string dir, std::string salt) : dir_(std::move(dir)), salt_(std::move(salt)) {}
+
+void LintCache::load() const {
+  if (loaded_) return;
+  loaded_ = true;
+  auto bytes = slurp(fs::path(dir_) / "asynclint.cache");
+  if (!bytes) return;
+  buffer_ = std::move(*bytes);
   try {
-    json j = json::from_msgpack(buf.str());
-    if (j.at("magic") != kMagic || j.at("format") != kFormat || j.at("salt") != salt_) return;  // foreign
-    for (auto& [path, e] : j.at("entries").items())
-      entries_[path] = Entry{e.at(0).get<uint64_t>(), e.at(1).get<std::string>()};
-  } catch (const std::exception&) {
+    Reader r(buffer_);
+    if (r.s() != kMagic || r.u() != kFormat || r.s() != salt_) {  // foreign
+      buffer_.clear();
+      return;
+    }
+    for (size_t n = r.size(); n > 0; --n) {
+      std::string path(r.s());
+      uint64_t key = r.u();
+      std::string_view blob = r.s();
+      entries_[std::move(path)] = Entry{key, static_cast<size_t>(blob.data() - buffer_.data()), blob.size(), std::nullopt};
+    }
+    if (!r.done()) throw Corrupt();
+  } catch (const Corrupt&) {
     entries_.clear();  // corrupt: start afresh
+    buffer_.clear();
   }
 }
 
 std::optional<FileResult> LintCache::get(const std::string& path, uint64_t key) const {
-  std::lock_guard lock(mutex_);
-  auto it = entries_.find(path);
-  if (it == entries_.end() || it->second.key != key) return std::nullopt;
+  std::string_view blob;
+  {
+    std::lock_guard lock(mutex_);
+    load();
+    auto it = entries_.find(path);
+    if (it == entries_.end() || it->second.key != key) return std::nullopt;
+    // Entries are never replaced while files are linted (one thread per path),
+    // and the node and buffer stay put: the view outlives the lock.
+    const Entry& e = it->second;
+    blob = e.owned ? std::string_view(*e.owned) : std::string_view(buffer_).substr(e.offset, e.size);
+  }
   try {
-    FileResult r = file_result(path, json::from_msgpack(it->second.blob));
+    FileResult r = decode(path, blob);
+    std::lock_guard lock(mutex_);
     ++hits_;
     return r;
-  } catch (const std::exception&) {
+  } catch (const Corrupt&) {
     return std::nullopt;
   }
 }
 
 void LintCache::put(const FileResult& result, uint64_t key) {
-  std::vector<std::uint8_t> blob = json::to_msgpack(to_json(result));
+  std::string blob = encode(result);
   std::lock_guard lock(mutex_);
-  entries_[result.path] = Entry{key, std::string(blob.begin(), blob.end())};
+  load();
+  entries_[result.path] = Entry{key, 0, 0, std::move(blob)};
   dirty_ = true;
 }
 
-bool LintCache::save(std::string* error) {
-  if (!dirty_) return true;
-  json entries = json::object();
-  for (const auto& [path, e] : entries_) entries[path] = json::array({e.key, e.blob});
-  json j = {{"magic", kMagic}, {"format", kFormat}, {"salt", salt_}, {"entries", std::move(entries)}};
-  std::vector<std::uint8_t> bytes = json::to_msgpack(j);
-  std::error_code ec;
-  fs::create_directories(dir_, ec);
-  fs::path target = fs::path(dir_) / "asynclint.cache";
-  fs::path temp = fs::path(dir_) / ("asynclint.cache." + std::to_string(::getpid()) + ".tmp");
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      if (error) *error = "cannot write " + temp.string();
-      fs::remove(temp, ec);
-      return false;
-    }
+namespace {
+
+struct RunRecord {
+  uint64_t key = 0;
+  std::vector<std::string_view> paths;
+  std::vector<LintCache::RunFile> files;
+  size_t results_at = 0;  // where the findings start
+};
+
+RunRecord run_header(Reader& r, const std::string& salt) {
+  RunRecord rec;
+  if (r.s() != kRunMagic || r.u() != kFormat || r.s() != salt) throw Corrupt();
+  rec.key = r.u();
+  for (size_t n = r.size(); n > 0; --n) {
+    rec.paths.push_back(r.s());
+    LintCache::RunFile f;
+    f.stamp = {r.u(), r.u(), r.u(), r.u(), r.u()};
+    f.content = r.u();
+    rec.files.push_back(f);
   }
-  fs::rename(temp, target, ec);  // atomic: readers see the old cache or the new one
-  if (ec) {
-    if (error) *error = "cannot replace " + target.string() + ": " + ec.message();
-    fs::remove(temp, ec);
-    return false;
+  return rec;
+}
+
+uint64_t now_ns() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000ull + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+std::string encode_run(const std::string& salt, uint64_t key, const std::vector<std::string>& paths,
+                       std::vector<LintCache::RunFile>& files, const std::vector<FileResult>& results,
+                       uint64_t started_ns) {
+  // Timestamps are as coarse as a few milliseconds on some file systems, two
+  // seconds on others: a file written that close to the run may change again
+  // without its stamp moving.
+  constexpr uint64_t kRacy = 2'000'000'000ull;
+  Writer w;
+  w.s(kRunMagic);
+  w.u(kFormat);
+  w.s(salt);
+  w.u(key);
+  w.u(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    LintCache::RunFile& f = files[i];
+    if (f.stamp.mtime_ns + kRacy > started_ns || f.stamp.ctime_ns + kRacy > started_ns) f.stamp = {};
+    w.s(paths[i]);
+    for (uint64_t v : {f.stamp.size, f.stamp.mtime_ns, f.stamp.ctime_ns, f.stamp.ino, f.stamp.dev}) w.u(v);
+    w.u(f.content);
+  }
+  for (const FileResult& r : results) put_findings(w, r);
+  return std::move(w.out);
+}
+
+}  // namespace
+
+std::optional<std::vector<FileResult>> LintCache::get_run(uint64_t key, const std::vector<std::string>& paths) {
+  auto bytes = slurp(fs::path(dir_) / "asynclint.run");
+  if (!bytes) return std::nullopt;
+  try {
+    Reader r(*bytes);
+    RunRecord rec = run_header(r, salt_);
+    if (rec.key != key || rec.paths.size() != paths.size()) return std::nullopt;
+    uint64_t started = now_ns();
+    bool refreshed = false;
+    for (size_t i = 0; i < paths.size(); ++i) {
+      if (rec.paths[i] != paths[i]) return std::nullopt;
+      LintCache::RunFile& f = rec.files[i];
+      struct stat st{};
+      if (::stat(paths[i].c_str(), &st) != 0) return std::nullopt;
+      if (f.stamp != FileStamp{} && stamp_from(st) == f.stamp) continue;
+      // The stamp moved (or was too recent to trust): the content decides.
+      FileStamp now;
+      auto text = read_stamped(paths[i], &now);
+      if (!text || content_hash(*text) != f.content) return std::nullopt;
+      f.stamp = now;
+      refreshed = true;
+    }
+    std::vector<FileResult> results(paths.size());
+    for (size_t i = 0; i < paths.size(); ++i) {
+      results[i].path = paths[i];
+      findings(r, results[i]);
+    }
+    if (!r.done()) return std::nullopt;
+    // Stamps that can be trusted now spare the next run the hashing.
+    if (refreshed) run_ = encode_run(salt_, key, paths, rec.files, results, started);
+    hits_ += paths.size();
+    return results;
+  } catch (const Corrupt&) {
+    return std::nullopt;
+  }
+}
+
+void LintCache::put_run(uint64_t key, const std::vector<std::string>& paths, std::vector<RunFile> files,
+                        const std::vector<FileResult>& results, uint64_t started_ns) {
+  run_ = encode_run(salt_, key, paths, files, results, started_ns);
+}
+
+bool LintCache::save(std::string* error) {
+  if (dirty_) {
+    Writer head;
+    head.s(kMagic);
+    head.u(kFormat);
+    head.s(salt_);
+    head.u(entries_.size());
+    // Blobs go out as they are (the old ones straight from the file read):
+    // each is encoded once, when its file is linted.
+    bool ok = write_atomically(dir_, "asynclint.cache", head.out, [&](std::ofstream& out) {
+      for (const auto& [path, e] : entries_) {
+        std::string_view blob = e.owned ? std::string_view(*e.owned) : std::string_view(buffer_).substr(e.offset, e.size);
+        Writer w;
+        w.s(path);
+        w.u(e.key);
+        w.u(blob.size());
+        out.write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
+        out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
+      }
+    }, error);
+    if (!ok) return false;
+    dirty_ = false;
+  }
+  if (run_) {
+    if (!write_atomically(dir_, "asynclint.run", *run_, nullptr, error)) return false;
+    run_.reset();
   }
   // A cache folder explains itself and keeps out of version control, as ruff's does.
-  if (!fs::exists(fs::path(dir_) / ".gitignore", ec)) std::ofstream(fs::path(dir_) / ".gitignore") << "*\n";
-  dirty_ = false;
+  std::error_code ec;
+  if (fs::exists(dir_, ec) && !fs::exists(fs::path(dir_) / ".gitignore", ec))
+    std::ofstream(fs::path(dir_) / ".gitignore") << "*\n";
   return true;
 }
 

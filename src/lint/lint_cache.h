@@ -1,8 +1,14 @@
-// The lint cache: a file's results (findings, noqa comments, project facts)
-// keyed by its content hash, the tool version, the file's settings and the
-// project's shape (module names and async function names, on which the facts
-// depend). Stored as one MessagePack file; a corrupt or foreign cache is
-// ignored, never trusted, and rewritten atomically.
+// The lint cache, two files in the cache folder:
+//  - asynclint.cache: each file's results (findings, noqa comments, project
+//    facts) keyed by its content hash, the tool version, the file's settings
+//    and the project's shape (module names and async function names, on which
+//    the facts depend);
+//  - asynclint.run: the final results of the last whole run, keyed by its
+//    inputs (paths, modules, settings) and valid while every file still has
+//    the same stat stamp or, when the stamp moved, the same content (ruff
+//    keys on mtime the same way). An unchanged tree is answered from it alone.
+// A compact binary format, each record encoded once; a corrupt or foreign
+// cache is ignored, never trusted, and rewritten atomically.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "lint/linter.h"
 
@@ -17,31 +24,65 @@ namespace asl {
 
 uint64_t content_hash(std::string_view bytes);
 
+// 64-bit FNV-1a over several parts, for cache keys.
+uint64_t combine_hash(uint64_t seed, std::string_view part);
+inline uint64_t combine_hash(uint64_t seed, uint64_t part) {
+  return combine_hash(seed, std::string_view(reinterpret_cast<const char*>(&part), sizeof part));
+}
+
+// What stat says about a file: when any of it moves, the content may have.
+// All zero: unknown, or too recent to trust (see LintCache::put_run).
+struct FileStamp {
+  uint64_t size = 0, mtime_ns = 0, ctime_ns = 0, ino = 0, dev = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+// Reads a file, taking its stamp before reading (a write during the read
+// then shows as a newer stamp). Nothing when it cannot be read.
+std::optional<std::string> read_stamped(const std::string& path, FileStamp* stamp);
+
 class LintCache {
  public:
-  // Loads `dir`/asynclint.cache if it exists and is ours; `salt` names what
-  // every key must also depend on (tool version, catalog).
+  // `dir`/asynclint.cache is loaded on first use; `salt` names what every key
+  // must also depend on (tool version, catalog).
   LintCache(std::string dir, std::string salt);
-  // A cached result for `path` under `key`, or nothing.
+  // A cached result for `path` under `key`, or nothing. Thread-safe.
   std::optional<FileResult> get(const std::string& path, uint64_t key) const;
   void put(const FileResult& result, uint64_t key);
-  // Writes the cache if anything changed; errors are reported, not fatal.
+
+  // The whole run's results (in the order of `paths`) when the last run had
+  // the same key and the same files; stamps that moved are checked against
+  // the content hashes.
+  std::optional<std::vector<FileResult>> get_run(uint64_t key, const std::vector<std::string>& paths);
+  struct RunFile {
+    FileStamp stamp;
+    uint64_t content = 0;
+  };
+  // Records a whole run (results in input order). Stamps from less than two
+  // seconds before `started_ns` (wall clock) are not kept: a write in the same
+  // timestamp tick could go unseen, so such files are always re-hashed.
+  void put_run(uint64_t key, const std::vector<std::string>& paths, std::vector<RunFile> files,
+               const std::vector<FileResult>& results, uint64_t started_ns);
+
+  // Writes what changed; errors are reported, not fatal.
   bool save(std::string* error);
   size_t hits() const { return hits_; }
 
  private:
+  void load() const;
   std::string dir_, salt_;
   struct Entry {
     uint64_t key = 0;
-    std::string blob;  // MessagePack of the FileResult
+    size_t offset = 0, size = 0;  // in buffer_, unless owned
+    std::optional<std::string> owned;
   };
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, Entry> entries_;
+  mutable bool loaded_ = false;
+  mutable std::string buffer_;  // the cache file as read; entries point into it
+  mutable std::unordered_map<std::string, Entry> entries_;
   bool dirty_ = false;
   mutable size_t hits_ = 0;
+  std::optional<std::string> run_;  // the encoded run record to write
 };
-
-// 64-bit FNV-1a over several parts, for cache keys.
-uint64_t combine_hash(uint64_t seed, std::string_view part);
 
 }  // namespace asl

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -125,21 +126,67 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   ProjectOptions opts = options;
   // Checks that skipping files changes no finding: the benchmarks compare both.
   if (std::getenv("ASYNCLINT_PARSE_ALL")) opts.parse_all = true;
+  ProjectStats local;
+  if (!stats) stats = &local;
+  *stats = {};
+  stats->files = n;
+  auto report_stats = [&] {
+    // For the benchmarks: how much of the tree had to be parsed.
+    if (!std::getenv("ASYNCLINT_PARSE_STATS")) return;
+    std::fprintf(stderr, "asynclint: parsed %zu of %zu files (%zu for the project analyses, %zu from the cache)\n",
+                 stats->parsed, stats->files, stats->parsed_for_project, stats->cached);
+    for (size_t k = 1; k < marks.size(); ++k)
+      std::fprintf(stderr, "asynclint: %-8s %7.1f ms\n", marks[k].first,
+                   std::chrono::duration<double, std::milli>(marks[k].second - marks[k - 1].second).count());
+  };
+  auto by_path = [](std::vector<FileResult>& r) {
+    std::stable_sort(r.begin(), r.end(), [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
+  };
+
+  // The whole run's key: everything a finding may depend on besides the
+  // files' contents (which the cache checks by stamp or hash).
+  timespec started{};
+  clock_gettime(CLOCK_REALTIME, &started);
+  bool run_cacheable = opts.cache && std::none_of(inputs.begin(), inputs.end(), [](const LintInput& in) { return in.bytes.has_value(); });
+  uint64_t run_key = 0;
+  std::vector<std::string> paths;
+  if (run_cacheable) {
+    run_key = combine_hash(content_hash("run"), uint64_t{opts.parse_all});
+    for (size_t i = 0; i < n; ++i) {
+      paths.push_back(inputs[i].path);
+      run_key = combine_hash(run_key, inputs[i].path);
+      run_key = combine_hash(run_key, modules[i].name + (modules[i].is_package ? "/" : ""));
+      if (hooks.settings_key) run_key = combine_hash(run_key, hooks.settings_key(inputs[i].path));
+    }
+    if (auto hit = opts.cache->get_run(run_key, paths)) {
+      stats->cached = n;
+      marks.emplace_back("cached", Clock::now());
+      report_stats();
+      by_path(*hit);
+      return std::move(*hit);
+    }
+  }
+
   std::vector<FileResult> results(n);
   std::vector<char> parsed(n, 0);
-  // First, on all cores: read each file and keep those that may hold async
-  // code (or cannot be read or decoded: the linter reports why), noting the
-  // names of their `async def`s.
-  std::vector<std::optional<std::string>> eager(n);
+  // First, on all cores: read each file and note those that may hold async
+  // code (or cannot be read or decoded: the linter reports why), with the
+  // names of their `async def`s. Their contents are read again when they are
+  // linted rather than all held at once (the page cache makes that cheap).
+  std::vector<char> eager(n, 0);
   std::vector<std::vector<std::string>> async_defs(n);
-  std::vector<uint64_t> content(n, 0);
+  std::vector<LintCache::RunFile> stamps(n);
+  // A file that changed between two reads (or could not be read) makes the
+  // run's results unfit for the whole-run cache entry.
+  std::atomic<bool> unstable{false};
   parallel_for(n, opts.threads, [&](size_t i) {
     const LintInput& in = inputs[i];
-    std::optional<std::string> bytes = in.bytes ? in.bytes : read_bytes(in.path);
-    if (bytes && opts.cache) content[i] = content_hash(*bytes);
+    std::optional<std::string> bytes = in.bytes ? in.bytes : read_stamped(in.path, &stamps[i].stamp);
+    if (bytes && opts.cache) stamps[i].content = content_hash(*bytes);
     if (!bytes) {
       results[i] = hooks.lint(in, modules[i], scope);  // reports the I/O error
       parsed[i] = 1;
+      unstable = true;
       return;
     }
     bool wanted = opts.parse_all || in.bytes || mentions_async(*bytes) || bytes->find('\0') != std::string::npos ||
@@ -147,10 +194,17 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
     results[i].path = in.path;
     if (!wanted) return;
     async_defs[i] = async_def_names(*bytes);
-    eager[i] = std::move(bytes);
+    eager[i] = 1;
   });
   for (const auto& defs : async_defs) scope.async_names.insert(defs.begin(), defs.end());
   async_defs.clear();
+  // The bytes of file i as read again, or nothing when it cannot be.
+  auto reread = [&](size_t i) -> std::optional<std::string> {
+    if (inputs[i].bytes) return inputs[i].bytes;
+    auto bytes = read_bytes(inputs[i].path);
+    if (!bytes || (opts.cache && content_hash(*bytes) != stamps[i].content)) unstable = true;
+    return bytes;
+  };
   marks.emplace_back("read", Clock::now());
 
   // A file's facts depend on the project's shape, so its cache key does too.
@@ -169,7 +223,7 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   // Lints file i (bytes already read), through the cache when there is one.
   auto lint_file = [&](size_t i, std::string bytes) {
     if (!opts.cache) return hooks.lint(LintInput{inputs[i].path, std::move(bytes)}, modules[i], scope);
-    uint64_t key = combine_hash(shape, std::to_string(content_hash(bytes)));
+    uint64_t key = combine_hash(shape, std::to_string(stamps[i].content));
     if (hooks.settings_key) key = combine_hash(key, std::to_string(hooks.settings_key(inputs[i].path)));
     key = combine_hash(key, modules[i].name + (modules[i].is_package ? "/" : ""));
     if (auto hit = opts.cache->get(inputs[i].path, key)) {
@@ -182,8 +236,8 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   };
   parallel_for(n, opts.threads, [&](size_t i) {
     if (!eager[i]) return;
-    results[i] = lint_file(i, std::move(*eager[i]));
-    eager[i].reset();
+    auto bytes = reread(i);
+    results[i] = bytes ? lint_file(i, std::move(*bytes)) : hooks.lint(inputs[i], modules[i], scope);
     parsed[i] = 1;
   });
 
@@ -255,7 +309,7 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
     if (round == 0) parallel_for(n, options.threads, [&](size_t i) {
       if (parsed[i] || next[i] || mentions_checked[i] || coroutines.empty()) return;
       mentions_checked[i] = 1;
-      auto bytes = read_bytes(inputs[i].path);
+      auto bytes = reread(i);
       next[i] = bytes && may_call_coroutine(*bytes, coroutines, words);
     });
     std::vector<size_t> todo;
@@ -265,7 +319,7 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
     if (todo.empty() && seeds.empty()) break;
     parallel_for(todo.size(), options.threads, [&](size_t k) {
       size_t i = todo[k];
-      auto bytes = read_bytes(inputs[i].path);
+      auto bytes = reread(i);
       results[i] = bytes ? lint_file(i, std::move(*bytes)) : hooks.lint(inputs[i], modules[i], scope);
     });
     for (size_t i : todo) {
@@ -288,22 +342,14 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
     if (!extra[i].empty()) hooks.add(std::move(extra[i]), results[i]);
     results[i].facts = {};  // done with them: keep memory flat
   }
-  ProjectStats local;
-  if (!stats) stats = &local;
-  stats->files = n;
   stats->parsed = static_cast<size_t>(std::count(parsed.begin(), parsed.end(), 1));
   stats->parsed_for_project = late;
   stats->cached = cached;
-  // For the benchmarks: how much of the tree had to be parsed.
-  if (std::getenv("ASYNCLINT_PARSE_STATS"))
-  {
-    std::fprintf(stderr, "asynclint: parsed %zu of %zu files (%zu for the project analyses, %zu from the cache)\n",
-                 stats->parsed, stats->files, stats->parsed_for_project, stats->cached);
-    for (size_t k = 1; k < marks.size(); ++k)
-      std::fprintf(stderr, "asynclint: %-8s %7.1f ms\n", marks[k].first,
-                   std::chrono::duration<double, std::milli>(marks[k].second - marks[k - 1].second).count());
-  }
-  std::stable_sort(results.begin(), results.end(), [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
+  if (run_cacheable && !unstable)
+    opts.cache->put_run(run_key, paths, std::move(stamps), results,
+                        static_cast<uint64_t>(started.tv_sec) * 1000000000ull + static_cast<uint64_t>(started.tv_nsec));
+  report_stats();
+  by_path(results);
   return results;
 }
 
