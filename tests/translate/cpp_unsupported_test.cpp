@@ -33,11 +33,12 @@ const Case kCases[] = {
      "import aiohttp\n\nasync def fetch() -> str:\n    async with aiohttp.ClientSession() as s:\n"
      "        async with s.get(\"https://api.example.com\") as r:\n            return await r.text()\n",
      "5:26: unsupported: https URL (the C++ translation speaks plain http only)\n"},
-    {"AsyncGenerator",
-     "import asyncio\nfrom typing import AsyncIterator\n\nasync def gen() -> AsyncIterator[int]:\n    yield 1\n",
-     "4:1: unsupported: async generators (no Boost.Asio 1.81 equivalent is used)\n"},
     {"Generator", "from typing import Iterator\n\ndef gen() -> Iterator[int]:\n    yield 1\n",
-     "3:1: unsupported: generators (`yield`)\n"},
+     "3:1: unsupported: generators (`yield` in a function that is not async)\n"},
+    {"YieldInFinally",
+     "from typing import AsyncIterator\n\nasync def gen() -> AsyncIterator[int]:\n    try:\n        yield 1\n    finally:\n"
+     "        yield 2\n",
+     "4:5: unsupported: `yield` inside `finally`\n"},
     {"AwaitInFinally",
      "import asyncio\n\nasync def f() -> None:\n    try:\n        print(1)\n    finally:\n        await asyncio.sleep(0)\n",
      "4:5: unsupported: `await` inside `finally`\n"},

@@ -103,6 +103,7 @@ class CppEmitter {
   std::map<std::string, const Class*> classes_;
   std::set<std::string> exception_classes_;
   std::set<std::string> base_classes_;  // module classes that others derive from
+  std::set<std::string> shared_roots_;  // root classes deriving from enable_shared_from_this
   std::set<std::string> task_names_;                          // locals holding started tasks
   const Function* fn_ = nullptr;
   const Class* class_ = nullptr;

@@ -89,6 +89,7 @@ void CppEmitter::prototype(const Function& f) {
 
 void CppEmitter::function(const Function& f, const std::string& owner) {
   const Function* outer = fn_;
+  bool outer_lambda = in_lambda_;
   fn_ = &f;
   CodeWriter saved = w_;
   try {
@@ -111,6 +112,23 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
       bool is_virtual = in_class && class_ && base_classes_.count(class_->name) && !f.is_static && !overrides;
       head = (in_class && f.is_static ? "static " : "") + std::string(is_virtual ? "virtual " : "") + return_type(f) + " " + name +
              "(" + ps + ")" + (overrides ? " override" : "");
+      if (in_class && class_ && f.is_async && f.is_generator && !f.is_static) {
+        // A generator runs after the call returns: its frame holds `self` as a
+        // shared_ptr, as Python's holds a reference, rather than `this`. The
+        // method hands it to a static overload that is the coroutine.
+        if (class_->is_exception) throw Unsupported{f.pos, "an async generator method of an exception class"};
+        std::string cls = identifier(class_->name);
+        std::string self = shared_roots_.count(class_->name) ? "shared_from_this()" : "std::static_pointer_cast<" + cls + ">(shared_from_this())";
+        for (const auto& p : f.params) self += ", " + identifier(p.name);
+        {
+          auto b = w_.block(head);
+          w_.line("return " + name + "(" + self + ");");
+        }
+        w_.blank();
+        std::string rest = params(f, false);
+        head = "static " + return_type(f) + " " + name + "(std::shared_ptr<" + cls + "> self" + (rest.empty() ? "" : ", " + rest) + ")";
+        in_lambda_ = true;
+      }
     }
     // A constructor without a body (dataclass, exception) assigns its parameters.
     std::string init;
@@ -139,7 +157,9 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
       }
       // A coroutine needs a co_await or co_return to be one.
       std::string body = w_.str().substr(before);
-      if (f.is_async && body.find("co_await") == std::string::npos && body.find("co_return") == std::string::npos) w_.line("co_return;");
+      if (f.is_async && body.find("co_await") == std::string::npos && body.find("co_return") == std::string::npos &&
+          body.find("co_yield") == std::string::npos)
+        w_.line("co_return;");
     }
   } catch (const Unsupported& u) {
     w_ = std::move(saved);
@@ -147,6 +167,7 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
     todo(u.what, "def " + f.name + "(...)");
   }
   fn_ = outer;
+  in_lambda_ = outer_lambda;
 }
 
 // Parameters of the base class's constructor (for `super().__init__(...)`).
@@ -167,6 +188,8 @@ void CppEmitter::klass(const Class& c) {
     base = " : public " + (api_.type(c.base) ? type(Type::external(c.base), c.pos) : identifier(c.base));
   } else if (!c.base.empty()) {
     base = " : public " + identifier(c.base);
+  } else if (shared_roots_.count(c.name)) {
+    base = " : public std::enable_shared_from_this<" + identifier(c.name) + ">";
   }
   {
     auto b = w_.block("struct " + identifier(c.name) + base, ";");
@@ -225,6 +248,16 @@ std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
     if (item.function) {
       functions_[item.function->name] = item.function.get();
       if (item.function->is_entry) entry = item.function.get();
+    }
+  }
+  // Classes with async generator methods hand out shared_ptrs to themselves:
+  // the root of their hierarchy derives from enable_shared_from_this.
+  for (const auto& [cname, c] : classes_) {
+    for (const auto& f : c->methods) {
+      if (!f.is_async || !f.is_generator || f.is_static) continue;
+      std::string root = cname;
+      for (auto b = classes_.find(c->base); b != classes_.end(); b = classes_.find(b->second->base)) root = b->first;
+      shared_roots_.insert(root);
     }
   }
   // `main` is C++'s entry point: the Python one becomes async_main / sync_main.
@@ -327,8 +360,10 @@ std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
   bool http = body.find("py::http::") != std::string::npos || body.find("py::object") != std::string::npos;
   bool async = http || body.find("boost::asio") != std::string::npos || body.find("py::run(") != std::string::npos;
   out += "\n";
+  bool generators = body.find("py::async_generator<") != std::string::npos;
   if (http) out += "#include <asynctranslate/http.hpp>\n";
-  else if (async) out += "#include <asynctranslate/async.hpp>\n";
+  if (generators) out += "#include <asynctranslate/generator.hpp>\n";
+  else if (async && !http) out += "#include <asynctranslate/async.hpp>\n";
   out += "#include <asynctranslate/collections.hpp>\n";
   if (body.find("std::numbers::") != std::string::npos) out += "#include <numbers>\n";
   out += "\n" + body;

@@ -28,7 +28,8 @@ bool CppEmitter::expr_awaits(const Expr& e) const {
 
 bool CppEmitter::block_awaits(const Block& b) const {
   for (const auto& s : b) {
-    if (s->is_async) return true;
+    // `co_yield` suspends too: C++ allows it neither in a handler nor in a finally lambda.
+    if (s->is_async || s->kind == StmtKind::Yield) return true;
     for (const auto* e : {s->target.get(), s->value.get()})
       if (e && expr_awaits(*e)) return true;
     for (const auto& br : s->branches)
@@ -99,7 +100,7 @@ void CppEmitter::stmt(const Stmt& s) {
         simple(s, s.value ? kw + " " + expr(*s.value).text + ";" : kw + ";");
         return;
       }
-      case StmtKind::Yield: throw Unsupported{s.pos, "generators (`yield`)"};
+      case StmtKind::Yield: simple(s, "co_yield " + expr(*s.value).text + ";"); return;
       case StmtKind::If: if_stmt(s); return;
       case StmtKind::While: {
         auto b = w_.block("while (" + expr(*s.value).text + ")");
@@ -197,7 +198,9 @@ void CppEmitter::if_stmt(const Stmt& s) {
 void CppEmitter::for_each(const Stmt& s) {
   // as_completed: a list of awaitables, each finishing in completion order.
   bool as_completed = s.value->kind == ExprKind::ApiCall && s.value->api && s.value->api->python == "asyncio.as_completed";
-  if (s.is_async && !as_completed) throw Unsupported{s.pos, "`async for` (async iterators)"};
+  bool generator = s.is_async && !as_completed;
+  if (generator && s.value->type.kind != TypeKind::AsyncIterator)
+    throw Unsupported{s.pos, "`async for` over something other than an async generator"};
   if (!s.orelse.empty()) throw Unsupported{s.pos, "`for ... else`"};
   std::string target;
   std::vector<std::string> inner;  // nested tuple targets, unpacked in the body
@@ -216,9 +219,23 @@ void CppEmitter::for_each(const Stmt& s) {
     target += "]";
   }
   std::string iter = expr(*s.value).text;
-  if (s.value->type.kind == TypeKind::Dict) iter = wrap(*s.value, kPrimary) + ".keys()";
-  if (as_completed) target = "auto& " + identifier(s.targets[0]->text);  // consumed by `await`
-  std::string head = "for (" + target + " : " + iter + ")";
+  std::string head;
+  if (generator) {
+    // `async for`: next() gives each item until an empty optional; `continue`
+    // and `break` keep their meaning in the C++ loop.
+    std::string id = std::to_string(++temp_counter_), next = "next" + id;
+    if (s.value->kind == ExprKind::Name) {
+      head = "while (auto " + next + " = co_await " + iter + ".next())";
+    } else {
+      std::string source = "source" + id;
+      head = "for (auto&& " + source + " = " + iter + "; auto " + next + " = co_await " + source + ".next();)";
+    }
+    inner.insert(inner.begin(), target + " = *" + next + ";");
+  } else {
+    if (s.value->type.kind == TypeKind::Dict) iter = wrap(*s.value, kPrimary) + ".keys()";
+    if (as_completed) target = "auto& " + identifier(s.targets[0]->text);  // consumed by `await`
+    head = "for (" + target + " : " + iter + ")";
+  }
   if (!s.trailing_comment.empty()) head += "  //" + s.trailing_comment;
   auto b = w_.block(head);
   for (const auto& l : inner) w_.line(l);
@@ -288,7 +305,19 @@ void CppEmitter::try_stmt(const Stmt& s) {
   std::optional<CodeWriter::Block> outer;
   if (!s.finally_body.empty()) {
     // `finally` without awaits: a scope guard runs it however the scope ends.
-    if (has_await(s.finally_body)) throw Unsupported{s.pos, "`await` inside `finally`"};
+    if (has_await(s.finally_body)) {
+      std::function<bool(const Block&)> yields = [&](const Block& b) {
+        for (const auto& x : b) {
+          if (x->kind == StmtKind::Yield || yields(x->body) || yields(x->orelse) || yields(x->finally_body)) return true;
+          for (const auto& br : x->branches)
+            if (yields(br.second)) return true;
+          for (const auto& h : x->handlers)
+            if (yields(h.body)) return true;
+        }
+        return false;
+      };
+      throw Unsupported{s.pos, yields(s.finally_body) ? "`yield` inside `finally`" : "`await` inside `finally`"};
+    }
     outer.emplace(w_, "", "");
     w_.line("py::finally cleanup([&] {");
     {

@@ -42,7 +42,7 @@ std::string CppEmitter::type(const Type& t, SourcePos where) {
     }
     case TypeKind::Awaitable:
       return "boost::asio::awaitable<" + (t.arg(0).kind == TypeKind::None ? std::string("void") : type(t.arg(0), where)) + ">";
-    case TypeKind::AsyncIterator: throw Unsupported{where, "async generators (no Boost.Asio 1.81 equivalent is used)"};
+    case TypeKind::AsyncIterator: return fmt::format("py::async_generator<{}>", type(t.arg(0), where));
     case TypeKind::Iterator: return fmt::format("std::vector<{}>", type(t.arg(0), where));
     case TypeKind::Class:
       if (exception_classes_.count(t.name)) return identifier(t.name);
@@ -62,8 +62,10 @@ std::string CppEmitter::type(const Type& t, SourcePos where) {
 }
 
 std::string CppEmitter::return_type(const Function& f) {
+  // An async generator is a coroutine of the runtime's own type (generator.hpp).
+  if (f.is_generator && f.is_async) return type(f.result, f.pos);
+  if (f.is_generator) throw Unsupported{f.pos, "generators (`yield` in a function that is not async)"};
   std::string r = f.result.kind == TypeKind::None ? "void" : type(f.result, f.pos);
-  if (f.is_generator) throw Unsupported{f.pos, "generators (`yield`)"};
   return f.is_async ? "boost::asio::awaitable<" + r + ">" : r;
 }
 

@@ -1,0 +1,283 @@
+// Translated from input.py by asynctranslate.
+#nullable disable
+
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace Cases.AsyncGeneratorStreams;
+
+/// <summary>Async generators beyond a pipeline: early exits, a queue, finally, a method.</summary>
+public static class Program
+{
+    public static async IAsyncEnumerable<int> Countdown(int start, int step = 1)
+    {
+        var n = start;
+        while (n > 0)
+        {
+            yield return n;
+            n -= step;
+        }
+        Console.WriteLine("countdown finished");
+    }
+
+    public static async IAsyncEnumerable<int> Evens(int limit)
+    {
+        for (var i = 0; i < limit; i += 2)
+        {
+            await Task.Yield();
+            yield return i;
+        }
+    }
+
+    /// <summary>Yields the queue's lines, upper-cased, until an empty one.</summary>
+    public static async IAsyncEnumerable<string> Lines(Channel<string> queue)
+    {
+        while (true)
+        {
+            var line = await queue.Reader.ReadAsync();
+            if (line == "")
+            {
+                yield break;
+            }
+            yield return line.ToUpperInvariant();
+        }
+    }
+
+    public static async Task Producer(Channel<string> queue, List<string> words)
+    {
+        foreach (var w in words)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(0.001));
+            await queue.Writer.WriteAsync(w);
+        }
+        await queue.Writer.WriteAsync("");
+    }
+
+    public static async IAsyncEnumerable<int> Guarded(int limit)
+    {
+        try
+        {
+            for (var i = 0; i < limit; i++)
+            {
+                await Task.Yield();
+                yield return i * 10;
+            }
+        }
+        finally
+        {
+            Console.WriteLine("guarded cleanup");
+        }
+    }
+
+    public class Sensor
+    {
+        public string Name { get; set; }
+        public List<double> Readings { get; set; }
+
+        public Sensor(string name, List<double> readings)
+        {
+            Name = name;
+            Readings = readings;
+        }
+
+        public async IAsyncEnumerable<(string, double)> Stream(double scale)
+        {
+            foreach (var r in Readings)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(0.001));
+                yield return (Name, r * scale);
+            }
+        }
+    }
+
+    public static async Task<int> FirstOver(int limit, IAsyncEnumerable<int> source)
+    {
+        await foreach (var n in source)
+        {
+            if (n > limit)
+            {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    public static async Task Main()
+    {
+        // break leaves the generator suspended; it never finishes.
+        await foreach (var n in Countdown(10, 3))
+        {
+            if (n < 5)
+            {
+                break;
+            }
+            Console.WriteLine($"count {n}");
+        }
+        await foreach (var n in Countdown(3))
+        {
+            Console.WriteLine($"to the end {n}");
+        }
+
+        var queue = Channel.CreateUnbounded<string>();
+        var task = Producer(queue, new List<string> { "alpha", "beta", "gamma" });
+        await foreach (var line in Lines(queue))
+        {
+            Console.WriteLine($"line {line}");
+        }
+        await task;
+
+        var total = 0;
+        await foreach (var v in Guarded(4))
+        {
+            if (v == 20)
+            {
+                continue;
+            }
+            total += v;
+        }
+        Console.WriteLine($"total {total}");
+
+        // The generator keeps its object alive after the call returns.
+        await foreach (var (name, value) in new Sensor("humidity", new List<double> { 0.5, 0.25 }).Stream(100.0))
+        {
+            Console.WriteLine($"{name} {Py.Str(value)}");
+        }
+        var sensor = new Sensor("temp", new List<double> { 20.5, 21.0, 19.75 });
+        await foreach (var (name, value) in sensor.Stream(2.0))
+        {
+            Console.WriteLine($"{name}: {value:F2}");
+        }
+
+        Console.WriteLine($"first over 5: {await FirstOver(5, Evens(20))}");
+        Console.WriteLine($"first over 50: {await FirstOver(50, Evens(20))}");
+    }
+}
+
+/// <summary>Python semantics used by the translated code.</summary>
+internal static class Py
+{
+    /// <summary>The Python name of a .NET exception, for repr().</summary>
+    public static string ExceptionName(Exception e) => e switch
+    {
+        TimeoutException => "TimeoutError",
+        OperationCanceledException => "CancelledError",
+        KeyNotFoundException => "KeyError",
+        ArgumentOutOfRangeException => "IndexError",
+        ArgumentException => "ValueError",
+        DivideByZeroException => "ZeroDivisionError",
+        InvalidOperationException => "RuntimeError",
+        NotImplementedException => "NotImplementedError",
+        InvalidCastException => "TypeError",
+        System.Net.Http.HttpRequestException => "ConnectionError",
+        _ => e.GetType() == typeof(Exception) ? "Exception" : e.GetType().Name,
+    };
+
+    /// <summary>Python's repr of a float: shortest round trip, `1.0`, `1e-05`, `1e+16`.</summary>
+    public static string FormatFloat(double d)
+    {
+        if (double.IsNaN(d)) return "nan";
+        if (double.IsInfinity(d)) return d > 0 ? "inf" : "-inf";
+        if (d == 0) return 1 / d < 0 ? "-0.0" : "0.0";
+        string sign = d < 0 ? "-" : "";
+        string r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
+        int e = r.IndexOfAny(new[] { 'E', 'e' });
+        string mantissa = e >= 0 ? r[..e] : r;
+        int exponent = e >= 0 ? int.Parse(r[(e + 1)..], CultureInfo.InvariantCulture) : 0;
+        int dot = mantissa.IndexOf('.');
+        string digits = dot >= 0 ? mantissa.Remove(dot, 1) : mantissa;
+        int point = (dot >= 0 ? dot : mantissa.Length) + exponent;
+        int lead = 0;
+        while (lead < digits.Length - 1 && digits[lead] == '0') lead++;
+        digits = digits[lead..].TrimEnd('0');
+        point -= lead;
+        if (digits.Length == 0) digits = "0";
+        int sci = point - 1;
+        if (sci < -4 || sci >= 16)
+        {
+            string m = digits.Length > 1 ? digits[0] + "." + digits[1..] : digits;
+            return sign + m + "e" + (sci < 0 ? "-" : "+") + Math.Abs(sci).ToString("00", CultureInfo.InvariantCulture);
+        }
+        if (point <= 0) return sign + "0." + new string('0', -point) + digits;
+        if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
+        return sign + digits[..point] + "." + digits[point..];
+    }
+
+    /// <summary>Python's repr(): True, None, 0.1, [1, 2], {'a': 1}, 'text'.</summary>
+    public static string Repr(object value)
+    {
+        switch (value)
+        {
+            case null: return "None";
+            case bool b: return b ? "True" : "False";
+            case string s: return QuoteString(s);
+            case double d: return FormatFloat(d);
+            case int or long: return Convert.ToString(value, CultureInfo.InvariantCulture);
+            case Exception e: return ExceptionName(e) + "(" + QuoteString(e.Message) + ")";
+            case System.Text.Json.JsonElement j: return ReprJson(j);
+            case IDictionary d:
+            {
+                var parts = new List<string>();
+                foreach (DictionaryEntry kv in d) parts.Add(Repr(kv.Key) + ": " + Repr(kv.Value));
+                return "{" + string.Join(", ", parts) + "}";
+            }
+            case ITuple t:
+            {
+                var parts = new List<string>();
+                for (var i = 0; i < t.Length; i++) parts.Add(Repr(t[i]));
+                return "(" + string.Join(", ", parts) + (t.Length == 1 ? ",)" : ")");
+            }
+            case IEnumerable items:
+            {
+                var parts = new List<string>();
+                foreach (var item in items) parts.Add(Repr(item));
+                bool isSet = value.GetType().IsGenericType && value.GetType().GetGenericTypeDefinition() == typeof(HashSet<>);
+                if (isSet) return parts.Count == 0 ? "set()" : "{" + string.Join(", ", parts) + "}";
+                return "[" + string.Join(", ", parts) + "]";
+            }
+            default: return value.ToString();
+        }
+    }
+
+    static string QuoteString(string s)
+    {
+        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
+        var sb = new System.Text.StringBuilder();
+        sb.Append(quote);
+        foreach (char c in s)
+        {
+            if (c == quote || c == '\\') sb.Append('\\').Append(c);
+            else if (c == '\n') sb.Append("\\n");
+            else if (c == '\r') sb.Append("\\r");
+            else if (c == '\t') sb.Append("\\t");
+            else if (c < ' ') sb.Append("\\x").Append(((int)c).ToString("x2"));
+            else sb.Append(c);
+        }
+        return sb.Append(quote).ToString();
+    }
+
+    static string ReprJson(System.Text.Json.JsonElement j) => j.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => QuoteString(j.GetString()),
+        System.Text.Json.JsonValueKind.Number => j.TryGetInt32(out var i) ? i.ToString(CultureInfo.InvariantCulture) : FormatFloat(j.GetDouble()),
+        System.Text.Json.JsonValueKind.True => "True",
+        System.Text.Json.JsonValueKind.False => "False",
+        System.Text.Json.JsonValueKind.Null => "None",
+        System.Text.Json.JsonValueKind.Array => "[" + string.Join(", ", j.EnumerateArray().Select(ReprJson)) + "]",
+        _ => "{" + string.Join(", ", j.EnumerateObject().Select(p => QuoteString(p.Name) + ": " + ReprJson(p.Value))) + "}",
+    };
+
+    /// <summary>Python's str(): strings as they are, everything else as repr().</summary>
+    public static string Str(object value) => value switch
+    {
+        string s => s,
+        Exception e => e.Message,
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
+        _ => Repr(value),
+    };
+}
