@@ -369,6 +369,15 @@ std::optional<std::string> read_stamped(const std::string& path, FileStamp* stam
 
 LintCache::LintCache(std::string dir, std::string salt) : dir_(std::move(dir)), salt_(std::move(salt)) {}
 
+LintCache::~LintCache() {
+  if (!out_) return;
+  out_.reset();  // never saved: the new file goes
+  std::error_code ec;
+  fs::remove(temp_, ec);
+}
+
+// asynclint.cache: the header, then records (1, path, key, blob) and last
+// (0, number of records), so that a file cut short is seen as such.
 void LintCache::load() const {
   if (loaded_) return;
   loaded_ = true;
@@ -381,13 +390,18 @@ void LintCache::load() const {
       buffer_.clear();
       return;
     }
-    for (size_t n = r.size(); n > 0; --n) {
+    for (size_t records = 0;; ++records) {
+      uint64_t tag = r.u();
+      if (tag == 0) {
+        if (r.u() != records || !r.done()) throw Corrupt();
+        break;
+      }
+      if (tag != 1) throw Corrupt();
       std::string path(r.s());
       uint64_t key = r.u();
       std::string_view blob = r.s();
-      entries_[std::move(path)] = Entry{key, static_cast<size_t>(blob.data() - buffer_.data()), blob.size(), std::nullopt};
+      entries_[std::move(path)] = Entry{key, static_cast<size_t>(blob.data() - buffer_.data()), blob.size(), false};
     }
-    if (!r.done()) throw Corrupt();
   } catch (const Corrupt&) {
     entries_.clear();  // corrupt: start afresh
     buffer_.clear();
@@ -400,11 +414,9 @@ std::optional<FileResult> LintCache::get(const std::string& path, uint64_t key) 
     std::lock_guard lock(mutex_);
     load();
     auto it = entries_.find(path);
-    if (it == entries_.end() || it->second.key != key) return std::nullopt;
-    // Entries are never replaced while files are linted (one thread per path),
-    // and the node and buffer stay put: the view outlives the lock.
-    const Entry& e = it->second;
-    blob = e.owned ? std::string_view(*e.owned) : std::string_view(buffer_).substr(e.offset, e.size);
+    if (it == entries_.end() || it->second.key != key || it->second.fresh) return std::nullopt;
+    // The buffer is never changed once loaded: the view outlives the lock.
+    blob = std::string_view(buffer_).substr(it->second.offset, it->second.size);
   }
   try {
     FileResult r = decode(path, blob);
@@ -417,11 +429,31 @@ std::optional<FileResult> LintCache::get(const std::string& path, uint64_t key) 
 }
 
 void LintCache::put(const FileResult& result, uint64_t key) {
-  std::string blob = encode(result);
+  // Straight to the new cache file, encoded once: results are not held in
+  // memory until the end of the run.
+  Writer w;
+  w.u(1);
+  w.s(result.path);
+  w.u(key);
+  w.s(encode(result));
   std::lock_guard lock(mutex_);
   load();
-  entries_[result.path] = Entry{key, 0, 0, std::move(blob)};
-  dirty_ = true;
+  if (!out_) {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    temp_ = fs::path(dir_) / ("asynclint.cache." + std::to_string(::getpid()) + ".tmp");
+    out_ = std::make_unique<std::ofstream>(temp_, std::ios::binary | std::ios::trunc);
+    Writer head;
+    head.s(kMagic);
+    head.u(kFormat);
+    head.s(salt_);
+    out_->write(head.out.data(), static_cast<std::streamsize>(head.out.size()));
+  }
+  if (out_) {
+    out_->write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
+    ++records_;
+  }
+  entries_[result.path] = Entry{key, 0, 0, true};
 }
 
 namespace {
@@ -522,27 +554,39 @@ void LintCache::put_run(uint64_t key, const std::vector<std::string>& paths, std
 }
 
 bool LintCache::save(std::string* error) {
-  if (dirty_) {
-    Writer head;
-    head.s(kMagic);
-    head.u(kFormat);
-    head.s(salt_);
-    head.u(entries_.size());
-    // Blobs go out as they are (the old ones straight from the file read):
-    // each is encoded once, when its file is linted.
-    bool ok = write_atomically(dir_, "asynclint.cache", head.out, [&](std::ofstream& out) {
-      for (const auto& [path, e] : entries_) {
-        std::string_view blob = e.owned ? std::string_view(*e.owned) : std::string_view(buffer_).substr(e.offset, e.size);
-        Writer w;
-        w.s(path);
-        w.u(e.key);
-        w.u(blob.size());
-        out.write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
-        out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
-      }
-    }, error);
-    if (!ok) return false;
-    dirty_ = false;
+  if (out_) {
+    // The entries of earlier runs not linted again follow the new ones, as read.
+    for (const auto& [path, e] : entries_) {
+      if (e.fresh) continue;
+      Writer w;
+      w.u(1);
+      w.s(path);
+      w.u(e.key);
+      w.u(e.size);
+      out_->write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
+      out_->write(buffer_.data() + e.offset, static_cast<std::streamsize>(e.size));
+      ++records_;
+    }
+    Writer end;
+    end.u(0);
+    end.u(records_);
+    out_->write(end.out.data(), static_cast<std::streamsize>(end.out.size()));
+    out_->close();
+    bool written = !out_->fail();
+    out_.reset();
+    std::error_code ec;
+    fs::path target = fs::path(dir_) / "asynclint.cache";
+    if (!written) {
+      if (error) *error = "cannot write " + temp_.string();
+      fs::remove(temp_, ec);
+      return false;
+    }
+    fs::rename(temp_, target, ec);  // atomic: readers see the old cache or the new one
+    if (ec) {
+      if (error) *error = "cannot replace " + target.string() + ": " + ec.message();
+      fs::remove(temp_, ec);
+      return false;
+    }
   }
   if (run_) {
     if (!write_atomically(dir_, "asynclint.run", *run_, nullptr, error)) return false;

@@ -12,6 +12,9 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -46,8 +49,13 @@ class LintCache {
   // `dir`/asynclint.cache is loaded on first use; `salt` names what every key
   // must also depend on (tool version, catalog).
   LintCache(std::string dir, std::string salt);
-  // A cached result for `path` under `key`, or nothing. Thread-safe.
+  ~LintCache();
+  LintCache(const LintCache&) = delete;
+  LintCache& operator=(const LintCache&) = delete;
+  // A result cached by an earlier run for `path` under `key`, or nothing.
+  // Thread-safe, as is put.
   std::optional<FileResult> get(const std::string& path, uint64_t key) const;
+  // Writes the result to the new cache file (which save puts in place).
   void put(const FileResult& result, uint64_t key);
 
   // The whole run's results (in the order of `paths`) when the last run had
@@ -73,14 +81,17 @@ class LintCache {
   std::string dir_, salt_;
   struct Entry {
     uint64_t key = 0;
-    size_t offset = 0, size = 0;  // in buffer_, unless owned
-    std::optional<std::string> owned;
+    size_t offset = 0, size = 0;  // in buffer_
+    bool fresh = false;           // put in this run: in the new file only
   };
   mutable std::mutex mutex_;
   mutable bool loaded_ = false;
   mutable std::string buffer_;  // the cache file as read; entries point into it
   mutable std::unordered_map<std::string, Entry> entries_;
-  bool dirty_ = false;
+  // The new cache file, written as results come (renamed into place by save).
+  std::unique_ptr<std::ofstream> out_;
+  std::filesystem::path temp_;
+  size_t records_ = 0;
   mutable size_t hits_ = 0;
   std::optional<std::string> run_;  // the encoded run record to write
 };
