@@ -150,7 +150,8 @@ struct Loader {
 
   // Placeholders must name a parameter, the receiver, or the result type.
   bool check_template(const toml::table& t, std::string_view key, const ApiEntry& e) {
-    const std::string& s = key == "cs" ? e.cs : e.cpp;
+    const std::string& s = key == "cs" ? e.cs : key == "cs-cancel" ? e.cs_cancel : key == "cs-spawn" ? e.cs_spawn : e.cpp;
+    bool token_ok = key != "cpp";  // the C# templates may name the cancellation token in scope
     if (s.starts_with("@")) return true;  // a backend intrinsic (print)
     for (size_t i = 0; i < s.size(); ++i) {
       if (s[i] == '}' && i + 1 < s.size() && s[i + 1] == '}') { ++i; continue; }
@@ -160,7 +161,8 @@ struct Loader {
       if (close == std::string::npos) return fail(t.get(key), "unclosed `{` in template");
       std::string name = s.substr(i + 1, close - i - 1);
       bool ok = name == "type" || (name.size() == 2 && name[0] == 'T' && std::isdigit(static_cast<unsigned char>(name[1]))) ||
-                (name == "self" && e.kind != ApiKind::Function) || e.param_index(name) >= 0;
+                (name == "self" && e.kind != ApiKind::Function) || e.param_index(name) >= 0 ||
+                (name == "token" && token_ok);
       if (!ok) return fail(t.get(key), fmt::format("template placeholder `{{{}}}` is not a parameter of `{}`", name, e.python));
       i = close;
     }
@@ -176,7 +178,9 @@ struct Loader {
   }
 
   bool entry(const toml::table& t, ApiKind kind, std::string_view where) {
-    if (!only_keys(t, {"python", "params", "returns", "context", "when", "cs", "cpp", "using", "note"}, where))
+    if (!only_keys(t, {"python", "params", "returns", "context", "when", "cs", "cs-cancel", "cs-spawn", "spawn", "cancels",
+                       "cpp", "using", "note"},
+                   where))
       return false;
     auto e = std::make_unique<ApiEntry>();
     e->kind = kind;
@@ -185,8 +189,14 @@ struct Loader {
     if (!string(t, "python", e->python, true) || !strings(t, "params", e->params) ||
         !pattern(t, "returns", e->returns, true) || !string(t, "context", e->context, false) ||
         !string(t, "cs", e->cs, true) || !string(t, "cpp", e->cpp, false) || !strings(t, "using", e->cs_using) ||
-        !string(t, "note", e->note, false))
+        !string(t, "note", e->note, false) || !string(t, "cs-cancel", e->cs_cancel, false) ||
+        !string(t, "cs-spawn", e->cs_spawn, false) || !string(t, "spawn", e->spawn, false) ||
+        !boolean(t, "cancels", e->cancels))
       return false;
+    if (!e->spawn.empty() && (e->param_index(e->spawn) < 0 || e->variadic(static_cast<size_t>(e->param_index(e->spawn)))))
+      return fail(t.get("spawn"), fmt::format("`spawn` names `{}`, which is not a single parameter", e->spawn));
+    if (e->spawn.empty() != e->cs_spawn.empty())
+      return fail(t.get(e->spawn.empty() ? "cs-spawn" : "spawn"), "`spawn` and `cs-spawn` go together");
     if (!e->context.empty() && e->context != "async" && e->context != "sync")
       return fail(t.get("context"), "`context` must be \"async\" or \"sync\"");
     if (kind == ApiKind::Attribute && !e->params.empty() && e->python.find("().") == std::string::npos)
@@ -200,7 +210,9 @@ struct Loader {
         e->when.push_back({std::string(k.str()), *v.value<std::string>()});
       }
     }
-    if (!check_template(t, "cs", *e) || !check_template(t, "cpp", *e) || !pattern_refs(t, e->returns, *e)) return false;
+    if (!check_template(t, "cs", *e) || !check_template(t, "cs-cancel", *e) || !check_template(t, "cs-spawn", *e) ||
+        !check_template(t, "cpp", *e) || !pattern_refs(t, e->returns, *e))
+      return false;
     table.by_name[e->python].push_back(e.get());
     table.entries.push_back(std::move(e));
     return true;

@@ -41,6 +41,10 @@ struct ApiEntry {
   std::string context;              // "async" / "sync": only in such a function; empty: anywhere
   std::vector<ArgTest> when;
   std::string cs;                   // C# template: {param} {self} {T0} {type} {{ }}
+  std::string cs_cancel;            // C# inside a function that takes a cancellation token ({token})
+  std::string cs_spawn;             // C# when the `spawn` argument runs under a token of its own
+  std::string spawn;                // the parameter started as a cancellable unit (create_task's `coro`)
+  bool cancels = false;             // using this call cancels tasks (Task.cancel, wait_for's timeout)
   std::string cpp;                  // C++ template (the next backend)
   std::vector<std::string> cs_using;
   std::string note;                 // comment placed beside the translation

@@ -91,6 +91,10 @@ struct Expr {
   ExprPtr object;
   const ApiEntry* api = nullptr;
   std::string python;  // the original source text, for comments beside mapped calls
+  // Cancellation (cancellation.cpp): a Call/MethodCall whose callee takes the
+  // caller's cancellation token; an ApiCall that starts its `spawn` argument
+  // under a token of its own (create_task, wait_for in a module that cancels).
+  bool pass_token = false, spawn = false;
 
   Expr(ExprKind k, Type t, SourcePos p) : kind(k), type(std::move(t)), pos(p) {}
 };
@@ -170,6 +174,7 @@ struct Function {
   bool is_async = false, is_generator = false;
   bool is_method = false, is_static = false, is_property = false, is_constructor = false;
   bool is_entry = false;  // the program's entry point (asyncio.run target or synthesized)
+  bool cancellable = false;  // may run inside a task that Python cancels: takes a cancellation token
   std::vector<Param> params;
   Type result;            // None for no result; AsyncIterator/Iterator for generators
   Block body;
@@ -218,6 +223,7 @@ struct ModuleItem {
 struct Module {
   std::string path;
   std::string doc;
+  bool cancels = false;  // cancels tasks (Task.cancel, wait_for's timeout): CancelledError is not an Exception
   std::vector<ModuleItem> items;
   std::vector<std::string> trailing_comments;
 };

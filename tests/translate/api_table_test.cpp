@@ -30,6 +30,25 @@ TEST(ApiTable, ResultTypeMustBeKnown) {
             "3: `m.f` returns unknown type `m.Nope` (declare it in a [[type]])");
 }
 
+TEST(ApiTable, SpawnMustNameASingleParameterAndHaveItsTemplate) {
+  const std::string head = "[[module]]\nname = \"m\"\n[[function]]\npython = \"m.start\"\nparams = [\"coro\", \"*rest\"]\n"
+                           "returns = \"int\"\ncs = \"S({coro})\"\n";
+  EXPECT_EQ(load_error(head + "spawn = \"other\"\ncs-spawn = \"S({coro})\"\n"),
+            "8: `spawn` names `other`, which is not a single parameter");
+  EXPECT_EQ(load_error(head + "spawn = \"rest\"\ncs-spawn = \"S({rest})\"\n"),
+            "8: `spawn` names `rest`, which is not a single parameter");
+  EXPECT_EQ(load_error(head + "spawn = \"coro\"\n"), "8: `spawn` and `cs-spawn` go together");
+  EXPECT_EQ(load_error(head + "spawn = \"coro\"\ncs-spawn = \"S({coro}, {token})\"\ncancels = true\n"), "ok");
+}
+
+TEST(ApiTable, TokenPlaceholderIsForCSharpTemplatesOnly) {
+  const std::string head = "[[module]]\nname = \"m\"\n[[function]]\npython = \"m.f\"\nreturns = \"int\"\n";
+  EXPECT_EQ(load_error(head + "cs = \"F({token})\"\ncs-cancel = \"G({token})\"\n"), "ok");
+  EXPECT_EQ(load_error(head + "cs = \"F()\"\ncpp = \"f({token})\"\n"),
+            "7: template placeholder `{token}` is not a parameter of `m.f`");
+  EXPECT_EQ(load_error(head + "cs = \"F()\"\ncancels = \"yes\"\n"), "7: `cancels` must be true or false");
+}
+
 TEST(ApiTable, BuiltinTableLoads) {
   const ApiTable& t = builtin_api_table();
   ASSERT_NE(t.find("asyncio.sleep"), nullptr);

@@ -42,8 +42,11 @@ const Case kCases[] = {
      "4:5: unsupported: argument `name` of `asyncio.create_task`\n"},
     {"QueueJoin", "import asyncio\n\nasync def main() -> None:\n    q: asyncio.Queue[int] = asyncio.Queue()\n    await q.join()\n",
      "5:11: unsupported: call to `asyncio.Queue.join` (no mapping in rules/translate)\n"},
-    {"TaskCancel", "import asyncio\n\nasync def work() -> None:\n    await asyncio.sleep(1)\n\nasync def main() -> None:\n    t = asyncio.create_task(work())\n    t.cancel()\n",
-     "8:5: unsupported: call to `asyncio.Task.cancel` (no mapping in rules/translate)\n"},
+    {"CancelledTaskFromAStoredCoroutine",
+     "import asyncio\n\nasync def work() -> None:\n    await asyncio.sleep(1)\n\nasync def main() -> None:\n"
+     "    c = work()\n    t = asyncio.create_task(c)\n    t.cancel()\n",
+     "8:29: unsupported: `asyncio.create_task` of a coroutine that is not called here: a task that can be cancelled "
+     "starts its coroutine itself (`asyncio.create_task(f(...))`)\n"},
     {"PercentFormatting", "def f(n: int) -> str:\n    return \"%d items\" % n\n",
      "2:12: unsupported: printf-style string formatting `%` (use an f-string)\n"},
     {"NoneOnlyLocal", "def f() -> None:\n    x = None\n    print(x)\n",

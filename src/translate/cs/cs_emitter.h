@@ -55,6 +55,7 @@ class CsEmitter {
   Code truthy(const Expr& e);
   Code print(const Expr& e);
   std::string args(const std::vector<Arg>& a);
+  std::string call_args(const Expr& e);  // args, plus the cancellation token the callee takes
   std::string interpolation_hole(const Expr& e, const std::string& spec, char conversion);
   std::string as_str(const Expr& e);  // Python str() of a value, as C#
   bool is_exception(const Type& t) const;
@@ -99,6 +100,8 @@ class CsEmitter {
   std::vector<std::pair<std::string, std::string>> ctor_fields_;  // field, parameter
   bool owner_is_exception_ = false;
   bool needs_http_ = false;
+  bool module_cancels_ = false;  // CancelledError is then kept out of `except Exception`
+  std::string token_;            // the CancellationToken in scope (empty: none)
 };
 
 // The helper class emitted after the program: only the parts it uses.

@@ -24,6 +24,7 @@ int template_prec(const std::string& s) {
     char c = v[i];
     if (c == '"' && (i == 0 || v[i - 1] != '\\')) quoted = !quoted;
     if (quoted) continue;
+    if (c == '=' && i + 1 < v.size() && v[i + 1] == '>') { ++i; continue; }  // a lambda's arrow
     if (c == '(' || c == '[' || c == '<' || c == '{') ++depth;
     else if (c == ')' || c == ']' || c == '>' || c == '}') --depth;
     else if (c == ' ' && depth == 0 && !(i > 0 && v[i - 1] == ',')) return kLowest;
@@ -92,7 +93,9 @@ Code CsEmitter::name(const Expr& e) {
     case NameKind::Self: return code("this");
     case NameKind::Global: case NameKind::Constant: return code(pascal_case(e.text));
     case NameKind::Function: return code(function_name(e.text));
-    default: return code(camel_case(e.text));
+    default:
+      if (e.type.kind == TypeKind::Callable && function_names_.count(e.text)) return code(function_names_.at(e.text));  // a local function
+      return code(camel_case(e.text));
   }
 }
 
@@ -234,10 +237,16 @@ Code CsEmitter::compare(const Expr& e) {
   return code(s, kAnd);
 }
 
+std::string CsEmitter::call_args(const Expr& e) {
+  std::string s = args(e.args);
+  if (e.pass_token && !token_.empty()) s += (s.empty() ? "" : ", ") + std::string("cancellationToken: ") + token_;
+  return s;
+}
+
 Code CsEmitter::call(const Expr& e) {
   if (e.kind == ExprKind::New) return code("new " + e.text + "(" + args(e.args) + ")");
   if (e.kind == ExprKind::MethodCall) {
-    std::string m = member_name(e.text) + "(" + args(e.args) + ")";
+    std::string m = member_name(e.text) + "(" + call_args(e) + ")";
     if (e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self) return code(m);
     return code(wrap(*e.object, kPrimary) + "." + m);
   }
@@ -246,7 +255,7 @@ Code CsEmitter::call(const Expr& e) {
     // Local functions keep PascalCase; lambdas in variables are camelCase.
     callee = function_names_.count(e.text) ? function_names_.at(e.text) : camel_case(e.text);
   }
-  return code(callee + "(" + args(e.args) + ")");
+  return code(callee + "(" + call_args(e) + ")");
 }
 
 Code CsEmitter::api(const Expr& e) {
@@ -255,7 +264,11 @@ Code CsEmitter::api(const Expr& e) {
   use_type(e.type);
   if (a.cs.find("http.") != std::string::npos) needs_http_ = true;
   if (a.cs == "@print") return print(e);
-  const std::string& t = a.cs;
+  // A task that can be cancelled gets a token of its own; inside a function
+  // that takes one, library calls that accept a token are handed it.
+  bool spawn = e.spawn && !a.cs_spawn.empty();
+  const std::string& t = spawn ? a.cs_spawn : !token_.empty() && !a.cs_cancel.empty() ? a.cs_cancel : a.cs;
+  if (spawn || (!token_.empty() && t.find("{token}") != std::string::npos)) use("System.Threading");
   std::string out;
   for (size_t i = 0; i < t.size(); ++i) {
     char c = t[i];
@@ -270,6 +283,16 @@ Code CsEmitter::api(const Expr& e) {
     int need = after == '.' || after == '[' ? kPrimary : bare ? kLowest : kUnary;
     if (ph == "self") {
       out += wrap(*e.object, need);
+    } else if (ph == "token") {
+      if (!token_.empty()) out += token_;
+      else if (out.ends_with(", ")) out.resize(out.size() - 2);
+    } else if (spawn && ph == a.spawn) {
+      // The spawned coroutine becomes a function of its token.
+      std::string outer = token_;
+      token_ = "taskToken";
+      for (const auto& arg : e.args)
+        if (arg.name == ph) out += "taskToken => " + expr(*arg.value).text;
+      token_ = outer;
     } else if (ph == "type") {
       out += type(e.type);
     } else if (ph.size() == 2 && ph[0] == 'T') {

@@ -124,12 +124,18 @@ std::string CsEmitter::params(const Function& f) {
       }
     }
   }
+  if (f.cancellable) {
+    use("System.Threading");
+    s += (s.empty() ? "" : ", ") + std::string("CancellationToken cancellationToken = default");
+  }
   return s;
 }
 
 void CsEmitter::function(const Function& f, const std::string& owner, bool local) {
   const Function* outer = fn_;
+  std::string outer_token = token_;
   fn_ = &f;
+  token_ = f.cancellable ? "cancellationToken" : "";
   for (const auto& c : f.comments) w_.comment(c, "//");
   doc(f.doc);
   try {
@@ -203,6 +209,7 @@ void CsEmitter::function(const Function& f, const std::string& owner, bool local
     todo(u.what, "def " + f.name + "(...)");
   }
   fn_ = outer;
+  token_ = outer_token;
 }
 
 void CsEmitter::klass(const Class& c) {
@@ -258,6 +265,7 @@ void CsEmitter::module_var(const ModuleVar& v) {
 }
 
 std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
+  module_cancels_ = m.cancels;
   // Names first: the entry is Main; a Python `main` that is not the entry is MainAsync.
   bool synthesized_entry = false;
   for (const auto& item : m.items) {

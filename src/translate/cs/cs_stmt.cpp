@@ -78,7 +78,11 @@ void CsEmitter::stmt(const Stmt& s, bool last_in_block) {
         return;
       }
       case StmtKind::With: with_stmt(s, 0, last_in_block); return;
-      case StmtKind::LocalFunction: function(*s.function, "", true); return;
+      case StmtKind::LocalFunction:
+        // Calls and references name the local function as declared (PascalCase).
+        function_names_[s.function->name] = pascal_case(s.function->name);
+        function(*s.function, "", true);
+        return;
     }
   } catch (const Unsupported& u) {
     // The emitter could not express it: keep the source, say why.
@@ -190,6 +194,10 @@ void CsEmitter::try_stmt(const Stmt& s) {
       std::string var = h.name.empty() ? "" : " " + camel_case(h.name);
       if (h.types.empty()) {
         head = h.name.empty() ? "catch" : "catch (Exception" + var + ")";
+      } else if (h.types.size() == 1 && module_cancels_ && type(h.types[0]) == "Exception") {
+        // CancelledError derives from BaseException: `except Exception` lets it through.
+        std::string v = h.name.empty() ? "e" : camel_case(h.name);
+        head = "catch (Exception " + v + ") when (" + v + " is not OperationCanceledException)";
       } else if (h.types.size() == 1) {
         head = "catch (" + type(h.types[0]) + var + ")";
       } else {
@@ -272,7 +280,7 @@ void CsEmitter::with_stmt(const Stmt& s, size_t index, bool last_in_block) {
       } else if (!name.empty()) {
         w_.line("var " + name + " = " + value + ";");
       }
-      w_.line("await " + lock + ".WaitAsync();" + tail);
+      w_.line("await " + lock + ".WaitAsync(" + token_ + ");" + tail);
       {
         auto b = w_.block("try");
         with_stmt(s, index + 1, true);

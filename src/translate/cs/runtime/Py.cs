@@ -374,6 +374,73 @@
         return task;
     }
 
+// @helper CreateTask
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, CancellationTokenSource> cancellers = new();
+
+    /// <summary>asyncio.create_task in a program that cancels tasks: the task runs under a token of its own.</summary>
+    public static Task<T> CreateTask<T>(Func<CancellationToken, Task<T>> start)
+    {
+        var source = new CancellationTokenSource();
+        var task = start(source.Token);
+        cancellers.AddOrUpdate(task, source);
+        return task;
+    }
+
+    public static Task CreateTask(Func<CancellationToken, Task> start)
+    {
+        var source = new CancellationTokenSource();
+        var task = start(source.Token);
+        cancellers.AddOrUpdate(task, source);
+        return task;
+    }
+
+// @helper Cancel
+// @needs CreateTask
+    /// <summary>Task.cancel(): the task sees OperationCanceledException at its await; false once it is done.</summary>
+    public static bool Cancel(Task task)
+    {
+        if (task.IsCompleted) return false;
+        if (cancellers.TryGetValue(task, out var source)) source.Cancel();
+        return true;
+    }
+
+// @helper WaitFor
+// @needs Cancel
+    /// <summary>asyncio.wait_for: on timeout the operation is cancelled, and awaited, before TimeoutException.</summary>
+    public static async Task<T> WaitFor<T>(Func<CancellationToken, Task<T>> start, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var task = start(source.Token);
+        try
+        {
+            return await task.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            source.Cancel();
+            Cancel(task);
+            try
+            {
+                return await task;  // it may still finish: Python then returns its result
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException();
+            }
+        }
+    }
+
+    public static async Task WaitFor(Func<CancellationToken, Task> start, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        await WaitFor(async token => { await start(token); return true; }, timeout, cancellationToken);
+
+// @helper Yield
+    /// <summary>asyncio.sleep(0) in a task that can be cancelled: yields, then observes the cancellation.</summary>
+    public static async Task Yield(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
 // @helper SetDefault
     /// <summary>Python's dict.setdefault(key, value).</summary>
     public static V SetDefault<K, V>(Dictionary<K, V> d, K key, V value)

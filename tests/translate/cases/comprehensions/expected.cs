@@ -20,7 +20,7 @@ public static class Program
         var evens = numbers.Where(n => Py.Mod(n, 2) == 0).ToList();
         var unique = numbers.ToHashSet();
         var lengths = new List<string> { "alpha", "be", "gamma" }.ToDictionary(word => word, word => word.Length);
-        var big = (lengths.Select(kv => (kv.Key, kv.Value))).Where(item => { var (k, v) = item; return v > 2; }).ToDictionary(item => { var (k, v) = item; return k; }, item => { var (k, v) = item; return v; });
+        var big = lengths.Select(kv => (kv.Key, kv.Value)).Where(item => { var (k, v) = item; return v > 2; }).ToDictionary(item => { var (k, v) = item; return k; }, item => { var (k, v) = item; return v; });
         Console.WriteLine(Py.Str(squares));
         Console.WriteLine(Py.Str(evens));
         Console.WriteLine(Py.Str(Py.Sorted(unique)));

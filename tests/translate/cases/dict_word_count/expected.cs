@@ -31,7 +31,7 @@ public static class Program
         {
             Console.WriteLine($"{word}: {n}");
         }
-        var top = (Py.Sorted(counts.Select(kv => (kv.Key, kv.Value)), kv => kv.Item2, reverse: true))[0];
+        var top = Py.Sorted(counts.Select(kv => (kv.Key, kv.Value)), kv => kv.Item2, reverse: true)[0];
         Console.WriteLine($"most common: {Py.Str(top)}");
         Console.WriteLine($"{counts.ContainsKey("cat")} {counts.GetValueOrDefault("dog", 0)} {counts.Count}");
         var keys = counts.Keys.ToList();

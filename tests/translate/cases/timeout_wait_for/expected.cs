@@ -7,27 +7,28 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Cases.TimeoutWaitFor;
 
 public static class Program
 {
-    public static async Task<string> SlowOperation(double delay)
+    public static async Task<string> SlowOperation(double delay, CancellationToken cancellationToken = default)
     {
-        await Task.Delay(TimeSpan.FromSeconds(delay));
+        await Task.Delay(TimeSpan.FromSeconds(delay), cancellationToken);
         return $"finished after {Py.Str(delay)}s";
     }
 
     public static async Task Main()
     {
         // A fast call completes within its timeout.
-        var result = await SlowOperation(0.05).WaitAsync(TimeSpan.FromSeconds(1.0));
+        var result = await Py.WaitFor(taskToken => SlowOperation(0.05, cancellationToken: taskToken), TimeSpan.FromSeconds(1.0));
         Console.WriteLine(result);
         // A slow one does not.
         try
         {
-            await SlowOperation(2.0).WaitAsync(TimeSpan.FromSeconds(0.1));
+            await Py.WaitFor(taskToken => SlowOperation(2.0, cancellationToken: taskToken), TimeSpan.FromSeconds(0.1));
             Console.WriteLine("not reached");
         }
         catch (TimeoutException)
@@ -36,7 +37,7 @@ public static class Program
         }
         try
         {
-            await SlowOperation(2.0).WaitAsync(TimeSpan.FromSeconds(0.1));
+            await Py.WaitFor(taskToken => SlowOperation(2.0, cancellationToken: taskToken), TimeSpan.FromSeconds(0.1));
         }
         catch (TimeoutException)
         {
@@ -48,6 +49,33 @@ public static class Program
 /// <summary>Python semantics used by the translated code.</summary>
 internal static class Py
 {
+    /// <summary>Task.cancel(): the task sees OperationCanceledException at its await; false once it is done.</summary>
+    public static bool Cancel(Task task)
+    {
+        if (task.IsCompleted) return false;
+        if (cancellers.TryGetValue(task, out var source)) source.Cancel();
+        return true;
+    }
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, CancellationTokenSource> cancellers = new();
+
+    /// <summary>asyncio.create_task in a program that cancels tasks: the task runs under a token of its own.</summary>
+    public static Task<T> CreateTask<T>(Func<CancellationToken, Task<T>> start)
+    {
+        var source = new CancellationTokenSource();
+        var task = start(source.Token);
+        cancellers.AddOrUpdate(task, source);
+        return task;
+    }
+
+    public static Task CreateTask(Func<CancellationToken, Task> start)
+    {
+        var source = new CancellationTokenSource();
+        var task = start(source.Token);
+        cancellers.AddOrUpdate(task, source);
+        return task;
+    }
+
     /// <summary>The Python name of a .NET exception, for repr().</summary>
     public static string ExceptionName(Exception e) => e switch
     {
@@ -166,4 +194,31 @@ internal static class Py
         System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
         _ => Repr(value),
     };
+
+    /// <summary>asyncio.wait_for: on timeout the operation is cancelled, and awaited, before TimeoutException.</summary>
+    public static async Task<T> WaitFor<T>(Func<CancellationToken, Task<T>> start, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var task = start(source.Token);
+        try
+        {
+            return await task.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            source.Cancel();
+            Cancel(task);
+            try
+            {
+                return await task;  // it may still finish: Python then returns its result
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException();
+            }
+        }
+    }
+
+    public static async Task WaitFor(Func<CancellationToken, Task> start, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        await WaitFor(async token => { await start(token); return true; }, timeout, cancellationToken);
 }

@@ -22,9 +22,9 @@ public static class Program
 
     public static async Task Main()
     {
-        var results = await (Task.WhenAll(Task.Run(() => Crunch(10)), Task.Run(() => Crunch(100))));
+        var results = await Task.WhenAll(Task.Run(() => Crunch(10)), Task.Run(() => Crunch(100)));
         Console.WriteLine(Py.Str(results));
-        var single = await (Task.Run(() => Crunch(5)));
+        var single = await Task.Run(() => Crunch(5));
         Console.WriteLine($"single: {single}");
     }
 }

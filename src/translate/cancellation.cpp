@@ -1,0 +1,157 @@
+#include "translate/cancellation.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "translate/api_table.h"
+
+namespace asl::tr {
+
+namespace {
+
+using ExprVisit = std::function<void(Expr&)>;
+
+void walk_expr(Expr& e, const ExprVisit& f) {
+  f(e);
+  for (auto& i : e.items)
+    if (i) walk_expr(*i, f);
+  for (auto& a : e.args)
+    if (a.value) walk_expr(*a.value, f);
+  for (auto& p : e.parts)
+    if (p.expr) walk_expr(*p.expr, f);
+  for (auto& c : e.clauses) {
+    if (c.target) walk_expr(*c.target, f);
+    if (c.iter) walk_expr(*c.iter, f);
+    for (auto& cond : c.conditions)
+      if (cond) walk_expr(*cond, f);
+  }
+  for (auto& p : e.params)
+    if (p.default_value) walk_expr(*p.default_value, f);
+  if (e.object) walk_expr(*e.object, f);
+}
+
+// The expressions of a function's own body; local functions are units of their own.
+void walk_block(Block& b, const ExprVisit& f);
+
+void walk_stmt(Stmt& s, const ExprVisit& f) {
+  for (ExprPtr* e : {&s.target, &s.value, &s.cause})
+    if (*e) walk_expr(**e, f);
+  for (auto& e : s.targets)
+    if (e) walk_expr(*e, f);
+  for (auto& e : s.range_args)
+    if (e) walk_expr(*e, f);
+  for (auto& [cond, body] : s.branches) {
+    if (cond) walk_expr(*cond, f);
+    walk_block(body, f);
+  }
+  walk_block(s.body, f);
+  walk_block(s.orelse, f);
+  walk_block(s.finally_body, f);
+  for (auto& h : s.handlers) walk_block(h.body, f);
+  for (auto& it : s.items)
+    if (it.value) walk_expr(*it.value, f);
+}
+
+void walk_block(Block& b, const ExprVisit& f) {
+  for (auto& s : b)
+    if (s) walk_stmt(*s, f);
+}
+
+void collect_local_functions(Block& b, std::vector<Function*>& out) {
+  for (auto& s : b) {
+    if (!s) continue;
+    if (s->kind == StmtKind::LocalFunction && s->function) {
+      out.push_back(s->function.get());
+      collect_local_functions(s->function->body, out);
+    }
+    for (auto& [cond, body] : s->branches) collect_local_functions(body, out);
+    collect_local_functions(s->body, out);
+    collect_local_functions(s->orelse, out);
+    collect_local_functions(s->finally_body, out);
+    for (auto& h : s->handlers) collect_local_functions(h.body, out);
+  }
+}
+
+// Callees are matched by name: a method by its name in every class (overrides
+// must keep one signature), a function or local function by its own.
+using Key = std::pair<bool, std::string>;  // (is a method, Python name)
+
+Key key_of(const Function& f) { return {f.is_method, f.name}; }
+
+// The coroutine function a call runs, or nothing for other calls.
+bool callee_key(const Expr& e, Key* out) {
+  if (e.type.kind != TypeKind::Awaitable) return false;
+  if (e.kind == ExprKind::MethodCall) {
+    *out = {true, e.text};
+    return true;
+  }
+  if (e.kind == ExprKind::Call && (e.name_kind == NameKind::Function || e.name_kind == NameKind::Local)) {
+    *out = {false, e.text};
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void mark_cancellation(Module& m, std::vector<TranslateDiagnostic>& diags) {
+  std::vector<Function*> units;
+  for (auto& item : m.items) {
+    if (item.function) units.push_back(item.function.get());
+    if (item.klass)
+      for (auto& method : item.klass->methods) units.push_back(&method);
+  }
+  for (size_t i = 0, n = units.size(); i < n; ++i) collect_local_functions(units[i]->body, units);
+
+  for (Function* f : units)
+    walk_block(f->body, [&](Expr& e) {
+      if (e.kind == ExprKind::ApiCall && e.api && e.api->cancels) m.cancels = true;
+    });
+  if (!m.cancels) return;
+
+  std::set<Key> async_functions;
+  for (Function* f : units)
+    if (f->is_async && !f->is_generator && !f->is_entry) async_functions.insert(key_of(*f));
+
+  // Each task started here runs under a token of its own; what it awaits
+  // directly (a coroutine function of the module) takes that token.
+  std::set<Key> cancellable;
+  auto hand_on = [&](Expr& call) {
+    Key k;
+    if (!callee_key(call, &k) || !async_functions.count(k)) return false;
+    call.pass_token = true;
+    cancellable.insert(k);
+    return true;
+  };
+  for (Function* f : units)
+    walk_block(f->body, [&](Expr& e) {
+      if (e.kind != ExprKind::ApiCall || !e.api || e.api->spawn.empty()) return;
+      for (auto& a : e.args) {
+        if (a.name != e.api->spawn || !a.value) continue;
+        Expr& v = *a.value;
+        if (hand_on(v) || v.kind == ExprKind::ApiCall) {
+          e.spawn = true;
+        } else {
+          diags.push_back({v.pos, fmt::format("`{}` of a coroutine that is not called here: a task that can be cancelled "
+                                              "starts its coroutine itself (`{}(f(...))`)",
+                                              e.api->python, e.api->python)});
+        }
+      }
+    });
+
+  // Whatever a cancellable function awaits or starts inherits its token.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (Function* f : units) {
+      if (f->cancellable || !cancellable.count(key_of(*f)) || !async_functions.count(key_of(*f))) continue;
+      f->cancellable = changed = true;
+      walk_block(f->body, [&](Expr& e) { hand_on(e); });
+    }
+  }
+}
+
+}  // namespace asl::tr

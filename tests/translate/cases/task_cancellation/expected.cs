@@ -1,0 +1,367 @@
+// Translated from input.py by asynctranslate.
+#nullable disable
+
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace Cases.TaskCancellation;
+
+/// <summary>
+/// Cancelling tasks: CancelledError reaches the task at its await, its cleanup
+/// runs, and whoever awaits the task sees the cancellation.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Worker(string name, TaskCompletionSource started, CancellationToken cancellationToken = default)
+    {
+        Console.WriteLine($"{name}: started");
+        started.TrySetResult();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            Console.WriteLine($"{name}: not reached");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine($"{name}: cancelled, cleaning up");
+            throw;
+        }
+        finally
+        {
+            Console.WriteLine($"{name}: finally");
+        }
+    }
+
+    public static async Task<string> Stubborn(TaskCompletionSource started, CancellationToken cancellationToken = default)
+    {
+        started.TrySetResult();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("stubborn: ignoring the cancellation");
+        }
+        return "stubborn result";
+    }
+
+    public static async Task Guarded(TaskCompletionSource started, CancellationToken cancellationToken = default)
+    {
+        started.TrySetResult();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Console.WriteLine("guarded: not reached, CancelledError is not an Exception");
+        }
+    }
+
+    public static async Task NestedSleep(int depth, CancellationToken cancellationToken = default)
+    {
+        if (depth == 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            return;
+        }
+        try
+        {
+            await NestedSleep(depth - 1, cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            Console.WriteLine($"unwinding level {depth}");
+        }
+    }
+
+    public static async Task Consumer(Channel<int> queue, List<int> results, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var item = await queue.Reader.ReadAsync(cancellationToken);
+            results.Add(item * 10);
+        }
+    }
+
+    public static async Task<string> SlowLookup(string key, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            return key;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine($"lookup {key}: cancelled by the timeout");
+            throw;
+        }
+    }
+
+    public static async Task Main()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var task = Py.CreateTask(taskToken => Worker("alpha", started, cancellationToken: taskToken));
+        await started.Task;
+        Console.WriteLine("main: cancelling alpha");
+        Py.Cancel(task);
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("main: alpha was cancelled");
+        }
+        Console.WriteLine($"cancelled: {task.IsCanceled} done: {task.IsCompleted}");
+        Console.WriteLine($"cancel again: {Py.Cancel(task)}");
+
+        var startedStubborn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stubbornTask = Py.CreateTask(taskToken => Stubborn(startedStubborn, cancellationToken: taskToken));
+        await startedStubborn.Task;
+        Py.Cancel(stubbornTask);
+        Console.WriteLine($"stubborn returned: {await stubbornTask}");
+        Console.WriteLine($"stubborn cancelled: {stubbornTask.IsCanceled}");
+
+        var startedGuarded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var guardedTask = Py.CreateTask(taskToken => Guarded(startedGuarded, cancellationToken: taskToken));
+        await startedGuarded.Task;
+        Py.Cancel(guardedTask);
+        try
+        {
+            await guardedTask;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("guarded: cancelled through `except Exception`");
+        }
+
+        var nested = Py.CreateTask(taskToken => NestedSleep(3, cancellationToken: taskToken));
+        await Task.Yield();
+        Py.Cancel(nested);
+        try
+        {
+            await nested;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("nested: cancelled");
+        }
+
+        var queue = Channel.CreateUnbounded<int>();
+        var results = new List<int>();
+        var consumerTask = Py.CreateTask(taskToken => Consumer(queue, results, cancellationToken: taskToken));
+        for (var i = 0; i < 5; i++)
+        {
+            await queue.Writer.WriteAsync(i);
+        }
+        while (results.Count < 5)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(0.01));
+        }
+        Py.Cancel(consumerTask);
+        try
+        {
+            await consumerTask;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine($"consumer stopped after {Py.Str(results)}");
+        }
+
+        try
+        {
+            await Py.WaitFor(taskToken => SlowLookup("user:42", cancellationToken: taskToken), TimeSpan.FromSeconds(0.05));
+        }
+        catch (TimeoutException)
+        {
+            Console.WriteLine("main: lookup timed out");
+        }
+    }
+}
+
+/// <summary>Python semantics used by the translated code.</summary>
+internal static class Py
+{
+    /// <summary>Task.cancel(): the task sees OperationCanceledException at its await; false once it is done.</summary>
+    public static bool Cancel(Task task)
+    {
+        if (task.IsCompleted) return false;
+        if (cancellers.TryGetValue(task, out var source)) source.Cancel();
+        return true;
+    }
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, CancellationTokenSource> cancellers = new();
+
+    /// <summary>asyncio.create_task in a program that cancels tasks: the task runs under a token of its own.</summary>
+    public static Task<T> CreateTask<T>(Func<CancellationToken, Task<T>> start)
+    {
+        var source = new CancellationTokenSource();
+        var task = start(source.Token);
+        cancellers.AddOrUpdate(task, source);
+        return task;
+    }
+
+    public static Task CreateTask(Func<CancellationToken, Task> start)
+    {
+        var source = new CancellationTokenSource();
+        var task = start(source.Token);
+        cancellers.AddOrUpdate(task, source);
+        return task;
+    }
+
+    /// <summary>The Python name of a .NET exception, for repr().</summary>
+    public static string ExceptionName(Exception e) => e switch
+    {
+        TimeoutException => "TimeoutError",
+        OperationCanceledException => "CancelledError",
+        KeyNotFoundException => "KeyError",
+        ArgumentOutOfRangeException => "IndexError",
+        ArgumentException => "ValueError",
+        DivideByZeroException => "ZeroDivisionError",
+        InvalidOperationException => "RuntimeError",
+        NotImplementedException => "NotImplementedError",
+        InvalidCastException => "TypeError",
+        System.Net.Http.HttpRequestException => "ConnectionError",
+        _ => e.GetType() == typeof(Exception) ? "Exception" : e.GetType().Name,
+    };
+
+    /// <summary>Python's repr of a float: shortest round trip, `1.0`, `1e-05`, `1e+16`.</summary>
+    public static string FormatFloat(double d)
+    {
+        if (double.IsNaN(d)) return "nan";
+        if (double.IsInfinity(d)) return d > 0 ? "inf" : "-inf";
+        if (d == 0) return 1 / d < 0 ? "-0.0" : "0.0";
+        string sign = d < 0 ? "-" : "";
+        string r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
+        int e = r.IndexOfAny(new[] { 'E', 'e' });
+        string mantissa = e >= 0 ? r[..e] : r;
+        int exponent = e >= 0 ? int.Parse(r[(e + 1)..], CultureInfo.InvariantCulture) : 0;
+        int dot = mantissa.IndexOf('.');
+        string digits = dot >= 0 ? mantissa.Remove(dot, 1) : mantissa;
+        int point = (dot >= 0 ? dot : mantissa.Length) + exponent;
+        int lead = 0;
+        while (lead < digits.Length - 1 && digits[lead] == '0') lead++;
+        digits = digits[lead..].TrimEnd('0');
+        point -= lead;
+        if (digits.Length == 0) digits = "0";
+        int sci = point - 1;
+        if (sci < -4 || sci >= 16)
+        {
+            string m = digits.Length > 1 ? digits[0] + "." + digits[1..] : digits;
+            return sign + m + "e" + (sci < 0 ? "-" : "+") + Math.Abs(sci).ToString("00", CultureInfo.InvariantCulture);
+        }
+        if (point <= 0) return sign + "0." + new string('0', -point) + digits;
+        if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
+        return sign + digits[..point] + "." + digits[point..];
+    }
+
+    /// <summary>Python's repr(): True, None, 0.1, [1, 2], {'a': 1}, 'text'.</summary>
+    public static string Repr(object value)
+    {
+        switch (value)
+        {
+            case null: return "None";
+            case bool b: return b ? "True" : "False";
+            case string s: return QuoteString(s);
+            case double d: return FormatFloat(d);
+            case int or long: return Convert.ToString(value, CultureInfo.InvariantCulture);
+            case Exception e: return ExceptionName(e) + "(" + QuoteString(e.Message) + ")";
+            case System.Text.Json.JsonElement j: return ReprJson(j);
+            case IDictionary d:
+            {
+                var parts = new List<string>();
+                foreach (DictionaryEntry kv in d) parts.Add(Repr(kv.Key) + ": " + Repr(kv.Value));
+                return "{" + string.Join(", ", parts) + "}";
+            }
+            case ITuple t:
+            {
+                var parts = new List<string>();
+                for (var i = 0; i < t.Length; i++) parts.Add(Repr(t[i]));
+                return "(" + string.Join(", ", parts) + (t.Length == 1 ? ",)" : ")");
+            }
+            case IEnumerable items:
+            {
+                var parts = new List<string>();
+                foreach (var item in items) parts.Add(Repr(item));
+                bool isSet = value.GetType().IsGenericType && value.GetType().GetGenericTypeDefinition() == typeof(HashSet<>);
+                if (isSet) return parts.Count == 0 ? "set()" : "{" + string.Join(", ", parts) + "}";
+                return "[" + string.Join(", ", parts) + "]";
+            }
+            default: return value.ToString();
+        }
+    }
+
+    static string QuoteString(string s)
+    {
+        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
+        var sb = new System.Text.StringBuilder();
+        sb.Append(quote);
+        foreach (char c in s)
+        {
+            if (c == quote || c == '\\') sb.Append('\\').Append(c);
+            else if (c == '\n') sb.Append("\\n");
+            else if (c == '\r') sb.Append("\\r");
+            else if (c == '\t') sb.Append("\\t");
+            else if (c < ' ') sb.Append("\\x").Append(((int)c).ToString("x2"));
+            else sb.Append(c);
+        }
+        return sb.Append(quote).ToString();
+    }
+
+    static string ReprJson(System.Text.Json.JsonElement j) => j.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => QuoteString(j.GetString()),
+        System.Text.Json.JsonValueKind.Number => j.TryGetInt32(out var i) ? i.ToString(CultureInfo.InvariantCulture) : FormatFloat(j.GetDouble()),
+        System.Text.Json.JsonValueKind.True => "True",
+        System.Text.Json.JsonValueKind.False => "False",
+        System.Text.Json.JsonValueKind.Null => "None",
+        System.Text.Json.JsonValueKind.Array => "[" + string.Join(", ", j.EnumerateArray().Select(ReprJson)) + "]",
+        _ => "{" + string.Join(", ", j.EnumerateObject().Select(p => QuoteString(p.Name) + ": " + ReprJson(p.Value))) + "}",
+    };
+
+    /// <summary>Python's str(): strings as they are, everything else as repr().</summary>
+    public static string Str(object value) => value switch
+    {
+        string s => s,
+        Exception e => e.Message,
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
+        _ => Repr(value),
+    };
+
+    /// <summary>asyncio.wait_for: on timeout the operation is cancelled, and awaited, before TimeoutException.</summary>
+    public static async Task<T> WaitFor<T>(Func<CancellationToken, Task<T>> start, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var task = start(source.Token);
+        try
+        {
+            return await task.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            source.Cancel();
+            Cancel(task);
+            try
+            {
+                return await task;  // it may still finish: Python then returns its result
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException();
+            }
+        }
+    }
+
+    public static async Task WaitFor(Func<CancellationToken, Task> start, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        await WaitFor(async token => { await start(token); return true; }, timeout, cancellationToken);
+}
