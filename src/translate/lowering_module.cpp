@@ -348,10 +348,15 @@ Function Lowering::lower_function(TSNode def, Signature& sig, ClassInfo* klass, 
     sig.result_known = r.known();
   }
   sig.is_generator = ctx.saw_yield;
-  for (auto& [n, l] : ctx.locals) l.declared = false;
-  ctx.returns.clear();
-  ctx.yields.clear();
-  f.body = block(body);
+  // Quiet callers (inference passes, ensure_result) keep only the signature:
+  // the body pass would be thrown away, and a nested function lowered twice
+  // per enclosing level would make the time exponential in the nesting depth.
+  if (!quiet_) {
+    for (auto& [n, l] : ctx.locals) l.declared = false;
+    ctx.returns.clear();
+    ctx.yields.clear();
+    f.body = block(body);
+  }
   fn_ = outer;
   inner_ = outer_inner;
   f.result = sig.result;

@@ -173,6 +173,14 @@ void Lowering::statement(TSNode n, Block& out) {
     if (type == "function_definition") {
       auto s = std::make_unique<Stmt>(StmtKind::LocalFunction, p);
       Signature sig = signature_of(n, nullptr);
+      if (sig.result_known && fn_) {
+        // An annotated nested function may call itself.
+        std::vector<Type> rt;
+        for (const auto& prm : sig.params) rt.push_back(prm.type);
+        bool gen = sig.result.kind == TypeKind::AsyncIterator || sig.result.kind == TypeKind::Iterator;
+        rt.push_back(sig.is_async && !gen ? Type::awaitable(sig.result) : sig.result);
+        inner_.push_back({{{sig.name, Type(TypeKind::Callable, rt)}}});
+      }
       Function f = lower_function(n, sig, nullptr);
       // Later calls in this function see the nested function as a callable local.
       std::vector<Type> ft;

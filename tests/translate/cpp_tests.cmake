@@ -1,5 +1,5 @@
 # The C++ backend's tests (included from tests/translate/CMakeLists.txt).
-add_executable(translate_cpp_tests cpp_golden_test.cpp cpp_unsupported_test.cpp)
+add_executable(translate_cpp_tests cpp_golden_test.cpp cpp_unsupported_test.cpp cpp_nesting_test.cpp)
 target_link_libraries(translate_cpp_tests PRIVATE asl_translate GTest::gtest GTest::gtest_main)
 target_compile_definitions(translate_cpp_tests PRIVATE ASYNCLINT_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
   ASYNCTRANSLATE_BINARY="$<TARGET_FILE:asynctranslate>")

@@ -1,0 +1,266 @@
+// Translated from input.py by asynctranslate.
+#nullable disable
+
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+
+namespace Cases.NestedFunctions;
+
+/// <summary>
+/// Nested functions: helpers, closures over locals and `nonlocal`, and nested
+/// coroutines passed to gather and create_task.
+/// </summary>
+public static class Program
+{
+    public static List<string> Report(string title, List<int> values)
+    {
+        string Line(string label, int value)
+        {
+            return $"{title}/{label}: {value}";
+        }
+
+        var @out = new List<string>();
+        foreach (var (i, v) in Py.Enumerate(values))
+        {
+            @out.Add(Line(i.ToString(), v));
+        }
+        return @out;
+    }
+
+    public static int Factorial(int n)
+    {
+        int Go(int k)
+        {
+            if (k <= 1)
+            {
+                return 1;
+            }
+            return k * Go(k - 1);
+        }
+
+        return Go(n);
+    }
+
+    public static async Task Main()
+    {
+        var results = new List<string>();
+        var delay = 0.02;
+
+        async Task<int> Worker(string name, int n)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(delay * n));
+            results.Add(name);
+            return n * n;
+        }
+
+        var squares = await Task.WhenAll(Worker("a", 3), Worker("b", 1), Worker("c", 2));
+        Console.WriteLine($"{Py.Str(squares)} {Py.Str(results)}");
+
+        var counter = 0;
+
+        void Bump(int by)
+        {
+            counter += by;
+        }
+
+        Bump(2);
+        Bump(5);
+        Console.WriteLine($"counter {counter}");
+
+        async Task Tick(int times)
+        {
+            for (var __ = 0; __ < times; __++)
+            {
+                await Task.Yield();
+                counter += 1;
+            }
+        }
+
+        var task = Tick(3);
+        var late = Worker("late", 1);
+        await task;
+        Console.WriteLine($"after ticks {counter} late {await late}");
+
+        async IAsyncEnumerable<int> Evens(int limit)
+        {
+            for (var i = 0; i < limit; i++)
+            {
+                if (Py.Mod(i, 2) == 0)
+                {
+                    await Task.Yield();
+                    yield return i * counter;
+                }
+            }
+        }
+
+        await foreach (var e in Evens(5))
+        {
+            Console.WriteLine($"even {e}");
+        }
+
+        int BlockingTotal(int limit)
+        {
+            var total = 0;
+            for (var i = 0; i < limit; i++)
+            {
+                total += i;
+            }
+            return total;
+        }
+
+        Console.WriteLine($"thread {await Task.Run(() => BlockingTotal(100))}");
+        foreach (var line in Report("r", new List<int> { 4, 5 }))
+        {
+            Console.WriteLine(line);
+        }
+        Console.WriteLine($"5! = {Factorial(5)}");
+    }
+}
+
+/// <summary>Python semantics used by the translated code.</summary>
+internal static class Py
+{
+    /// <summary>Python's enumerate().</summary>
+    public static IEnumerable<(int, T)> Enumerate<T>(IEnumerable<T> items, int start = 0)
+    {
+        var i = start;
+        foreach (var item in items) yield return (i++, item);
+    }
+
+    /// <summary>The Python name of a .NET exception, for repr().</summary>
+    public static string ExceptionName(Exception e) => e switch
+    {
+        TimeoutException => "TimeoutError",
+        OperationCanceledException => "CancelledError",
+        KeyNotFoundException => "KeyError",
+        ArgumentOutOfRangeException => "IndexError",
+        ArgumentException => "ValueError",
+        DivideByZeroException => "ZeroDivisionError",
+        InvalidOperationException => "RuntimeError",
+        NotImplementedException => "NotImplementedError",
+        InvalidCastException => "TypeError",
+        System.Net.Http.HttpRequestException => "ConnectionError",
+        _ => e.GetType() == typeof(Exception) ? "Exception" : e.GetType().Name,
+    };
+
+    /// <summary>Python's repr of a float: shortest round trip, `1.0`, `1e-05`, `1e+16`.</summary>
+    public static string FormatFloat(double d)
+    {
+        if (double.IsNaN(d)) return "nan";
+        if (double.IsInfinity(d)) return d > 0 ? "inf" : "-inf";
+        if (d == 0) return 1 / d < 0 ? "-0.0" : "0.0";
+        string sign = d < 0 ? "-" : "";
+        string r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
+        int e = r.IndexOfAny(new[] { 'E', 'e' });
+        string mantissa = e >= 0 ? r[..e] : r;
+        int exponent = e >= 0 ? int.Parse(r[(e + 1)..], CultureInfo.InvariantCulture) : 0;
+        int dot = mantissa.IndexOf('.');
+        string digits = dot >= 0 ? mantissa.Remove(dot, 1) : mantissa;
+        int point = (dot >= 0 ? dot : mantissa.Length) + exponent;
+        int lead = 0;
+        while (lead < digits.Length - 1 && digits[lead] == '0') lead++;
+        digits = digits[lead..].TrimEnd('0');
+        point -= lead;
+        if (digits.Length == 0) digits = "0";
+        int sci = point - 1;
+        if (sci < -4 || sci >= 16)
+        {
+            string m = digits.Length > 1 ? digits[0] + "." + digits[1..] : digits;
+            return sign + m + "e" + (sci < 0 ? "-" : "+") + Math.Abs(sci).ToString("00", CultureInfo.InvariantCulture);
+        }
+        if (point <= 0) return sign + "0." + new string('0', -point) + digits;
+        if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
+        return sign + digits[..point] + "." + digits[point..];
+    }
+
+    /// <summary>Python's % : the result takes the sign of the divisor.</summary>
+    public static int Mod(int a, int b)
+    {
+        int r = a % b;
+        return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+    }
+
+    public static double Mod(double a, double b)
+    {
+        double r = a % b;
+        return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+    }
+
+    /// <summary>Python's repr(): True, None, 0.1, [1, 2], {'a': 1}, 'text'.</summary>
+    public static string Repr(object value)
+    {
+        switch (value)
+        {
+            case null: return "None";
+            case bool b: return b ? "True" : "False";
+            case string s: return QuoteString(s);
+            case double d: return FormatFloat(d);
+            case int or long: return Convert.ToString(value, CultureInfo.InvariantCulture);
+            case Exception e: return ExceptionName(e) + "(" + QuoteString(e.Message) + ")";
+            case System.Text.Json.JsonElement j: return ReprJson(j);
+            case IDictionary d:
+            {
+                var parts = new List<string>();
+                foreach (DictionaryEntry kv in d) parts.Add(Repr(kv.Key) + ": " + Repr(kv.Value));
+                return "{" + string.Join(", ", parts) + "}";
+            }
+            case ITuple t:
+            {
+                var parts = new List<string>();
+                for (var i = 0; i < t.Length; i++) parts.Add(Repr(t[i]));
+                return "(" + string.Join(", ", parts) + (t.Length == 1 ? ",)" : ")");
+            }
+            case IEnumerable items:
+            {
+                var parts = new List<string>();
+                foreach (var item in items) parts.Add(Repr(item));
+                bool isSet = value.GetType().IsGenericType && value.GetType().GetGenericTypeDefinition() == typeof(HashSet<>);
+                if (isSet) return parts.Count == 0 ? "set()" : "{" + string.Join(", ", parts) + "}";
+                return "[" + string.Join(", ", parts) + "]";
+            }
+            default: return value.ToString();
+        }
+    }
+
+    static string QuoteString(string s)
+    {
+        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
+        var sb = new System.Text.StringBuilder();
+        sb.Append(quote);
+        foreach (char c in s)
+        {
+            if (c == quote || c == '\\') sb.Append('\\').Append(c);
+            else if (c == '\n') sb.Append("\\n");
+            else if (c == '\r') sb.Append("\\r");
+            else if (c == '\t') sb.Append("\\t");
+            else if (c < ' ') sb.Append("\\x").Append(((int)c).ToString("x2"));
+            else sb.Append(c);
+        }
+        return sb.Append(quote).ToString();
+    }
+
+    static string ReprJson(System.Text.Json.JsonElement j) => j.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => QuoteString(j.GetString()),
+        System.Text.Json.JsonValueKind.Number => j.TryGetInt32(out var i) ? i.ToString(CultureInfo.InvariantCulture) : FormatFloat(j.GetDouble()),
+        System.Text.Json.JsonValueKind.True => "True",
+        System.Text.Json.JsonValueKind.False => "False",
+        System.Text.Json.JsonValueKind.Null => "None",
+        System.Text.Json.JsonValueKind.Array => "[" + string.Join(", ", j.EnumerateArray().Select(ReprJson)) + "]",
+        _ => "{" + string.Join(", ", j.EnumerateObject().Select(p => QuoteString(p.Name) + ": " + ReprJson(p.Value))) + "}",
+    };
+
+    /// <summary>Python's str(): strings as they are, everything else as repr().</summary>
+    public static string Str(object value) => value switch
+    {
+        string s => s,
+        Exception e => e.Message,
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
+        _ => Repr(value),
+    };
+}
