@@ -13,16 +13,17 @@
 
 namespace asl {
 
+// `name` is the index's key for it (map keys stay put): one copy of each name.
 struct Function {
   size_t file;
   const FunctionFacts* facts;
-  std::string name;  // fully qualified
+  const std::string* name;  // fully qualified
 };
 
 struct Class {
   size_t file;
   const ClassFacts* facts;
-  std::string name;
+  const std::string* name;
 };
 
 // Everything the project defines, by fully qualified name. A name defined by
@@ -37,12 +38,14 @@ class ProjectIndex {
   void add(size_t i, const FileFacts& file) {
     std::string prefix = file.module.name.empty() ? "" : file.module.name + ".";
     for (const auto& f : file.functions) {
-      functions_by_name_[prefix + f.qualname].push_back(functions.size());
-      functions.push_back({i, &f, prefix + f.qualname});
+      auto slot = functions_by_name_.try_emplace(prefix + f.qualname).first;
+      slot->second.push_back(functions.size());
+      functions.push_back({i, &f, &slot->first});
     }
     for (const auto& c : file.classes) {
-      classes_by_name_[prefix + c.qualname].push_back(classes.size());
-      classes.push_back({i, &c, prefix + c.qualname});
+      auto slot = classes_by_name_.try_emplace(prefix + c.qualname).first;
+      slot->second.push_back(classes.size());
+      classes.push_back({i, &c, &slot->first});
     }
     for (const auto& [name, target] : file.imports) aliases_[name].push_back({i, target});
   }
@@ -140,7 +143,7 @@ class ProjectIndex {
   // A method of class `c` or of its bases (depth-first, as far as 10 levels).
   long method(long c, std::string_view name, std::unordered_set<long>& seen, int depth) const {
     if (depth > 10 || !seen.insert(c).second) return -1;
-    if (long f = find_function(classes[c].name + "." + std::string(name), classes[c].file, kMaxHops); f >= 0) return f;
+    if (long f = find_function(*classes[c].name + "." + std::string(name), classes[c].file, kMaxHops); f >= 0) return f;
     for (const auto& base : classes[c].facts->bases) {
       long b = find_class(base, classes[c].file, 0);
       if (b < 0) continue;
@@ -179,7 +182,7 @@ BlockingChains blocking_chains(const ProjectIndex& index) {
   std::vector<long> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = static_cast<long>(i);
   auto by_name = [&](long a, long b) {
-    if (index.functions[a].name != index.functions[b].name) return index.functions[a].name < index.functions[b].name;
+    if (*index.functions[a].name != *index.functions[b].name) return *index.functions[a].name < *index.functions[b].name;
     return a < b;
   };
   std::sort(order.begin(), order.end(), by_name);
