@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <sys/resource.h>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -132,7 +133,16 @@ std::vector<std::string> async_def_names(std::string_view text) {
 std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const Catalog& catalog,
                                      const ProjectHooks& hooks, const ProjectOptions& options, ProjectStats* stats) {
   using Clock = std::chrono::steady_clock;
-  std::vector<std::pair<const char*, Clock::time_point>> marks{{"start", Clock::now()}};
+  struct Mark {
+    const char* first;
+    Clock::time_point second;
+    long peak_kb = 0;
+    Mark(const char* name, Clock::time_point at) : first(name), second(at) {
+      rusage u{};
+      if (getrusage(RUSAGE_SELF, &u) == 0) peak_kb = u.ru_maxrss;
+    }
+  };
+  std::vector<Mark> marks{{"start", Clock::now()}};
   ModuleResolver resolver;
   std::vector<ModuleInfo> modules;
   ProjectScope scope;
@@ -156,8 +166,9 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
     std::fprintf(stderr, "asynclint: parsed %zu of %zu files (%zu for the project analyses, %zu from the cache)\n",
                  stats->parsed, stats->files, stats->parsed_for_project, stats->cached);
     for (size_t k = 1; k < marks.size(); ++k)
-      std::fprintf(stderr, "asynclint: %-8s %7.1f ms\n", marks[k].first,
-                   std::chrono::duration<double, std::milli>(marks[k].second - marks[k - 1].second).count());
+      std::fprintf(stderr, "asynclint: %-8s %7.1f ms  (peak memory so far %.1f MB)\n", marks[k].first,
+                   std::chrono::duration<double, std::milli>(marks[k].second - marks[k - 1].second).count(),
+                   marks[k].peak_kb / 1024.0);
   };
   auto by_path = [](std::vector<FileResult>& r) {
     std::stable_sort(r.begin(), r.end(), [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
@@ -260,17 +271,20 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
     return r;
   };
   // Largest files first: the last files to finish are small ones, so no core
-  // waits on a big file at the end, and the biggest trees are built while the
-  // facts held are still few.
+  // waits on a big file at the end. A tree takes some 30 times its file's
+  // size: big files (the first ones, as many as this returns) are parsed
+  // only a few at a time, small ones meanwhile (see parallel_for_bounded).
   auto largest_first = [&](std::vector<size_t>& files) {
+    constexpr size_t kBigFile = 64 * 1024;
     auto size = [&](size_t i) { return inputs[i].bytes ? inputs[i].bytes->size() : stamps[i].stamp.size; };
     std::stable_sort(files.begin(), files.end(), [&](size_t a, size_t b) { return size(a) > size(b); });
+    return static_cast<size_t>(std::count_if(files.begin(), files.end(), [&](size_t i) { return size(i) > kBigFile; }));
   };
   std::vector<size_t> eager_files;
   for (size_t i = 0; i < n; ++i)
     if (eager[i]) eager_files.push_back(i);
-  largest_first(eager_files);
-  parallel_for(eager_files.size(), opts.threads, [&](size_t k) {
+  size_t big = largest_first(eager_files);
+  parallel_for_bounded(eager_files.size(), big, opts.threads, [&](size_t k) {
     size_t i = eager_files[k];
     auto bytes = reread(i);
     results[i] = bytes ? lint_file(i, std::move(*bytes)) : hooks.lint(inputs[i], modules[i], scope);
@@ -356,8 +370,8 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
       if (next[i]) todo.push_back(i);
     seeds = std::move(pending);
     if (todo.empty() && seeds.empty()) break;
-    largest_first(todo);
-    parallel_for(todo.size(), options.threads, [&](size_t k) {
+    big = largest_first(todo);
+    parallel_for_bounded(todo.size(), big, options.threads, [&](size_t k) {
       size_t i = todo[k];
       auto bytes = reread(i);
       results[i] = bytes ? lint_file(i, std::move(*bytes)) : hooks.lint(inputs[i], modules[i], scope);
