@@ -306,6 +306,10 @@ Function Lowering::lower_function(TSNode def, Signature& sig, ClassInfo* klass, 
   FunctionContext ctx;
   ctx.sig = &sig;
   ctx.klass = sig.is_static ? nullptr : klass;
+  // A function nested in a method sees the method's `self`.
+  if (!klass && fn_ && fn_->klass && fn_->sig && !ts_node_is_null(fn_->sig->node) &&
+      ts_node_start_byte(def) > ts_node_start_byte(fn_->sig->node) && ts_node_end_byte(def) <= ts_node_end_byte(fn_->sig->node))
+    ctx.klass = fn_->klass;
   ctx.is_async = sig.is_async;
   ctx.is_entry = entry;
   analyze_locals(body, ctx, sig.params);

@@ -57,5 +57,18 @@ TEST(NestedFunctions, ThirtyLevelsTranslateToCs) {
   EXPECT_NE(r.code.find(fmt::format("return x{};", kDepth)), std::string::npos);
 }
 
+TEST(NestedFunctions, ThirtyLevelsTranslateToCpp) {
+  TranslateResult r = translate_text(nested_program(kDepth), Target::Cpp);
+  ASSERT_EQ(diagnostics(r), "");
+  for (int i = 1; i <= kDepth; ++i) {
+    EXPECT_NE(r.code.find(fmt::format("auto f{} = [&](int a{}) -> int", i, i)), std::string::npos) << "level " << i;
+    EXPECT_NE(r.code.find(fmt::format("auto x{} = a{} + 1;", i, i)), std::string::npos) << "level " << i;
+  }
+  for (int i = 1; i < kDepth; ++i)
+    EXPECT_NE(r.code.find(fmt::format("return f{}(x{});", i + 1, i)), std::string::npos) << "level " << i;
+  EXPECT_NE(r.code.find(fmt::format("return x{};", kDepth)), std::string::npos);
+  EXPECT_NE(r.code.find("py::print(f1(0));"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace asl::tr::testing

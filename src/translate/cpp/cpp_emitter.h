@@ -80,6 +80,14 @@ class CppEmitter {
   void with_stmt(const Stmt& s, size_t item);
   void todo(const std::string& what, const std::string& python);
   void try_with_awaiting_handlers(const Stmt& s);
+  void local_function(const Stmt& s);
+  struct Capture {
+    std::string name;  // "self" for the enclosing method's object
+    std::string param, arg;  // the coroutine lambda's parameter and what a call passes
+    bool by_ref = false;
+  };
+  std::vector<Capture> captures(const Function& f);
+  bool rebound(const std::string& name) const;
   void note_tasks(const Block& b);
   bool expr_awaits(const Expr& e) const;
   bool block_awaits(const Block& b) const;
@@ -106,6 +114,14 @@ class CppEmitter {
   std::set<std::string> shared_roots_;  // root classes deriving from enable_shared_from_this
   std::set<std::string> task_names_;                          // locals holding started tasks
   const Function* fn_ = nullptr;
+  std::vector<const Function*> scopes_;  // the functions being emitted, innermost last
+  // Nested coroutines in scope: a captureless lambda that receives the
+  // enclosing function's variables it uses as leading arguments.
+  struct Nested {
+    const Function* function = nullptr;
+    std::vector<Capture> captures;
+  };
+  std::map<std::string, Nested> nested_;
   const Class* class_ = nullptr;
   int temp_counter_ = 0;
   bool in_lambda_ = false;

@@ -83,7 +83,15 @@ Code CppEmitter::name(const Expr& e) {
     case NameKind::Self: return code(in_lambda_ ? "self" : "shared_from_this()");
     case NameKind::Function: return code(function_name(e.text));
     case NameKind::Field: return code("this->" + identifier(e.text));
-    default: return code(identifier(e.text));
+    default:
+      if (auto n = nested_.find(e.text); n != nested_.end() && !n->second.captures.empty()) {
+        // A nested coroutine as a value: bound to what it receives from here.
+        std::string bound = "std::bind_front(" + identifier(e.text);
+        for (const auto& c : n->second.captures)
+          bound += ", " + (c.by_ref ? "std::ref(" + c.arg + ")" : c.name == "self" && in_lambda_ ? "self" : c.arg);
+        return code(bound + ")");
+      }
+      return code(identifier(e.text));
   }
 }
 
@@ -304,6 +312,15 @@ Code CppEmitter::call(const Expr& e) {
   const Function* fn = nullptr;
   if (auto f = functions_.find(e.text); f != functions_.end() && e.name_kind == NameKind::Function) fn = f->second;
   std::string callee = e.name_kind == NameKind::Function ? function_name(e.text) : identifier(e.text);
+  if (auto n = nested_.find(e.text); n != nested_.end() && e.name_kind == NameKind::Local) {
+    // A nested coroutine: first what it receives from the enclosing functions.
+    std::string args;
+    // Inside a nested coroutine (or a generator method) the object is the parameter `self`.
+    for (const auto& c : n->second.captures) args += (args.empty() ? "" : ", ") + (c.name == "self" && in_lambda_ ? "self" : c.arg);
+    std::string own = call_args(e, &n->second.function->params);
+    if (!own.empty()) args += (args.empty() ? "" : ", ") + own;
+    return code(callee + "(" + args + ")");
+  }
   return code(callee + "(" + call_args(e, fn ? &fn->params : nullptr) + ")");
 }
 

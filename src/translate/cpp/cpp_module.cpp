@@ -90,7 +90,9 @@ void CppEmitter::prototype(const Function& f) {
 void CppEmitter::function(const Function& f, const std::string& owner) {
   const Function* outer = fn_;
   bool outer_lambda = in_lambda_;
+  auto outer_nested = nested_;
   fn_ = &f;
+  scopes_.push_back(&f);
   CodeWriter saved = w_;
   try {
     for (const auto& c : f.comments) w_.comment(c, "//");
@@ -168,6 +170,8 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
   }
   fn_ = outer;
   in_lambda_ = outer_lambda;
+  nested_ = std::move(outer_nested);
+  scopes_.pop_back();
 }
 
 // Parameters of the base class's constructor (for `super().__init__(...)`).

@@ -1,9 +1,281 @@
 // Statements.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "translate/cpp/cpp_emitter.h"
 
 namespace asl::tr::cpp {
+
+namespace {
+
+// Names a function uses and binds, for the free variables of a nested one.
+struct Names {
+  std::vector<std::string> used;  // in order of first use
+  std::map<std::string, const Expr*> first;  // the first Name expression of each (its type)
+  std::set<std::string> bound;
+  bool self = false;  // uses the enclosing method's object
+  void use(const std::string& n, const Expr* e) {
+    if (first.emplace(n, e).second) used.push_back(n);
+  }
+};
+
+void expr_names(const Expr& e, Names& n) {
+  if (e.kind == ExprKind::Name) {
+    if (e.name_kind == NameKind::Local || e.name_kind == NameKind::Param) n.use(e.text, &e);
+    if (e.name_kind == NameKind::Self || e.name_kind == NameKind::Field) n.self = true;
+  }
+  if (e.kind == ExprKind::Call && e.name_kind == NameKind::Local) n.use(e.text, nullptr);
+  for (const auto& p : e.params) n.bound.insert(p.name);  // a lambda's
+  for (const auto& c : e.clauses) {
+    if (c.target->kind == ExprKind::Name) n.bound.insert(c.target->text);
+    for (const auto& t : c.target->items) n.bound.insert(t->text);
+    expr_names(*c.iter, n);
+    for (const auto& x : c.conditions) expr_names(*x, n);
+  }
+  for (const auto& i : e.items)
+    if (i) expr_names(*i, n);
+  for (const auto& a : e.args)
+    if (a.value) expr_names(*a.value, n);
+  for (const auto& p : e.parts)
+    if (p.expr) expr_names(*p.expr, n);
+  if (e.object) expr_names(*e.object, n);
+}
+
+Names free_names(const Function& f);
+
+void block_names(const Block& b, Names& n) {
+  for (const auto& s : b) {
+    if (s->kind == StmtKind::Declare) n.bound.insert(s->target->text);
+    if (s->kind == StmtKind::ForEach || s->kind == StmtKind::ForRange || (s->kind == StmtKind::Unpack && s->declare))
+      for (const auto& t : s->targets) {
+        if (t->kind == ExprKind::Name) n.bound.insert(t->text);
+        for (const auto& x : t->items) n.bound.insert(x->text);
+      }
+    for (const auto& it : s->items)
+      if (!it.name.empty()) n.bound.insert(it.name);
+    for (const auto& h : s->handlers)
+      if (!h.name.empty()) n.bound.insert(h.name);
+    if (s->kind == StmtKind::LocalFunction) {
+      // What a nested function uses from outside it, it uses from here.
+      n.bound.insert(s->function->name);
+      Names inner = free_names(*s->function);
+      for (const auto& u : inner.used) n.use(u, inner.first[u]);
+      n.self = n.self || inner.self;
+      continue;
+    }
+    for (const auto* e : {s->target.get(), s->value.get(), s->cause.get()})
+      if (e) expr_names(*e, n);
+    for (const auto& t : s->targets) expr_names(*t, n);
+    for (const auto& r : s->range_args)
+      if (r) expr_names(*r, n);
+    for (const auto& it : s->items) expr_names(*it.value, n);
+    for (const auto& br : s->branches) {
+      expr_names(*br.first, n);
+      block_names(br.second, n);
+    }
+    for (const auto& h : s->handlers) block_names(h.body, n);
+    block_names(s->body, n);
+    block_names(s->orelse, n);
+    block_names(s->finally_body, n);
+  }
+}
+
+// Python's free variables of a function: names it uses that enclosing functions bind.
+Names free_names(const Function& f) {
+  Names n;
+  for (const auto& p : f.params) n.bound.insert(p.name);
+  block_names(f.body, n);
+  Names out;
+  out.self = n.self;
+  for (const auto& u : n.used)
+    if (!n.bound.count(u)) out.use(u, n.first[u]);
+  return out;
+}
+
+// Whether a block assigns the name again (or a nested function does, `nonlocal`).
+bool block_rebinds(const Block& b, const std::string& name) {
+  for (const auto& s : b) {
+    if (s->kind == StmtKind::Assign && s->target->kind == ExprKind::Name && s->target->text == name) return true;
+    if (s->kind == StmtKind::Unpack && !s->declare)
+      for (const auto& t : s->targets)
+        if (t->text == name) return true;
+    if (s->function && block_rebinds(s->function->body, name)) return true;
+    for (const auto& br : s->branches)
+      if (block_rebinds(br.second, name)) return true;
+    for (const auto& h : s->handlers)
+      if (block_rebinds(h.body, name)) return true;
+    if (block_rebinds(s->body, name) || block_rebinds(s->orelse, name) || block_rebinds(s->finally_body, name)) return true;
+  }
+  return false;
+}
+
+// Whether an expression refers to the local `name` as a value (not a call of it).
+bool expr_refers(const Expr& e, const std::string& name) {
+  if (e.kind == ExprKind::Name && e.name_kind == NameKind::Local && e.text == name) return true;
+  for (const auto& i : e.items)
+    if (i && expr_refers(*i, name)) return true;
+  for (const auto& a : e.args)
+    if (a.value && expr_refers(*a.value, name)) return true;
+  for (const auto& p : e.parts)
+    if (p.expr && expr_refers(*p.expr, name)) return true;
+  for (const auto& c : e.clauses)
+    if (expr_refers(*c.iter, name)) return true;
+  return e.object && expr_refers(*e.object, name);
+}
+
+// Whether a block uses the local function `name` as a value (only in `return`: returns it).
+bool block_refers(const Block& b, const std::string& name, bool returns_only) {
+  for (const auto& s : b) {
+    if (s->kind == StmtKind::Return && s->value && expr_refers(*s->value, name)) return true;
+    if (!returns_only) {
+      for (const auto* e : {s->target.get(), s->value.get()})
+        if (e && expr_refers(*e, name)) return true;
+      for (const auto& it : s->items)
+        if (expr_refers(*it.value, name)) return true;
+      for (const auto& br : s->branches)
+        if (expr_refers(*br.first, name)) return true;
+    }
+    for (const auto& br : s->branches)
+      if (block_refers(br.second, name, returns_only)) return true;
+    for (const auto& h : s->handlers)
+      if (block_refers(h.body, name, returns_only)) return true;
+    if (block_refers(s->body, name, returns_only) || block_refers(s->orelse, name, returns_only) ||
+        block_refers(s->finally_body, name, returns_only))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool CppEmitter::rebound(const std::string& name) const {
+  for (const Function* f : scopes_)
+    if (block_rebinds(f->body, name)) return true;
+  return false;
+}
+
+// What a nested coroutine receives from the functions around it. A coroutine
+// lambda's captures live in the closure object, not in the coroutine frame,
+// and a started task can outlive both (C++ Core Guidelines CP.51): the lambda
+// captures nothing and takes each variable as a parameter instead. Values
+// are copied when the coroutine is called, except what is shared with the
+// enclosing function as in Python: lists, dicts and sets, and variables
+// assigned again (`nonlocal`, or later in the enclosing function), which are
+// passed by reference and must outlive the coroutine, as for module functions.
+std::vector<CppEmitter::Capture> CppEmitter::captures(const Function& f) {
+  Names names = free_names(f);
+  std::vector<Capture> out;
+  std::set<std::string> have;
+  auto add = [&](Capture c) {
+    if (have.insert(c.name).second) out.push_back(std::move(c));
+  };
+  if (names.self) {
+    if (!class_) throw Unsupported{f.pos, "`self` in a nested coroutine outside a method"};
+    // In a generator method's body (or a nested coroutine's) `self` is already a parameter.
+    if (in_lambda_) add({"self", "auto self", "self"});
+    else add({"self", identifier(class_->name) + "* self", "this"});
+  }
+  for (const auto& n : names.used) {
+    if (n == f.name) throw Unsupported{f.pos, "a nested coroutine that calls itself"};
+    std::string id = identifier(n);
+    if (auto g = nested_.find(n); g != nested_.end()) {
+      // Another nested coroutine: what it receives, and the lambda itself.
+      for (const auto& c : g->second.captures) add(c);
+      add({n, "auto " + id, id});
+      continue;
+    }
+    const Expr* first = names.first[n];
+    if (!first) {
+      add({n, "auto " + id, id});  // a nested helper (a lambda) or a callable value
+      continue;
+    }
+    const Type& t = first->type;
+    bool task = task_names_.count(n) && t.kind == TypeKind::Awaitable;
+    bool by_ref = t.kind == TypeKind::List || t.kind == TypeKind::Dict || t.kind == TypeKind::Set || rebound(n) ||
+                  (t.kind == TypeKind::Awaitable && !task);
+    std::string ty = task ? "py::task<" + (t.arg(0).kind == TypeKind::None ? std::string("void") : type(t.arg(0), f.pos)) + ">"
+                          : type(t, f.pos);
+    add({n, ty + (by_ref ? "& " : " ") + id, id, by_ref});
+  }
+  return out;
+}
+
+// A function defined inside a function: a lambda. A plain one captures the
+// enclosing variables by reference (it runs while they exist; one that calls
+// itself is a std::function); a coroutine receives them as parameters.
+void CppEmitter::local_function(const Stmt& s) {
+  const Function& f = *s.function;
+  if (f.is_generator && !f.is_async) throw Unsupported{f.pos, "generators (`yield` in a function that is not async)"};
+  std::string name = identifier(f.name);
+  std::string ret = f.result.kind == TypeKind::None && !f.is_async ? "void" : return_type(f);
+  std::string head;
+  std::vector<Capture> caps;
+  bool lambda_self = in_lambda_;
+  if (f.is_async) {
+    caps = captures(f);
+    std::string ps;
+    for (const auto& c : caps) ps += (ps.empty() ? "" : ", ") + c.param;
+    std::string own = params(f, true);
+    if (!own.empty()) ps += (ps.empty() ? "" : ", ") + own;
+    head = "auto " + name + " = [](" + ps + ") -> " + ret;
+    for (const auto& c : caps) lambda_self = lambda_self || c.name == "self";
+    // Returned, it would hand out references to variables that are gone.
+    bool shares = false;
+    for (const auto& c : caps) shares = shares || c.by_ref;
+    if (shares && !scopes_.empty() && block_refers(scopes_.back()->body, f.name, true))
+      throw Unsupported{f.pos, "a nested coroutine returned from its function while sharing its variables"};
+  } else {
+    Names names = free_names(f);
+    bool recursive = std::find(names.used.begin(), names.used.end(), f.name) != names.used.end();
+    // Used as a value (returned, stored, passed on), the helper may outlive
+    // the enclosing variables: it copies them, unless it assigns them.
+    std::string capture = "&";
+    if (!scopes_.empty() && block_refers(scopes_.back()->body, f.name, false)) {
+      for (const auto& n : names.used)
+        if (n != f.name && block_rebinds(f.body, n))
+          throw Unsupported{f.pos, fmt::format("a nested function used as a value that assigns `{}` of its enclosing function", n)};
+      capture = names.self && !in_lambda_ ? "=, this" : "=";
+    }
+    if (recursive) {
+      if (capture != "&") throw Unsupported{f.pos, "a nested function that calls itself, used as a value"};
+      std::string types;
+      for (const auto& p : f.params) types += (types.empty() ? "" : ", ") + type(p.type, p.pos);
+      head = "std::function<" + ret + "(" + types + ")> " + name + " = [&](" + params(f, false) + ") -> " + ret;
+    } else {
+      head = "auto " + name + " = [" + capture + "](" + params(f, true) + ") -> " + ret;
+    }
+  }
+  doc(f.doc);
+  const Function* outer = fn_;
+  bool outer_lambda = in_lambda_;
+  auto outer_nested = nested_;
+  fn_ = &f;
+  in_lambda_ = lambda_self;
+  scopes_.push_back(&f);
+  auto restore = [&] {
+    fn_ = outer;
+    in_lambda_ = outer_lambda;
+    nested_ = std::move(outer_nested);
+    scopes_.pop_back();
+  };
+  try {
+    note_tasks(f.body);
+    auto b = w_.block(head, ";");
+    size_t before = w_.str().size();
+    block(f.body);
+    std::string body = w_.str().substr(before);
+    if (f.is_async && body.find("co_await") == std::string::npos && body.find("co_return") == std::string::npos &&
+        body.find("co_yield") == std::string::npos)
+      w_.line("co_return;");
+  } catch (...) {
+    restore();
+    throw;
+  }
+  restore();
+  if (f.is_async) nested_[f.name] = {&f, std::move(caps)};
+  else nested_.erase(f.name);  // a helper shadowing a coroutine of an enclosing function
+}
 
 void CppEmitter::block(const Block& b) {
   for (const auto& s : b) stmt(*s);
@@ -118,7 +390,7 @@ void CppEmitter::stmt(const Stmt& s) {
         with_stmt(s, 0);
         return;
       }
-      case StmtKind::LocalFunction: throw Unsupported{s.pos, "a function defined inside a function"};
+      case StmtKind::LocalFunction: local_function(s); return;
     }
   } catch (const Unsupported& u) {
     w_ = std::move(saved);

@@ -134,6 +134,8 @@ std::string CsEmitter::params(const Function& f) {
 void CsEmitter::function(const Function& f, const std::string& owner, bool local) {
   const Function* outer = fn_;
   std::string outer_token = token_;
+  // Local functions are named for the rest of their enclosing function only.
+  auto outer_names = function_names_;
   fn_ = &f;
   token_ = f.cancellable ? "cancellationToken" : "";
   for (const auto& c : f.comments) w_.comment(c, "//");
@@ -210,6 +212,7 @@ void CsEmitter::function(const Function& f, const std::string& owner, bool local
   }
   fn_ = outer;
   token_ = outer_token;
+  function_names_ = std::move(outer_names);
 }
 
 void CsEmitter::klass(const Class& c) {
