@@ -47,7 +47,7 @@ class ProjectIndex {
       slot->second.push_back(classes.size());
       classes.push_back({i, &c, &slot->first});
     }
-    for (const auto& [name, target] : file.imports) aliases_[name].push_back({i, target});
+    for (const auto& [name, target] : file.imports) aliases_[name].push_back({i, &target});
   }
 
   std::vector<Function> functions;
@@ -102,12 +102,12 @@ class ProjectIndex {
   // `name` with a re-exported prefix replaced (`pkg.f` -> `pkg.impl.f`), or "".
   std::string unalias(std::string_view name, size_t from) const {
     for (size_t dot = name.size(); dot != std::string_view::npos && dot > 0; dot = name.rfind('.', dot - 1)) {
-      auto it = aliases_.find(std::string(name.substr(0, dot)));
+      auto it = aliases_.find(name.substr(0, dot));
       if (it != aliases_.end()) {
         const std::string* target = nullptr;
-        if (it->second.size() == 1) target = &it->second[0].second;
+        if (it->second.size() == 1) target = it->second[0].second;
         for (const auto& [file, t] : it->second)
-          if (file == from) target = &t;
+          if (file == from) target = t;
         if (target && *target != name.substr(0, dot)) return *target + std::string(name.substr(dot));
         return {};
       }
@@ -153,7 +153,8 @@ class ProjectIndex {
   }
 
   std::unordered_map<std::string, std::vector<size_t>> functions_by_name_, classes_by_name_;
-  std::unordered_map<std::string, std::vector<std::pair<size_t, std::string>>> aliases_;
+  // Views of the files' facts, which outlive the index.
+  std::unordered_map<std::string_view, std::vector<std::pair<size_t, const std::string*>>> aliases_;
 };
 
 namespace {

@@ -298,16 +298,16 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   // calls in turn; a file that names a coroutine function and its module may
   // call it from synchronous code.
   struct Seed {
-    std::string ref;
+    const std::string* ref;  // in a file's facts, which stay put until the end
     size_t from;
   };
   std::vector<Seed> seeds;
   auto seed_file = [&](size_t i, bool with_calls) {
     const FileFacts& f = results[i].facts;
     if (with_calls)
-      for (const auto& c : f.calls) seeds.push_back({c.ref, i});
+      for (const auto& c : f.calls) seeds.push_back({&c.ref, i});
     for (const auto& c : f.classes)
-      for (const auto& b : c.bases) seeds.push_back({b, i});
+      for (const auto& b : c.bases) seeds.push_back({&b, i});
   };
   CoroutineNames coroutines;
   auto note_coroutines = [&](size_t i) {
@@ -338,15 +338,15 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
     std::vector<Seed> pending;
     CoroutineWords words(coroutines);
     for (Seed& s : seeds) {
-      long f = index.resolve(s.ref, s.from);
+      long f = index.resolve(*s.ref, s.from);
       if (f >= 0) {
         std::string key = std::to_string(index.file_of(f)) + ":" + index.function(f).qualname;
         if (!expanded.insert(key).second || index.function(f).is_async) continue;
-        for (const auto& callee : index.function(f).callees) pending.push_back({callee, index.file_of(f)});
+        for (const auto& callee : index.function(f).callees) pending.push_back({&callee, index.file_of(f)});
         continue;
       }
       // Unresolved: the longest module prefix of the reference not parsed yet.
-      std::string_view ref = s.ref;
+      std::string_view ref = *s.ref;
       if (ref.starts_with("super:")) ref.remove_prefix(6);
       for (size_t dot = ref.rfind('.'); dot != std::string_view::npos && dot > 0; dot = ref.rfind('.', dot - 1)) {
         std::string prefix(ref.substr(0, dot));
