@@ -178,7 +178,7 @@ struct Loader {
   }
 
   bool entry(const toml::table& t, ApiKind kind, std::string_view where) {
-    if (!only_keys(t, {"python", "params", "returns", "context", "when", "cs", "cs-cancel", "cs-spawn", "spawn", "cancels",
+    if (!only_keys(t, {"python", "params", "returns", "context", "when", "cs", "cs-cancel", "cs-spawn", "spawn", "cancels", "concurrent",
                        "cpp", "using", "note"},
                    where))
       return false;
@@ -191,7 +191,7 @@ struct Loader {
         !string(t, "cs", e->cs, true) || !string(t, "cpp", e->cpp, false) || !strings(t, "using", e->cs_using) ||
         !string(t, "note", e->note, false) || !string(t, "cs-cancel", e->cs_cancel, false) ||
         !string(t, "cs-spawn", e->cs_spawn, false) || !string(t, "spawn", e->spawn, false) ||
-        !boolean(t, "cancels", e->cancels))
+        !boolean(t, "cancels", e->cancels) || !boolean(t, "concurrent", e->concurrent))
       return false;
     if (!e->spawn.empty() && (e->param_index(e->spawn) < 0 || e->variadic(static_cast<size_t>(e->param_index(e->spawn)))))
       return fail(t.get("spawn"), fmt::format("`spawn` names `{}`, which is not a single parameter", e->spawn));

@@ -45,6 +45,7 @@ struct ApiEntry {
   std::string cs_spawn;             // C# when the `spawn` argument runs under a token of its own
   std::string spawn;                // the parameter started as a cancellable unit (create_task's `coro`)
   bool cancels = false;             // using this call cancels tasks (Task.cancel, wait_for's timeout)
+  bool concurrent = false;          // runs coroutines side by side (gather, as_completed; `spawn` implies it)
   std::string cpp;                  // C++ template (the next backend)
   std::vector<std::string> cs_using;
   std::string note;                 // comment placed beside the translation

@@ -1,4 +1,4 @@
-#include "translate/cancellation.h"
+#include "translate/concurrency.h"
 
 #include <fmt/format.h>
 
@@ -98,7 +98,7 @@ bool callee_key(const Expr& e, Key* out) {
 
 }  // namespace
 
-void mark_cancellation(Module& m, std::vector<TranslateDiagnostic>& diags) {
+void mark_concurrency(Module& m, std::vector<TranslateDiagnostic>& diags) {
   std::vector<Function*> units;
   for (auto& item : m.items) {
     if (item.function) units.push_back(item.function.get());
@@ -109,7 +109,9 @@ void mark_cancellation(Module& m, std::vector<TranslateDiagnostic>& diags) {
 
   for (Function* f : units)
     walk_block(f->body, [&](Expr& e) {
-      if (e.kind == ExprKind::ApiCall && e.api && e.api->cancels) m.cancels = true;
+      if (e.kind != ExprKind::ApiCall || !e.api) return;
+      if (e.api->cancels) m.cancels = true;
+      if (e.api->concurrent || !e.api->spawn.empty()) m.concurrent = true;
     });
   if (!m.cancels) return;
 

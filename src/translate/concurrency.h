@@ -1,7 +1,10 @@
-// Where Python cancels tasks (Task.cancel, wait_for's timeout), a target with
-// explicit cancellation (C#'s CancellationToken) must thread a token through
-// every coroutine such a task runs. This pass marks, target-neutrally, which
-// functions take a token and which calls hand it on.
+// What a module does concurrently, marked on the IR for the backends:
+// - whether coroutines run side by side (create_task, gather, ...), so that a
+//   target with a thread pool (C#) keeps them on one thread as asyncio does;
+// - where Python cancels tasks (Task.cancel, wait_for's timeout): a target with
+//   explicit cancellation (C#'s CancellationToken) must thread a token through
+//   every coroutine such a task runs: which functions take one, which calls
+//   hand it on.
 #pragma once
 
 #include <vector>
@@ -11,6 +14,6 @@
 
 namespace asl::tr {
 
-void mark_cancellation(Module& m, std::vector<TranslateDiagnostic>& diags);
+void mark_concurrency(Module& m, std::vector<TranslateDiagnostic>& diags);
 
 }  // namespace asl::tr

@@ -91,7 +91,7 @@ struct Expr {
   ExprPtr object;
   const ApiEntry* api = nullptr;
   std::string python;  // the original source text, for comments beside mapped calls
-  // Cancellation (cancellation.cpp): a Call/MethodCall whose callee takes the
+  // Cancellation (concurrency.cpp): a Call/MethodCall whose callee takes the
   // caller's cancellation token; an ApiCall that starts its `spawn` argument
   // under a token of its own (create_task, wait_for in a module that cancels).
   bool pass_token = false, spawn = false;
@@ -223,7 +223,8 @@ struct ModuleItem {
 struct Module {
   std::string path;
   std::string doc;
-  bool cancels = false;  // cancels tasks (Task.cancel, wait_for's timeout): CancelledError is not an Exception
+  bool cancels = false;     // cancels tasks (Task.cancel, wait_for's timeout): CancelledError is not an Exception
+  bool concurrent = false;  // runs coroutines side by side (create_task, gather, as_completed, ...)
   std::vector<ModuleItem> items;
   std::vector<std::string> trailing_comments;
 };

@@ -9,7 +9,7 @@
 #include "core/syntax.h"
 #include "translate/api_table.h"
 #include "translate/backend.h"
-#include "translate/cancellation.h"
+#include "translate/concurrency.h"
 #include "translate/lowering.h"
 
 namespace asl::tr {
@@ -52,7 +52,7 @@ TranslateResult translate(const SourceFile& file, const TranslateOptions& option
   }
   const ApiTable& api = builtin_api_table();
   Module m = lower_module(file, root, api, r.diagnostics);
-  mark_cancellation(m, r.diagnostics);
+  mark_concurrency(m, r.diagnostics);
   BackendOptions bo;
   bo.source_name = std::filesystem::path(file.path()).filename().string();
   bo.namespace_name = options.namespace_name;

@@ -101,6 +101,7 @@ class CsEmitter {
   bool owner_is_exception_ = false;
   bool needs_http_ = false;
   bool module_cancels_ = false;  // CancelledError is then kept out of `except Exception`
+  bool module_concurrent_ = false;  // tasks run side by side: Main enters a one-thread loop
   std::string token_;            // the CancellationToken in scope (empty: none)
 };
 

@@ -195,6 +195,12 @@ void CsEmitter::function(const Function& f, const std::string& owner, bool local
         if (p.default_value && (p.default_value->kind == ExprKind::List || p.default_value->kind == ExprKind::Dict ||
                                 p.default_value->kind == ExprKind::Set))
           w_.line(camel_case(p.name) + " ?" "?= " + expr(*p.default_value).text + ";");
+      if (f.is_entry && async && module_concurrent_) {
+        // Like asyncio's loop, one thread runs the program's coroutines, in
+        // the order they become ready (the thread pool would interleave them).
+        use("System.Threading");
+        w_.line("await Py.EnterLoop();");
+      }
       if (f.is_constructor && f.body.empty() && !ctor_fields_.empty()) {
         for (const auto& [field, param] : ctor_fields_) w_.line(field + " = " + param + ";");
       }
@@ -269,6 +275,7 @@ void CsEmitter::module_var(const ModuleVar& v) {
 
 std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
   module_cancels_ = m.cancels;
+  module_concurrent_ = m.concurrent;
   // Names first: the entry is Main; a Python `main` that is not the entry is MainAsync.
   bool synthesized_entry = false;
   for (const auto& item : m.items) {

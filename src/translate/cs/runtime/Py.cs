@@ -360,6 +360,21 @@
         return all.Select(t => t.IsCompletedSuccessfully ? (object)t.Result : t.Exception?.InnerException ?? new OperationCanceledException()).ToArray();
     }
 
+    /// <summary>The same over tasks without a result: None (null) for each one that completed.</summary>
+    public static async Task<object[]> GatherSettled(params IEnumerable<Task> tasks)
+    {
+        var all = tasks.ToList();
+        try
+        {
+            await Task.WhenAll(all);
+        }
+        catch (Exception)
+        {
+            // Collected per task below.
+        }
+        return all.Select(t => t.IsCompletedSuccessfully ? null : (object)(t.Exception?.InnerException ?? new OperationCanceledException())).ToArray();
+    }
+
 // @helper Start
     /// <summary>TaskGroup.create_task: the task joins the group, which awaits it on exit.</summary>
     public static Task<T> Start<T>(List<Task> group, Task<T> task)
@@ -372,6 +387,56 @@
     {
         group.Add(task);
         return task;
+    }
+
+// @helper EnterLoop
+    /// <summary>
+    /// asyncio's event loop: the rest of the program, and every continuation
+    /// it schedules, runs on one thread in the order it becomes ready.
+    /// </summary>
+    public static LoopEntry EnterLoop() => default;
+
+    // Resumes the awaiting method on the loop's thread (a Task would resume it
+    // on the thread pool: .NET does not inline continuations under a context).
+    public readonly struct LoopEntry : System.Runtime.CompilerServices.INotifyCompletion
+    {
+        public LoopEntry GetAwaiter() => this;
+        public bool IsCompleted => SynchronizationContext.Current == EventLoop.Instance;
+        public void OnCompleted(Action continuation) => EventLoop.Instance.Post(_ => continuation(), null);
+        public void GetResult() { }
+    }
+
+    sealed class EventLoop : SynchronizationContext
+    {
+        public static readonly EventLoop Instance = new();
+        readonly System.Collections.Concurrent.BlockingCollection<(SendOrPostCallback, object)> ready = new();
+
+        EventLoop()
+        {
+            var thread = new Thread(() =>
+            {
+                SetSynchronizationContext(this);
+                foreach (var (callback, state) in ready.GetConsumingEnumerable()) callback(state);
+            })
+            { IsBackground = true, Name = "asyncio event loop" };
+            thread.Start();
+        }
+
+        public override void Post(SendOrPostCallback callback, object state) => ready.Add((callback, state));
+
+        public override void Send(SendOrPostCallback callback, object state)
+        {
+            if (Current == this)
+            {
+                callback(state);
+                return;
+            }
+            using var done = new ManualResetEventSlim();
+            Post(s => { try { callback(s); } finally { done.Set(); } }, state);
+            done.Wait();
+        }
+
+        public override SynchronizationContext CreateCopy() => this;
     }
 
 // @helper CreateTask
@@ -395,12 +460,19 @@
     }
 
 // @helper Cancel
-// @needs CreateTask
-    /// <summary>Task.cancel(): the task sees OperationCanceledException at its await; false once it is done.</summary>
+// @needs CreateTask EnterLoop
+    /// <summary>
+    /// Task.cancel(): the task sees OperationCanceledException at its pending
+    /// await once the caller yields to the loop, as in asyncio; false once it is done.
+    /// </summary>
     public static bool Cancel(Task task)
     {
         if (task.IsCompleted) return false;
-        if (cancellers.TryGetValue(task, out var source)) source.Cancel();
+        if (cancellers.TryGetValue(task, out var source))
+        {
+            if (SynchronizationContext.Current is EventLoop loop) loop.Post(_ => source.Cancel(), null);
+            else source.Cancel();
+        }
         return true;
     }
 

@@ -17,7 +17,7 @@ boost::asio::awaitable<std::string> measure(std::string name, double delay)
 
 boost::asio::awaitable<void> async_main()
 {
-    auto tasks = py::list_of<py::task<std::string>>(py::create_task(measure("slow"s, 0.15)), py::create_task(measure("fast"s, 0.01)), py::create_task(measure("medium"s, 0.07)));
+    auto tasks = py::list_of<py::task<std::string>>(py::create_task(measure("slow"s, 0.4)), py::create_task(measure("fast"s, 0.01)), py::create_task(measure("medium"s, 0.2)));
     auto order = std::vector<std::string>{};
     for (auto& next_done : py::as_completed(tasks))
     {

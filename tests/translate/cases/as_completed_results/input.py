@@ -8,9 +8,9 @@ async def measure(name: str, delay: float) -> str:
 
 async def main() -> None:
     tasks = [
-        asyncio.create_task(measure("slow", 0.15)),
+        asyncio.create_task(measure("slow", 0.4)),
         asyncio.create_task(measure("fast", 0.01)),
-        asyncio.create_task(measure("medium", 0.07)),
+        asyncio.create_task(measure("medium", 0.2)),
     ]
     order: list[str] = []
     for next_done in asyncio.as_completed(tasks):

@@ -57,6 +57,7 @@ public static class Program
 
     public static async Task Main()
     {
+        await Py.EnterLoop();
         int count = default;
         Crawler crawler = default;
         using (var session = new HttpClient())
@@ -77,6 +78,55 @@ internal static class Py
 {
     /// <summary>Python's ordering: strings by code point, tuples item by item.</summary>
     public static int Compare<T>(T a, T b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<T>.Default.Compare(a, b);
+
+    /// <summary>
+    /// asyncio's event loop: the rest of the program, and every continuation
+    /// it schedules, runs on one thread in the order it becomes ready.
+    /// </summary>
+    public static LoopEntry EnterLoop() => default;
+
+    // Resumes the awaiting method on the loop's thread (a Task would resume it
+    // on the thread pool: .NET does not inline continuations under a context).
+    public readonly struct LoopEntry : System.Runtime.CompilerServices.INotifyCompletion
+    {
+        public LoopEntry GetAwaiter() => this;
+        public bool IsCompleted => SynchronizationContext.Current == EventLoop.Instance;
+        public void OnCompleted(Action continuation) => EventLoop.Instance.Post(_ => continuation(), null);
+        public void GetResult() { }
+    }
+
+    sealed class EventLoop : SynchronizationContext
+    {
+        public static readonly EventLoop Instance = new();
+        readonly System.Collections.Concurrent.BlockingCollection<(SendOrPostCallback, object)> ready = new();
+
+        EventLoop()
+        {
+            var thread = new Thread(() =>
+            {
+                SetSynchronizationContext(this);
+                foreach (var (callback, state) in ready.GetConsumingEnumerable()) callback(state);
+            })
+            { IsBackground = true, Name = "asyncio event loop" };
+            thread.Start();
+        }
+
+        public override void Post(SendOrPostCallback callback, object state) => ready.Add((callback, state));
+
+        public override void Send(SendOrPostCallback callback, object state)
+        {
+            if (Current == this)
+            {
+                callback(state);
+                return;
+            }
+            using var done = new ManualResetEventSlim();
+            Post(s => { try { callback(s); } finally { done.Set(); } }, state);
+            done.Wait();
+        }
+
+        public override SynchronizationContext CreateCopy() => this;
+    }
 
     /// <summary>Python's os.environ[name]: a missing variable is a KeyError.</summary>
     public static string Environ(string name) =>
