@@ -47,6 +47,7 @@ const Case kCases[] = {
      "    c = work()\n    t = asyncio.create_task(c)\n    t.cancel()\n",
      "8:29: unsupported: `asyncio.create_task` of a coroutine that is not called here: a task that can be cancelled "
      "starts its coroutine itself (`asyncio.create_task(f(...))`)\n"},
+    {"ModuleVariableOfUnsupportedType", "__all__ = (\"Config\",)\n", "1:11: unsupported: tuple with fewer than two items\n"},
     {"PercentFormatting", "def f(n: int) -> str:\n    return \"%d items\" % n\n",
      "2:12: unsupported: printf-style string formatting `%` (use an f-string)\n"},
     {"NoneOnlyLocal", "def f() -> None:\n    x = None\n    print(x)\n",

@@ -267,10 +267,15 @@ void CsEmitter::module_var(const ModuleVar& v) {
   for (const auto& c : v.comments) w_.comment(c, "//");
   std::string tail = v.trailing_comment.empty() ? "" : " //" + v.trailing_comment;
   std::string n = pascal_case(v.name);
-  std::string value = expr(*v.value).text;
-  if (v.constant) w_.line("public const " + type(v.type) + " " + n + " = " + value + ";" + tail);
-  else if (v.reassigned) w_.line("public static " + type(v.type) + " " + n + " = " + value + ";" + tail);
-  else w_.line("public static readonly " + type(v.type) + " " + n + " = " + value + ";" + tail);
+  try {
+    std::string value = expr(*v.value).text;
+    if (v.constant) w_.line("public const " + type(v.type) + " " + n + " = " + value + ";" + tail);
+    else if (v.reassigned) w_.line("public static " + type(v.type) + " " + n + " = " + value + ";" + tail);
+    else w_.line("public static readonly " + type(v.type) + " " + n + " = " + value + ";" + tail);
+  } catch (const Unsupported& u) {
+    diags_.push_back({u.pos, u.what});
+    todo(u.what, v.name + " = ...");
+  }
 }
 
 std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
