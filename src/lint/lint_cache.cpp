@@ -462,7 +462,7 @@ struct RunRecord {
   uint64_t key = 0;
   std::vector<std::string_view> paths;
   std::vector<LintCache::RunFile> files;
-  size_t results_at = 0;  // where the findings start
+  uint64_t scan_key = 0;
 };
 
 RunRecord run_header(Reader& r, const std::string& salt) {
@@ -474,8 +474,14 @@ RunRecord run_header(Reader& r, const std::string& salt) {
     LintCache::RunFile f;
     f.stamp = {r.u(), r.u(), r.u(), r.u(), r.u()};
     f.content = r.u();
-    rec.files.push_back(f);
+    f.may_hold_async = r.b();
+    f.async_defs = strings(r);
+    uint64_t scan = r.u();
+    if (scan > 2) throw Corrupt();
+    f.scan = static_cast<LintCache::RunFile::Scan>(scan);
+    rec.files.push_back(std::move(f));
   }
+  rec.scan_key = r.u();
   return rec;
 }
 
@@ -487,7 +493,7 @@ uint64_t now_ns() {
 
 std::string encode_run(const std::string& salt, uint64_t key, const std::vector<std::string>& paths,
                        std::vector<LintCache::RunFile>& files, const std::vector<FileResult>& results,
-                       uint64_t started_ns) {
+                       uint64_t started_ns, uint64_t scan_key) {
   // Timestamps are as coarse as a few milliseconds on some file systems, two
   // seconds on others: a file written that close to the run may change again
   // without its stamp moving.
@@ -504,32 +510,50 @@ std::string encode_run(const std::string& salt, uint64_t key, const std::vector<
     w.s(paths[i]);
     for (uint64_t v : {f.stamp.size, f.stamp.mtime_ns, f.stamp.ctime_ns, f.stamp.ino, f.stamp.dev}) w.u(v);
     w.u(f.content);
+    w.b(f.may_hold_async);
+    put_strings(w, f.async_defs);
+    w.u(static_cast<uint64_t>(f.scan));
   }
+  w.u(scan_key);
   for (const FileResult& r : results) put_findings(w, r);
   return std::move(w.out);
 }
 
 }  // namespace
 
+bool stamp_of(const std::string& path, FileStamp* stamp) {
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  *stamp = stamp_from(st);
+  return true;
+}
+
 std::optional<std::vector<FileResult>> LintCache::get_run(uint64_t key, const std::vector<std::string>& paths) {
   auto bytes = slurp(fs::path(dir_) / "asynclint.run");
   if (!bytes) return std::nullopt;
+  prior_.clear();
   try {
     Reader r(*bytes);
     RunRecord rec = run_header(r, salt_);
-    if (rec.key != key || rec.paths.size() != paths.size()) return std::nullopt;
+    // On a miss, what is known of each file still spares reading the unchanged ones.
+    auto keep_prior = [&] {
+      for (size_t i = 0; i < rec.paths.size(); ++i)
+        if (rec.files[i].stamp != FileStamp{}) prior_[std::string(rec.paths[i])] = std::move(rec.files[i]);
+      prior_scan_key_ = rec.scan_key;
+      return std::nullopt;
+    };
+    if (rec.key != key || rec.paths.size() != paths.size()) return keep_prior();
     uint64_t started = now_ns();
     bool refreshed = false;
     for (size_t i = 0; i < paths.size(); ++i) {
-      if (rec.paths[i] != paths[i]) return std::nullopt;
+      if (rec.paths[i] != paths[i]) return keep_prior();
       LintCache::RunFile& f = rec.files[i];
-      struct stat st{};
-      if (::stat(paths[i].c_str(), &st) != 0) return std::nullopt;
-      if (f.stamp != FileStamp{} && stamp_from(st) == f.stamp) continue;
-      // The stamp moved (or was too recent to trust): the content decides.
       FileStamp now;
+      if (!stamp_of(paths[i], &now)) return keep_prior();
+      if (f.stamp != FileStamp{} && now == f.stamp) continue;
+      // The stamp moved (or was too recent to trust): the content decides.
       auto text = read_stamped(paths[i], &now);
-      if (!text || content_hash(*text) != f.content) return std::nullopt;
+      if (!text || content_hash(*text) != f.content) return keep_prior();
       f.stamp = now;
       refreshed = true;
     }
@@ -540,17 +564,23 @@ std::optional<std::vector<FileResult>> LintCache::get_run(uint64_t key, const st
     }
     if (!r.done()) return std::nullopt;
     // Stamps that can be trusted now spare the next run the hashing.
-    if (refreshed) run_ = encode_run(salt_, key, paths, rec.files, results, started);
+    if (refreshed) run_ = encode_run(salt_, key, paths, rec.files, results, started, rec.scan_key);
     hits_ += paths.size();
     return results;
   } catch (const Corrupt&) {
+    prior_.clear();
     return std::nullopt;
   }
 }
 
+const LintCache::RunFile* LintCache::prior(const std::string& path) const {
+  auto it = prior_.find(path);
+  return it == prior_.end() ? nullptr : &it->second;
+}
+
 void LintCache::put_run(uint64_t key, const std::vector<std::string>& paths, std::vector<RunFile> files,
-                        const std::vector<FileResult>& results, uint64_t started_ns) {
-  run_ = encode_run(salt_, key, paths, files, results, started_ns);
+                        const std::vector<FileResult>& results, uint64_t started_ns, uint64_t scan_key) {
+  run_ = encode_run(salt_, key, paths, files, results, started_ns, scan_key);
 }
 
 bool LintCache::save(std::string* error) {

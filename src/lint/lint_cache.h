@@ -40,6 +40,9 @@ struct FileStamp {
   bool operator==(const FileStamp&) const = default;
 };
 
+// The stamp of a file, or false when stat fails.
+bool stamp_of(const std::string& path, FileStamp* stamp);
+
 // Reads a file, taking its stamp before reading (a write during the read
 // then shows as a newer stamp). Nothing when it cannot be read.
 std::optional<std::string> read_stamped(const std::string& path, FileStamp* stamp);
@@ -62,15 +65,26 @@ class LintCache {
   // the same key and the same files; stamps that moved are checked against
   // the content hashes.
   std::optional<std::vector<FileResult>> get_run(uint64_t key, const std::vector<std::string>& paths);
+  // What a run learnt of a file from its content, so that the next run need
+  // not read it while its stamp stays the same.
   struct RunFile {
     FileStamp stamp;
     uint64_t content = 0;
+    bool may_hold_async = false;          // the runner's pre-filter (see mentions_async)
+    std::vector<std::string> async_defs;  // names after `async def`
+    // Whether it names one of the project's coroutine functions, under the
+    // coroutine names that `scan_key` stands for.
+    enum class Scan : uint8_t { Unknown, No, Yes } scan = Scan::Unknown;
   };
   // Records a whole run (results in input order). Stamps from less than two
   // seconds before `started_ns` (wall clock) are not kept: a write in the same
   // timestamp tick could go unseen, so such files are always re-hashed.
   void put_run(uint64_t key, const std::vector<std::string>& paths, std::vector<RunFile> files,
-               const std::vector<FileResult>& results, uint64_t started_ns);
+               const std::vector<FileResult>& results, uint64_t started_ns, uint64_t scan_key = 0);
+  // After a get_run that missed: what the last run recorded of `path`, when
+  // it trusted the stamp. While the file's stamp is the same, so is its content.
+  const RunFile* prior(const std::string& path) const;
+  uint64_t prior_scan_key() const { return prior_scan_key_; }
 
   // Writes what changed; errors are reported, not fatal.
   bool save(std::string* error);
@@ -94,6 +108,8 @@ class LintCache {
   size_t records_ = 0;
   mutable size_t hits_ = 0;
   std::optional<std::string> run_;  // the encoded run record to write
+  std::unordered_map<std::string, RunFile> prior_;
+  uint64_t prior_scan_key_ = 0;
 };
 
 }  // namespace asl

@@ -111,6 +111,17 @@ bool may_call_coroutine(std::string_view text, const CoroutineNames& coroutines,
   return false;
 }
 
+// Stands for the coroutine names a scan looks for.
+uint64_t coroutines_key(const CoroutineNames& coroutines) {
+  std::vector<std::string> parts;
+  for (const auto& [module, fns] : coroutines)
+    for (const auto& f : fns) parts.push_back(module + "." + f);
+  std::sort(parts.begin(), parts.end());
+  uint64_t key = content_hash("coroutines");
+  for (const auto& p : parts) key = combine_hash(key, p);
+  return key;
+}
+
 // The names after `async def` (a cheap scan: false hits only cost a fact).
 std::vector<std::string> async_def_names(std::string_view text) {
   std::vector<std::string> out;
@@ -210,8 +221,23 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   // A file that changed between two reads (or could not be read) makes the
   // run's results unfit for the whole-run cache entry.
   std::atomic<bool> unstable{false};
+  // Files whose stamp the last run trusted and that still have it are not
+  // read: what it learnt of them stands (the cache then has their results).
+  std::vector<char> known(n, 0);
   parallel_for(n, opts.threads, [&](size_t i) {
     const LintInput& in = inputs[i];
+    results[i].path = in.path;
+    if (const LintCache::RunFile* before = run_cacheable ? opts.cache->prior(in.path) : nullptr) {
+      FileStamp now;
+      if (stamp_of(in.path, &now) && now == before->stamp) {
+        stamps[i] = *before;
+        known[i] = 1;
+        if (!opts.parse_all && !before->may_hold_async) return;
+        async_defs[i] = before->async_defs;
+        eager[i] = 1;
+        return;
+      }
+    }
     std::optional<std::string> bytes = in.bytes ? in.bytes : read_stamped(in.path, &stamps[i].stamp);
     if (bytes && opts.cache) stamps[i].content = content_hash(*bytes);
     if (!bytes) {
@@ -220,20 +246,23 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
       unstable = true;
       return;
     }
-    bool wanted = opts.parse_all || in.bytes || mentions_async(*bytes) || bytes->find('\0') != std::string::npos ||
-                  find_invalid_utf8(*bytes) != std::string_view::npos;
-    results[i].path = in.path;
-    if (!wanted) return;
+    bool may_hold_async = in.bytes || mentions_async(*bytes) || bytes->find('\0') != std::string::npos ||
+                          find_invalid_utf8(*bytes) != std::string_view::npos;
+    stamps[i].may_hold_async = may_hold_async;
+    if (!opts.parse_all && !may_hold_async) return;
     async_defs[i] = async_def_names(*bytes);
+    if (run_cacheable) stamps[i].async_defs = async_defs[i];
     eager[i] = 1;
   });
   for (const auto& defs : async_defs) scope.async_names.insert(defs.begin(), defs.end());
   async_defs.clear();
-  // The bytes of file i as read again, or nothing when it cannot be.
-  auto reread = [&](size_t i) -> std::optional<std::string> {
+  // The bytes of file i as read again (and their hash, with a cache), or
+  // nothing when it cannot be read.
+  auto reread = [&](size_t i, uint64_t* hash) -> std::optional<std::string> {
     if (inputs[i].bytes) return inputs[i].bytes;
     auto bytes = read_bytes(inputs[i].path);
-    if (!bytes || (opts.cache && content_hash(*bytes) != stamps[i].content)) unstable = true;
+    if (bytes && opts.cache) *hash = content_hash(*bytes);
+    if (!bytes || (opts.cache && *hash != stamps[i].content)) unstable = true;
     return bytes;
   };
   marks.emplace_back("read", Clock::now());
@@ -251,25 +280,34 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
     for (const auto& d : defs) shape = combine_hash(shape, d);
   }
   std::atomic<size_t> cached{0};
-  // Lints file i (bytes already read), through the cache when there is one.
-  auto lint_or_load = [&](size_t i, std::string bytes) {
-    if (!opts.cache) return hooks.lint(LintInput{inputs[i].path, std::move(bytes)}, modules[i], scope);
-    uint64_t key = combine_hash(shape, std::to_string(stamps[i].content));
+  // Lints file i through the cache when there is one (reading it only when
+  // the cache does not have it).
+  auto cache_key = [&](size_t i, uint64_t content) {
+    uint64_t key = combine_hash(shape, std::to_string(content));
     if (hooks.settings_key) key = combine_hash(key, std::to_string(hooks.settings_key(inputs[i].path)));
-    key = combine_hash(key, modules[i].name + (modules[i].is_package ? "/" : ""));
-    if (auto hit = opts.cache->get(inputs[i].path, key)) {
-      ++cached;
-      return std::move(*hit);
+    return combine_hash(key, modules[i].name + (modules[i].is_package ? "/" : ""));
+  };
+  auto lint_or_load = [&](size_t i) {
+    if (opts.cache) {
+      if (auto hit = opts.cache->get(inputs[i].path, cache_key(i, stamps[i].content))) {
+        ++cached;
+        return std::move(*hit);
+      }
     }
-    FileResult r = hooks.lint(LintInput{inputs[i].path, std::move(bytes)}, modules[i], scope);
-    if (!r.error) opts.cache->put(r, key);
+    uint64_t hash = 0;
+    auto bytes = reread(i, &hash);
+    if (!bytes) return hooks.lint(inputs[i], modules[i], scope);  // reports why
+    FileResult r = hooks.lint(LintInput{inputs[i].path, std::move(*bytes)}, modules[i], scope);
+    // Keyed by the bytes linted, whatever an earlier read saw.
+    if (opts.cache && !r.error) opts.cache->put(r, cache_key(i, hash));
     return r;
   };
-  auto lint_file = [&](size_t i, std::string bytes) {
-    FileResult r = lint_or_load(i, std::move(bytes));
+  auto lint_file = [&](size_t i) {
+    FileResult r = lint_or_load(i);
     compact(r);
     return r;
   };
+
   // Largest files first: the last files to finish are small ones, so no core
   // waits on a big file at the end. A tree takes some 30 times its file's
   // size: big files (the first ones, as many as this returns) are parsed
@@ -286,8 +324,7 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   size_t big = largest_first(eager_files);
   parallel_for_bounded(eager_files.size(), big, opts.threads, [&](size_t k) {
     size_t i = eager_files[k];
-    auto bytes = reread(i);
-    results[i] = bytes ? lint_file(i, std::move(*bytes)) : hooks.lint(inputs[i], modules[i], scope);
+    results[i] = lint_file(i);
     parsed[i] = 1;
   });
 
@@ -323,6 +360,8 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
     note_coroutines(i);
   }
   std::vector<char> mentions_checked(n, 0);
+  uint64_t scan_key = 0;  // the coroutine names the scan verdicts hold for
+  bool scanned = false;
   std::unordered_set<std::string> expanded;
   size_t late = 0;
   // One index for the whole run: files join it as they are parsed, and the
@@ -359,12 +398,28 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
       }
     }
     // Files parsed late hold no async code, so no new coroutine names: one scan is enough.
-    if (round == 0) parallel_for(n, options.threads, [&](size_t i) {
-      if (parsed[i] || next[i] || mentions_checked[i] || coroutines.empty()) return;
-      mentions_checked[i] = 1;
-      auto bytes = reread(i);
-      next[i] = bytes && may_call_coroutine(*bytes, coroutines, words);
-    });
+    if (round == 0) {
+      if (run_cacheable) {
+        scan_key = coroutines_key(coroutines);
+        scanned = true;
+        if (scan_key != opts.cache->prior_scan_key())
+          for (auto& s : stamps) s.scan = LintCache::RunFile::Scan::Unknown;
+      }
+      parallel_for(n, options.threads, [&](size_t i) {
+        if (parsed[i] || next[i] || mentions_checked[i] || coroutines.empty()) return;
+        mentions_checked[i] = 1;
+        using Scan = LintCache::RunFile::Scan;
+        if (known[i] && stamps[i].scan != Scan::Unknown) {
+          next[i] = stamps[i].scan == Scan::Yes;
+          return;
+        }
+        uint64_t hash = 0;
+        auto bytes = reread(i, &hash);
+        if (!bytes) return;
+        next[i] = may_call_coroutine(*bytes, coroutines, words);
+        stamps[i].scan = next[i] ? Scan::Yes : Scan::No;
+      });
+    }
     std::vector<size_t> todo;
     for (size_t i = 0; i < n; ++i)
       if (next[i]) todo.push_back(i);
@@ -373,8 +428,7 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
     big = largest_first(todo);
     parallel_for_bounded(todo.size(), big, options.threads, [&](size_t k) {
       size_t i = todo[k];
-      auto bytes = reread(i);
-      results[i] = bytes ? lint_file(i, std::move(*bytes)) : hooks.lint(inputs[i], modules[i], scope);
+      results[i] = lint_file(i);
     });
     std::sort(todo.begin(), todo.end());  // the index in file order, as before
     for (size_t i : todo) {
@@ -400,9 +454,13 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   stats->parsed = static_cast<size_t>(std::count(parsed.begin(), parsed.end(), 1));
   stats->parsed_for_project = late;
   stats->cached = cached;
-  if (run_cacheable && !unstable)
+  if (run_cacheable && !unstable) {
+    if (!scanned)
+      for (auto& s : stamps) s.scan = LintCache::RunFile::Scan::Unknown;
     opts.cache->put_run(run_key, paths, std::move(stamps), results,
-                        static_cast<uint64_t>(started.tv_sec) * 1000000000ull + static_cast<uint64_t>(started.tv_nsec));
+                        static_cast<uint64_t>(started.tv_sec) * 1000000000ull + static_cast<uint64_t>(started.tv_nsec),
+                        scan_key);
+  }
   report_stats();
   by_path(results);
   return results;

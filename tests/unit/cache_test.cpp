@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -209,6 +210,35 @@ TEST(Cache, ParsingEveryFileHasItsOwnRunEntry) {
   EXPECT_EQ(skipping, t.uncached());
 }
 
+// After a change, files whose stamps the last run trusted are not read again:
+// what it learnt of them (pre-filter, `async def` names, whether they name a
+// project coroutine) stands, unless the coroutine names changed since.
+TEST(Cache, UnchangedFilesKeepWhatTheLastRunLearnt) {
+  Tree t;
+  t.write("pkg/user.py", "from pkg import jobs\n\ndef main():\n    jobs.run_later()\n");
+  // Stamps are trusted two seconds after a file's last change (and it cannot
+  // be set back): wait that long once.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  std::string cold = t.lint();
+  EXPECT_EQ(cold, t.uncached());
+  EXPECT_EQ(cold.find("AL204"), std::string::npos) << cold;
+  // user.py is unchanged, but now names a project coroutine: it must be parsed.
+  t.write("pkg/jobs.py", "async def run_later():\n    pass\n");
+  std::string added = t.lint();
+  EXPECT_NE(added.find("user.py:4:5: AL204"), std::string::npos) << added;
+  EXPECT_EQ(added, t.uncached());
+  // An unchanged file that is not read again still gets its results from the cache.
+  t.write("pkg/io_helpers.py", "def load(p):\n    return p\n");
+  std::string edited = t.lint();
+  EXPECT_EQ(edited, t.uncached());
+  EXPECT_NE(edited.find("AL204"), std::string::npos) << edited;
+  EXPECT_EQ(edited.find("AL210"), std::string::npos) << edited;
+  fs::remove(t.root / "pkg" / "jobs.py");
+  std::string removed = t.lint();
+  EXPECT_EQ(removed, t.uncached());
+  EXPECT_EQ(removed.find("AL204"), std::string::npos) << removed;
+}
+
 // The run entry trusts a file's stat stamp unless it moved or is too recent.
 // Recorded here with a content hash no file has, so that a hit shows the
 // content was not looked at and a miss shows it was.
@@ -222,7 +252,9 @@ TEST(Cache, RunEntryTrustsOnlyOldUnmovedStamps) {
     asl::FileResult r;
     r.path = path;
     r.diagnostics.push_back({"X1", "message", {1, 1}, {1, 2}, 0, 1, std::nullopt});
-    cache.put_run(7, {path}, {{stamp, 0}}, {r}, started_ns);
+    asl::LintCache::RunFile file;
+    file.stamp = stamp;
+    cache.put_run(7, {path}, {file}, {r}, started_ns);
     ASSERT_TRUE(cache.save(nullptr));
   };
   auto hit = [&](uint64_t key = 7) {
