@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -230,6 +232,9 @@ struct Module {
 };
 
 ExprPtr make(ExprKind k, Type t, SourcePos p);
+// The value of a Python integer literal (decimal, 0x, 0o, 0b; underscores
+// removed), or nothing when it does not fit in 64 bits.
+std::optional<long long> int_literal_value(std::string_view literal);
 ExprPtr clone(const Expr& e);  // a deep copy (defaults are re-emitted per use)
 
 }  // namespace asl::tr

@@ -1,5 +1,7 @@
 // Expression lowering: names, operators with Python semantics, literals,
 // f-strings, collections, comprehensions, lambdas and await.
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "translate/lowering.h"
@@ -7,6 +9,22 @@
 namespace asl::tr {
 
 ExprPtr make(ExprKind k, Type t, SourcePos p) { return std::make_unique<Expr>(k, std::move(t), p); }
+
+std::optional<long long> int_literal_value(std::string_view literal) {
+  std::string digits;
+  for (char c : literal)
+    if (c != '_') digits += c;
+  int base = 10;
+  if (digits.size() > 2 && digits[0] == '0') {
+    char b = static_cast<char>(std::tolower(static_cast<unsigned char>(digits[1])));
+    base = b == 'x' ? 16 : b == 'o' ? 8 : b == 'b' ? 2 : 10;
+    if (base != 10) digits.erase(0, 2);
+  }
+  long long v = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
+  if (ec != std::errc() || end != digits.data() + digits.size() || digits.empty()) return std::nullopt;
+  return v;
+}
 
 ExprPtr clone(const Expr& e) {
   auto c = make(e.kind, e.type, e.pos);
@@ -108,8 +126,8 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
     auto e = make(ExprKind::Int, TypeKind::Int, p);
     std::string t(text(n));
     std::erase(t, '_');
-    if (t.size() > 9 && t.find_first_not_of("0123456789") == std::string::npos && std::stoll(t) > 2147483647LL)
-      unsupported(n, "integer literal beyond 32 bits");
+    // Python ints are unbounded; the targets' int is 32 bits.
+    if (auto v = int_literal_value(t); !v || *v > 2147483647LL) unsupported(n, "integer literal beyond 32 bits");
     e->text = t;
     return e;
   }
@@ -334,9 +352,9 @@ ExprPtr Lowering::subscript(TSNode n) {
     rt = vt.arg(1);
   } else if (vt.kind == TypeKind::Tuple) {
     if (i->kind != ExprKind::Int) unsupported(ix, "tuple index that is not a literal");
-    size_t k = std::stoul(i->text);
-    if (k >= vt.args.size()) unsupported(ix, "tuple index out of range");
-    rt = vt.args[k];
+    auto k = int_literal_value(i->text);
+    if (!k || *k < 0 || static_cast<unsigned long long>(*k) >= vt.args.size()) unsupported(ix, "tuple index out of range");
+    rt = vt.args[static_cast<size_t>(*k)];
   } else {
     unsupported(n, fmt::format("subscript of a value of type `{}`", to_string(vt)));
   }
@@ -495,7 +513,7 @@ ExprPtr Lowering::await_expr(TSNode n, const Type* expected) {
 namespace {
 
 // Decodes a Python string literal's escapes (not for raw strings).
-std::string decode_escapes(std::string_view s, bool raw, bool fstring) {
+std::string decode_escapes(std::string_view s, bool raw, bool fstring, SourcePos at) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
@@ -513,7 +531,11 @@ std::string decode_escapes(std::string_view s, bool raw, bool fstring) {
       case '\n': break;  // line continuation
       case 'x': case 'u': case 'U': {
         size_t len = n == 'x' ? 2 : n == 'u' ? 4 : 8;
-        uint32_t cp = static_cast<uint32_t>(std::stoul(std::string(s.substr(i + 1, len)), nullptr, 16));
+        uint32_t cp = 0;
+        std::string_view hex = s.substr(std::min(i + 1, s.size()), len);
+        auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), cp, 16);
+        if (hex.size() != len || ec != std::errc() || end != hex.data() + hex.size() || cp > 0x10FFFF)
+          throw Unsupported{at, fmt::format("invalid escape `\\{}{}` in a string", n, hex)};
         i += len;
         if (cp < 0x80) out += static_cast<char>(cp);
         else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
@@ -557,7 +579,7 @@ ExprPtr Lowering::string(TSNode n) {
   if (!f) {
     auto e = make(ExprKind::Str, TypeKind::Str, p);
     for_each_named_child(n, [&](TSNode c) {
-      if (std::string_view(ts_node_type(c)) == "string_content") e->text += decode_escapes(text(c), raw, false);
+      if (std::string_view(ts_node_type(c)) == "string_content") e->text += decode_escapes(text(c), raw, false, pos(c));
     });
     return e;
   }
@@ -565,7 +587,7 @@ ExprPtr Lowering::string(TSNode n) {
   for_each_named_child(n, [&](TSNode c) {
     std::string_view ct = ts_node_type(c);
     if (ct == "string_content") {
-      e->parts.push_back({decode_escapes(text(c), raw, true), nullptr, {}, 0});
+      e->parts.push_back({decode_escapes(text(c), raw, true, pos(c)), nullptr, {}, 0});
     } else if (ct == "interpolation") {
       FStringPart part;
       part.expr = expr(field(c, "expression"));

@@ -47,6 +47,11 @@ const Case kCases[] = {
      "    c = work()\n    t = asyncio.create_task(c)\n    t.cancel()\n",
      "8:29: unsupported: `asyncio.create_task` of a coroutine that is not called here: a task that can be cancelled "
      "starts its coroutine itself (`asyncio.create_task(f(...))`)\n"},
+    {"IntegerBeyond64Bits", "def f() -> int:\n    return 123456789012345678901234567890\n",
+     "2:12: unsupported: integer literal beyond 32 bits\n"},
+    {"HexIntegerBeyond32Bits", "def f() -> int:\n    return 0x1_0000_0000\n", "2:12: unsupported: integer literal beyond 32 bits\n"},
+    {"TupleIndexBeyond64Bits", "def f(t: tuple[int, str]) -> int:\n    return t[99999999999999999999999]\n",
+     "2:14: unsupported: integer literal beyond 32 bits\n"},
     {"ModuleVariableOfUnsupportedType", "__all__ = (\"Config\",)\n", "1:11: unsupported: tuple with fewer than two items\n"},
     {"PercentFormatting", "def f(n: int) -> str:\n    return \"%d items\" % n\n",
      "2:12: unsupported: printf-style string formatting `%` (use an f-string)\n"},

@@ -354,7 +354,7 @@ Code CsEmitter::subscript(const Expr& e) {
     return code("Py.Slice(" + expr(v).text + ", " + bound(e.items[1]) + ", " + bound(e.items[2]) + ")");
   }
   const Expr& i = *e.items[1];
-  if (v.type.kind == TypeKind::Tuple) return code(wrap(v, kPrimary) + ".Item" + std::to_string(std::stoi(i.text) + 1));
+  if (v.type.kind == TypeKind::Tuple) return code(wrap(v, kPrimary) + ".Item" + std::to_string(*int_literal_value(i.text) + 1));
   std::string index = expr(i).text;
   if (i.kind == ExprKind::Unary && i.text == "-" && i.items[0]->kind == ExprKind::Int) index = "^" + i.items[0]->text;
   std::string s = wrap(v, kPrimary) + "[" + index + "]";
