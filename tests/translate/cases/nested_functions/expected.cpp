@@ -44,7 +44,7 @@ int factorial(int n)
 boost::asio::awaitable<void> async_main()
 {
     auto results = std::vector<std::string>{};
-    auto delay = 0.02;
+    auto delay = 0.1;
 
     auto worker = [](double delay, std::vector<std::string>& results, std::string name, int n) -> boost::asio::awaitable<int>
     {

@@ -51,7 +51,7 @@ public static class Program
     {
         await Py.EnterLoop();
         var results = new List<string>();
-        var delay = 0.02;
+        var delay = 0.1;
 
         async Task<int> Worker(string name, int n)
         {

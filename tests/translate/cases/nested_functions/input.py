@@ -25,7 +25,7 @@ def factorial(n: int) -> int:
 
 async def main() -> None:
     results: list[str] = []
-    delay = 0.02
+    delay = 0.1
 
     async def worker(name: str, n: int) -> int:
         await asyncio.sleep(delay * n)
