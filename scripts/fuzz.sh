@@ -7,10 +7,16 @@
 #   ASYNCLINT_FUZZ_TARGETS   which targets (default: fuzz_lint fuzz_fix fuzz_translate)
 #   ASYNCLINT_FUZZ_BUILD_DIR build folder (default build-fuzz; scripts/test.sh reuses build-asan)
 #   ASYNCLINT_FUZZ_CORPUS    keep the grown corpus here instead of a temporary folder
+#   ASYNCLINT_FUZZ_SEED      libFuzzer's seed (default: a new one each run)
+#   ASYNCLINT_FUZZ_RUNS      stop each target after this many inputs (default: time only)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${ASYNCLINT_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 seconds="${ASYNCLINT_FUZZ_SECONDS:-60}"
+# A fixed seed and input count make a run repeatable (scripts/sanitize.sh, in CI).
+repeatable=()
+[ -n "${ASYNCLINT_FUZZ_SEED:-}" ] && repeatable+=(-seed="$ASYNCLINT_FUZZ_SEED")
+[ -n "${ASYNCLINT_FUZZ_RUNS:-}" ] && repeatable+=(-runs="$ASYNCLINT_FUZZ_RUNS")
 targets=(${ASYNCLINT_FUZZ_TARGETS:-fuzz_lint fuzz_fix fuzz_translate})
 artifacts="$build/fuzz-artifacts"
 
@@ -38,7 +44,7 @@ while IFS= read -r -d '' f; do
   cp "$f" "$seeds/$((i++))-$(basename "$f")"
 done < <(find "$root/tests/lint/fixtures" "$root/tests/lint/projects" "$root/tests/translate" \
               "$root/tests/robustness/crashes" "$root/examples" -type f -name '*.py' -print0 2>/dev/null)
-echo "fuzz: $i seed files, ${seconds}s per target"
+echo "fuzz: $i seed files, ${seconds}s per target${ASYNCLINT_FUZZ_SEED:+, seed $ASYNCLINT_FUZZ_SEED}${ASYNCLINT_FUZZ_RUNS:+, at most $ASYNCLINT_FUZZ_RUNS inputs}"
 
 status=0
 for t in "${targets[@]}"; do
@@ -48,7 +54,7 @@ for t in "${targets[@]}"; do
   set +e
   # -timeout: one input that takes this long is a hang; -rss_limit_mb: a blow-up.
   "$build/fuzz/$t" "$corpus/$t" "$seeds" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 \
-    -dict="$root/fuzz/python.dict" -artifact_prefix="$artifacts/$t-" -print_final_stats=1 >"$log" 2>&1
+    -dict="$root/fuzz/python.dict" -artifact_prefix="$artifacts/$t-" -print_final_stats=1 "${repeatable[@]}" >"$log" 2>&1
   rc=$?
   set -e
   execs="$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')"

@@ -5,6 +5,9 @@
 #
 #   ASYNCLINT_ASAN_BUILD_DIR  build folder (default build-asan)
 #   ASYNCLINT_FUZZ_SECONDS    time per fuzz target (default 60; 0 skips fuzzing)
+#   ASYNCLINT_FUZZ_SEED, ASYNCLINT_FUZZ_RUNS  default 1 and 4000 here: the same
+#                             inputs on every run, so that the suite's verdict
+#                             does not depend on luck (scripts/fuzz.sh alone explores)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${ASYNCLINT_ASAN_BUILD_DIR:-$root/build-asan}"
@@ -30,7 +33,8 @@ echo "sanitize: tests ran in $((SECONDS - tests)) s"
 
 if [ "${ASYNCLINT_FUZZ_SECONDS:-60}" != 0 ]; then
   fuzz=$SECONDS
-  ASYNCLINT_FUZZ_BUILD_DIR="$build" bash "$root/scripts/fuzz.sh"
+  ASYNCLINT_FUZZ_BUILD_DIR="$build" ASYNCLINT_FUZZ_SEED="${ASYNCLINT_FUZZ_SEED:-1}" \
+    ASYNCLINT_FUZZ_RUNS="${ASYNCLINT_FUZZ_RUNS:-4000}" bash "$root/scripts/fuzz.sh"
   echo "sanitize: fuzzing took $((SECONDS - fuzz)) s"
 fi
 echo "sanitize: $((SECONDS - start)) s in all"
