@@ -8,7 +8,7 @@ list="${1:-$here/corpus-async.txt}"
 asynclint="${2:-$here/../build/src/cli/asynclint}"
 out="${COMPARE_OUT:-$(mktemp -d)}"
 # Ruff codes asynclint implements with the same meaning.
-codes="ASYNC210,ASYNC212,ASYNC220,ASYNC221,ASYNC222,ASYNC230,ASYNC240,ASYNC250,ASYNC251"
+codes="ASYNC100,ASYNC109,ASYNC110,ASYNC115,ASYNC116,ASYNC119,ASYNC210,ASYNC212,ASYNC220,ASYNC221,ASYNC222,ASYNC230,ASYNC240,ASYNC250,ASYNC251"
 
 [ -d "$here/ruff/node_modules" ] || (cd "$here/ruff" && npm ci --no-audit --no-fund --loglevel=error)
 node "$here/ruff/ruff_check.mjs" "@$list" 2>/dev/null |
