@@ -132,6 +132,35 @@ struct SemanticModel::Builder {
     }
   }
 
+  // Binds the capture names of a `case` clause's patterns (iteratively): a
+  // bare name, `as name`, `*name` / `**name`; not a class pattern's class, a
+  // keyword pattern's keyword or a dotted value pattern.
+  void bind_captures(TSNode clause, int scope) {
+    std::vector<TSNode> todo;
+    for_each_named_child(clause, [&](TSNode c) {
+      if (std::string_view(ts_node_type(c)) == "case_pattern") todo.push_back(c);
+    });
+    while (!todo.empty()) {
+      TSNode n = todo.back();
+      todo.pop_back();
+      std::string_view t = ts_node_type(n);
+      bool first = true;
+      for_each_named_child(n, [&](TSNode c) {
+        bool skip = first && (t == "class_pattern" || t == "keyword_pattern");
+        first = false;
+        if (skip) return;
+        if (is(c, k.identifier)) {
+          if (t == "as_pattern" || t == "splat_pattern") bind(scope, c, {Binding::Kind::Other, {}, {}, {}, scope});
+        } else if (is(c, k.dotted_name)) {
+          if (ts_node_named_child_count(c) == 1)
+            bind(scope, ts_node_named_child(c, 0), {Binding::Kind::Other, {}, {}, {}, scope});
+        } else {
+          todo.push_back(c);
+        }
+      });
+    }
+  }
+
   // `self.x = v` inside a method records an instance attribute of the class.
   void maybe_instance_attribute(int scope, TSNode target, TSNode value) {
     if (!is(target, k.attribute)) return;
@@ -407,9 +436,20 @@ struct SemanticModel::Builder {
         push_children(n, scope);
       } else if (s == k.with_item) {
         with_item(n, scope);
-      } else if (s == k.except_clause) {
+      } else if (s == k.except_clause || std::string_view(ts_node_type(n)) == "except_group_clause") {
+        // `except E, e` (Python 2) has an alias field; `except E as e` and
+        // `except* E as e` parse as an as_pattern.
         TSNode alias = field(n, "alias");
         if (is(alias, k.identifier)) bind(scope, alias, {Binding::Kind::Other, {}, {}, {}, scope});
+        for_each_named_child(n, [&](TSNode c) {
+          if (!is(c, k.as_pattern)) return;
+          TSNode target = field(c, "alias");
+          if (ts_node_named_child_count(target)) target = ts_node_named_child(target, 0);
+          bind(scope, target, {Binding::Kind::Other, {}, {}, {}, scope});
+        });
+        push_children(n, scope);
+      } else if (std::string_view(ts_node_type(n)) == "case_clause") {
+        bind_captures(n, scope);
         push_children(n, scope);
       } else if (s == k.named_expression) {
         int target = scope;
