@@ -56,12 +56,18 @@ void compact(FileResult& r) {
   f.calls.shrink_to_fit();
 }
 
-// Coroutine functions a synchronous file could call: by module (last dotted
-// component, as imports spell it) and function name.
-using CoroutineNames = std::unordered_map<std::string, std::unordered_set<std::string>>;
+// Coroutine functions a synchronous file could call, by the module's last
+// dotted component (as imports spell it), then its top-level package, then
+// function name.
+using CoroutineNames =
+    std::unordered_map<std::string, std::unordered_map<std::string, std::unordered_set<std::string>>>;
 
-// True when the text names a coroutine function and its module: the least a
-// file needs to call it (`from pkg.mod import f` or `mod.f(...)`).
+std::string_view top_package(std::string_view module) { return module.substr(0, module.find('.')); }
+std::string_view last_component(std::string_view module) {
+  size_t dot = module.rfind('.');
+  return dot == std::string_view::npos ? module : module.substr(dot + 1);
+}
+
 // Words to look for, as views into a CoroutineNames that outlives them.
 struct CoroutineWords {
   std::unordered_set<std::string_view> modules, names;
@@ -72,24 +78,32 @@ struct CoroutineWords {
     return ((w.size() & 63) << 10) | ((static_cast<unsigned char>(w.front()) & 31) << 5) |
            (static_cast<unsigned char>(w.back()) & 31);
   }
+  void add(std::unordered_set<std::string_view>& to, std::string_view w) {
+    to.insert(w);
+    shapes[shape(w)] = true;
+  }
   explicit CoroutineWords(const CoroutineNames& c) {
-    for (const auto& [module, fns] : c) {
-      modules.insert(module);
-      shapes[shape(module)] = true;
-      for (const auto& f : fns) {
-        names.insert(f);
-        shapes[shape(f)] = true;
+    for (const auto& [last, tops] : c) {
+      add(modules, last);
+      for (const auto& [top, fns] : tops) {
+        add(modules, top);
+        for (const auto& f : fns) add(names, f);
       }
     }
   }
 };
 
-bool may_call_coroutine(std::string_view text, const CoroutineNames& coroutines, const CoroutineWords& words) {
+// True when the text of a file in package `file_top` names a coroutine
+// function, its module, and a way to import it: the module's top-level
+// package (every absolute import spells it), or the file is in that package
+// (relative imports never leave it). A file that cannot name all three cannot
+// call the function.
+bool may_call_coroutine(std::string_view text, std::string_view file_top, const CoroutineNames& coroutines,
+                        const CoroutineWords& words) {
   if (coroutines.empty()) return false;
-  // One pass over the words, without copying any: which modules and which
-  // function names the text mentions.
-  std::vector<std::string_view> modules;
-  std::unordered_set<std::string_view> names;
+  // One pass over the words, without copying any: which modules, packages
+  // and function names the text mentions.
+  std::unordered_set<std::string_view> modules, names;
   for (size_t i = 0; i < text.size();) {
     if (!identifier_char(text[i])) {
       ++i;
@@ -99,14 +113,17 @@ bool may_call_coroutine(std::string_view text, const CoroutineNames& coroutines,
     while (i < text.size() && identifier_char(text[i])) ++i;
     std::string_view w = text.substr(b, i - b);
     if (!words.shapes[CoroutineWords::shape(w)]) continue;
-    if (words.modules.contains(w)) modules.push_back(w);
+    if (words.modules.contains(w)) modules.insert(w);
     if (words.names.contains(w)) names.insert(w);
   }
   for (std::string_view m : modules) {
     auto it = coroutines.find(std::string(m));
     if (it == coroutines.end()) continue;
-    for (const auto& name : it->second)
-      if (names.contains(name)) return true;
+    for (const auto& [top, fns] : it->second) {
+      if (top != file_top && !modules.contains(top)) continue;
+      for (const auto& name : fns)
+        if (names.contains(name)) return true;
+    }
   }
   return false;
 }
@@ -114,10 +131,11 @@ bool may_call_coroutine(std::string_view text, const CoroutineNames& coroutines,
 // Stands for the coroutine names a scan looks for.
 uint64_t coroutines_key(const CoroutineNames& coroutines) {
   std::vector<std::string> parts;
-  for (const auto& [module, fns] : coroutines)
-    for (const auto& f : fns) parts.push_back(module + "." + f);
+  for (const auto& [last, tops] : coroutines)
+    for (const auto& [top, fns] : tops)
+      for (const auto& f : fns) parts.push_back(top + ":" + last + "." + f);
   std::sort(parts.begin(), parts.end());
-  uint64_t key = content_hash("coroutines");
+  uint64_t key = content_hash("coroutines/2");
   for (const auto& p : parts) key = combine_hash(key, p);
   return key;
 }
@@ -349,10 +367,10 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   CoroutineNames coroutines;
   auto note_coroutines = [&](size_t i) {
     const std::string& module = modules[i].name;
-    std::string last = module.substr(module.rfind('.') == std::string::npos ? 0 : module.rfind('.') + 1);
+    if (module.empty()) return;
     for (const auto& f : results[i].facts.functions)
-      if (f.is_coroutine_function && f.qualname.find('.') == std::string::npos && !last.empty())
-        coroutines[last].insert(f.qualname);
+      if (f.is_coroutine_function && f.qualname.find('.') == std::string::npos)
+        coroutines[std::string(last_component(module))][std::string(top_package(module))].insert(f.qualname);
   };
   for (size_t i = 0; i < n; ++i) {
     if (!parsed[i]) continue;
@@ -416,7 +434,7 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
         uint64_t hash = 0;
         auto bytes = reread(i, &hash);
         if (!bytes) return;
-        next[i] = may_call_coroutine(*bytes, coroutines, words);
+        next[i] = may_call_coroutine(*bytes, top_package(modules[i].name), coroutines, words);
         stamps[i].scan = next[i] ? Scan::Yes : Scan::No;
       });
     }

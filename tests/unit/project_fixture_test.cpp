@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <random>
 #include <regex>
 #include <set>
@@ -50,12 +51,13 @@ std::vector<std::string> python_files(const fs::path& root) {
   return files;
 }
 
-std::vector<std::string> run(const fs::path& root, const std::vector<std::string>& files) {
+std::vector<std::string> run(const fs::path& root, const std::vector<std::string>& files,
+                             const ProjectOptions& options = {}) {
   Linter linter(builtin_catalog(), RuleSelection{});
   std::vector<LintInput> inputs;
   for (const auto& f : files) inputs.push_back({f, std::nullopt});
   std::vector<std::string> out;
-  for (const FileResult& r : lint_project(linter, inputs)) {
+  for (const FileResult& r : lint_project(linter, inputs, options)) {
     EXPECT_FALSE(r.error) << r.path << ": " << *r.error;
     for (const Diagnostic& d : r.diagnostics)
       out.push_back(fmt::format("{}:{}:{}: {} {}", fs::relative(r.path, root).string(), d.start.line, d.start.column,
@@ -100,6 +102,38 @@ TEST_P(ProjectFixture, FindingsMatchAnnotationsInAnyFileOrder) {
     std::shuffle(shuffled.begin(), shuffled.end(), rng);
     EXPECT_EQ(run(root, shuffled), first);
   }
+
+  // Skipping the files that cannot produce a finding changes no finding.
+  ProjectOptions all;
+  all.parse_all = true;
+  EXPECT_EQ(run(root, files, all), first);
+}
+
+// Which files the default run parses: those with async code, and synchronous
+// files that can import one of their coroutine functions.
+TEST(ProjectScan, ParsesOnlyFilesThatCanReachACoroutine) {
+  fs::path root = fs::path(ASYNCLINT_SOURCE_DIR) / "tests/lint/projects/scan";
+  std::vector<LintInput> inputs;
+  for (const auto& f : python_files(root)) inputs.push_back({f, std::nullopt});
+  Linter linter(builtin_catalog(), RuleSelection{});
+  ProjectHooks hooks;
+  std::vector<std::string> linted;
+  std::mutex m;
+  hooks.lint = [&](const LintInput& in, const ModuleInfo& mod, const ProjectScope& scope) {
+    {
+      std::lock_guard lock(m);
+      linted.push_back(fs::relative(in.path, root).string());
+    }
+    return linter.lint_path(in.path, mod, &scope);
+  };
+  hooks.add = [](std::vector<Diagnostic>, FileResult&) {};
+  ProjectStats stats;
+  lint_project(inputs, linter.catalog(), hooks, {}, &stats);
+  std::sort(linted.begin(), linted.end());
+  EXPECT_EQ(linted, (std::vector<std::string>{"app/cli.py", "app/client.py", "tools/run.py"}));
+  EXPECT_EQ(stats.files, 5u);
+  EXPECT_EQ(stats.parsed, 3u);
+  EXPECT_EQ(stats.parsed_for_project, 2u);
 }
 
 std::vector<fs::path> projects() {
