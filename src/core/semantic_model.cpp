@@ -439,13 +439,16 @@ struct SemanticModel::Builder {
       } else if (s == k.except_clause || std::string_view(ts_node_type(n)) == "except_group_clause") {
         // `except E, e` (Python 2) has an alias field; `except E as e` and
         // `except* E as e` parse as an as_pattern.
+        // The name is deleted when the handler ends.
+        Binding handler{Binding::Kind::Other, {}, {}, {}, scope};
+        handler.visible_to = ts_node_end_byte(n);
         TSNode alias = field(n, "alias");
-        if (is(alias, k.identifier)) bind(scope, alias, {Binding::Kind::Other, {}, {}, {}, scope});
+        if (is(alias, k.identifier)) bind(scope, alias, handler);
         for_each_named_child(n, [&](TSNode c) {
           if (!is(c, k.as_pattern)) return;
           TSNode target = field(c, "alias");
           if (ts_node_named_child_count(target)) target = ts_node_named_child(target, 0);
-          bind(scope, target, {Binding::Kind::Other, {}, {}, {}, scope});
+          bind(scope, target, handler);
         });
         push_children(n, scope);
       } else if (std::string_view(ts_node_type(n)) == "case_clause") {
@@ -556,7 +559,8 @@ std::span<const Binding> SemanticModel::lookup(std::string_view name, int scope,
       if (immediate) {
         const Binding* last = nullptr;
         for (const Binding& b : all)
-          if (b.visible_from <= use && (!last || b.visible_from >= last->visible_from)) last = &b;
+          if (b.visible_from <= use && use < b.visible_to && (!last || b.visible_from >= last->visible_from))
+            last = &b;
         if (last) return {last, 1};
       }
       return {all.data(), all.size()};

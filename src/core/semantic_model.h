@@ -26,6 +26,10 @@ struct Binding {
   TSNode annotation{};    // Parameter / annotated assignment: the annotation (may be null)
   int scope = 0;          // where `value` and `annotation` are evaluated
   uint32_t visible_from = 0;  // byte offset after which the binding is in effect
+  // Byte offset where it stops being in effect for the code that follows in
+  // its scope: the end of an `except ... as name` handler, after which ruff
+  // sees the binding the handler shadowed again.
+  uint32_t visible_to = UINT32_MAX;
 };
 
 struct Scope {
