@@ -1,6 +1,7 @@
 #include "core/syntax.h"
 
 #include <stdexcept>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -20,6 +21,18 @@ const TSLanguage* python_language() {
     return l;
   }();
   return lang;
+}
+
+TSFieldId field_id(std::string_view name) {
+  static const std::unordered_map<std::string_view, TSFieldId> ids = [] {
+    std::unordered_map<std::string_view, TSFieldId> m;
+    const TSLanguage* l = python_language();
+    for (TSFieldId id = 1; id <= ts_language_field_count(l); ++id)
+      if (const char* n = ts_language_field_name_for_id(l, id)) m.emplace(n, id);
+    return m;
+  }();
+  auto it = ids.find(name);
+  return it == ids.end() ? 0 : it->second;
 }
 
 namespace {

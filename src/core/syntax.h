@@ -57,9 +57,12 @@ inline std::string_view node_text(TSNode n, std::string_view src) {
   return src.substr(b, e - b);
 }
 
-inline TSNode field(TSNode n, std::string_view name) {
-  return ts_node_child_by_field_name(n, name.data(), static_cast<uint32_t>(name.size()));
-}
+// The grammar's id for a field name (0 when it has none). Looked up in a
+// table built once: the runtime's own lookup compares the name with every
+// field's, which showed in profiles of the hot walks.
+TSFieldId field_id(std::string_view name);
+
+inline TSNode field(TSNode n, std::string_view name) { return ts_node_child_by_field_id(n, field_id(name)); }
 
 inline bool is(TSNode n, TSSymbol s) { return !ts_node_is_null(n) && ts_node_symbol(n) == s; }
 
