@@ -1,5 +1,6 @@
 #include "cli/lint_command.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -120,6 +121,9 @@ std::vector<FileResult> lint_tree(const Catalog& catalog, const LintCommand& cmd
 
   ProjectOptions options;
   options.threads = cmd.threads;
+  options.project_rules = std::any_of(settings_keys.begin(), settings_keys.end(), [](const auto& entry) {
+    return selects_project_rules(entry.first->settings().selection, entry.first->catalog());
+  });
   std::unique_ptr<LintCache> cache;
   if (!cmd.no_cache) {
     std::string dir = cmd.cache_dir;

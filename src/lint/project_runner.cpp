@@ -29,6 +29,12 @@ bool mentions_async(std::string_view text) {
   return text.find("aiosqlite") != std::string_view::npos;
 }
 
+bool selects_project_rules(const RuleSelection& selection, const Catalog& catalog) {
+  for (std::string_view code : {"AL201", "AL204", "AL210"})
+    if (const Rule* r = catalog.find(code); r && selection.enabled(*r)) return true;
+  return false;
+}
+
 namespace {
 
 // A failed read (EIO) is nothing, not an empty file: lint_path then reports it.
@@ -390,7 +396,7 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   std::unordered_map<std::string, std::vector<size_t>> files_of_module;
   for (size_t i = 0; i < n; ++i)
     if (!modules[i].name.empty()) files_of_module[modules[i].name].push_back(i);
-  for (int round = 0; round < kMaxBlockingDepth && !opts.parse_all; ++round) {
+  for (int round = 0; round < kMaxBlockingDepth && !opts.parse_all && opts.project_rules; ++round) {
     std::vector<char> next(n, 0);
     std::vector<Seed> pending;
     CoroutineWords words(coroutines);

@@ -38,6 +38,9 @@ class LintCache;
 struct ProjectOptions {
   unsigned threads = 0;    // 0: one per core
   bool parse_all = false;  // parse every file, even those that cannot produce a finding
+  // False when no file selects a project-wide rule (AL201, AL204, AL210): the
+  // files without async code then cannot produce a finding and are not parsed.
+  bool project_rules = true;
   LintCache* cache = nullptr;
 };
 
@@ -56,5 +59,8 @@ std::vector<FileResult> lint_project(const Linter& linter, const std::vector<Lin
 
 // True when the text may hold async code or calls into an async library.
 bool mentions_async(std::string_view text);
+
+// True when the selection enables a rule whose findings need other files.
+bool selects_project_rules(const RuleSelection& selection, const Catalog& catalog);
 
 }  // namespace asl

@@ -134,6 +134,23 @@ TEST(ProjectScan, ParsesOnlyFilesThatCanReachACoroutine) {
   EXPECT_EQ(stats.files, 5u);
   EXPECT_EQ(stats.parsed, 3u);
   EXPECT_EQ(stats.parsed_for_project, 2u);
+
+  // Without the project-wide rules, only the file with async code.
+  linted.clear();
+  ProjectOptions without;
+  without.project_rules = false;
+  lint_project(inputs, linter.catalog(), hooks, without, &stats);
+  EXPECT_EQ(linted, (std::vector<std::string>{"app/client.py"}));
+  EXPECT_EQ(stats.parsed_for_project, 0u);
+}
+
+TEST(ProjectScan, ProjectRulesFollowTheSelection) {
+  const Catalog& catalog = builtin_catalog();
+  EXPECT_TRUE(selects_project_rules(RuleSelection{}, catalog));
+  EXPECT_FALSE(selects_project_rules(RuleSelection{{"ASYNC"}, {}, {}}, catalog));
+  EXPECT_TRUE(selects_project_rules(RuleSelection{{"ASYNC"}, {"AL210"}, {}}, catalog));
+  EXPECT_FALSE(selects_project_rules(RuleSelection{{}, {}, {"AL201", "AL204", "AL210"}}, catalog));
+  EXPECT_TRUE(selects_project_rules(RuleSelection{{}, {}, {"AL201", "AL204"}}, catalog));
 }
 
 std::vector<fs::path> projects() {
