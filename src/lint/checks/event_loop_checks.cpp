@@ -4,6 +4,21 @@
 #include "lint/checks/event_loop_checks.h"
 
 namespace asl {
+namespace {
+
+// `ensure_future(f)` of something already a Future returns it unchanged: no
+// task is created, and whoever made the Future keeps it (an executor does).
+bool wraps_future(const CheckContext& cx, const CallSite& site) {
+  TSNode args = field(site.call, "arguments");
+  if (ts_node_is_null(args) || ts_node_named_child_count(args) == 0) return false;
+  TSNode arg = unparenthesize(ts_node_named_child(args, 0));
+  if (!is(arg, Kinds::get().call)) return false;
+  std::string q = callee_name(cx.model, arg, site.scope);
+  return q == "asyncio.AbstractEventLoop.run_in_executor" || q == "asyncio.AbstractEventLoop.create_future" ||
+         q == "asyncio.Future" || q == "asyncio.wrap_future";
+}
+
+}  // namespace
 
 void check_event_loop(const CheckContext& cx, std::vector<Diagnostic>& out) {
   const Kinds& k = Kinds::get();
@@ -26,8 +41,8 @@ void check_event_loop(const CheckContext& cx, std::vector<Diagnostic>& out) {
     } else if (get && in_async && q == "asyncio.get_event_loop") {
       out.push_back(cx.make("AL203", fn, text));
     } else if (dangling && is(site.parent, k.expression_statement) &&
-               (q == "asyncio.create_task" || q == "asyncio.ensure_future" ||
-                q == "asyncio.AbstractEventLoop.create_task")) {
+               (q == "asyncio.create_task" || q == "asyncio.AbstractEventLoop.create_task" ||
+                (q == "asyncio.ensure_future" && !wraps_future(cx, site)))) {
       out.push_back(cx.make("ASYNC300", site.call, text));
     }
   }
