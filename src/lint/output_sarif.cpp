@@ -11,6 +11,28 @@ namespace asl {
 
 namespace {
 
+// RFC 3986: a path's bytes as a URI path, keeping the unreserved characters
+// and `/`; everything else (space, `#`, `?`, `%`, `:`, the UTF-8 bytes of
+// non-ASCII text) as %XX. `:` too, so that a relative path's first segment
+// never reads as a scheme.
+std::string uri_path(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : path) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
 nlohmann::json rule_descriptor(const Rule& r) {
   return {
       {"id", r.code},
@@ -49,7 +71,8 @@ void write_sarif(std::ostream& os, const std::vector<FileResult>& results, const
   for (const auto& r : results) {
     // Relative to the checkout (code scanning resolves it against the
     // repository root); a path outside the working directory is a file URI.
-    std::string uri = portable_path(r.path);
+    // Percent-encoded: SARIF wants a URI, not a file name.
+    std::string uri = uri_path(portable_path(r.path));
     nlohmann::json artifact = {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}};
     if (uri.starts_with('/')) artifact = {{"uri", "file://" + uri}};
     for (const auto& d : r.diagnostics) {

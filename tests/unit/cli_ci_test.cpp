@@ -8,6 +8,10 @@
 #include <sstream>
 #include <sys/wait.h>
 
+#include <nlohmann/json.hpp>
+
+#include "../support/sarif_validator.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -139,6 +143,29 @@ TEST_F(Project, StatisticsAndFormats) {
   r = run("--select ASYNC251 --output-format full a.py");
   EXPECT_NE(r.out.find("4 |     time.sleep(1)\n  |     ^^^^^^^^^^ ASYNC251\n"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("\x1b["), std::string::npos);  // piped: no colour
+}
+
+TEST_F(Project, SarifUrisArePercentEncodedAndTheLogValidates) {
+  write("dir/sp ace/m.py", kSleep);
+  write("dir/a#b?c%/m.py", kSleep);
+  Outcome r = run("--select ASYNC251 --output-format sarif 'dir/sp ace/m.py' 'dir/a#b?c%/m.py'");
+  EXPECT_EQ(r.status, 1) << r.out;
+  auto log = nlohmann::json::parse(r.out);
+  const auto& results = log["runs"][0]["results"];
+  ASSERT_EQ(results.size(), 2u);
+  auto uri = [&](size_t i) { return results[i]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]; };
+  EXPECT_EQ(uri(0), "dir/a%23b%3Fc%25/m.py");
+  EXPECT_EQ(uri(1), "dir/sp%20ace/m.py");
+  if (!asl::testing::sarif_validator_installed()) GTEST_SKIP() << "the schema validator is not installed";
+  auto [status, out] = asl::testing::validate_sarif(r.out);
+  EXPECT_EQ(status, 0) << out;
+  // The formats that carry plain paths keep them.
+  r = run("--select ASYNC251 --output-format gitlab 'dir/sp ace/m.py'");
+  EXPECT_EQ(nlohmann::json::parse(r.out)[0]["location"]["path"], "dir/sp ace/m.py");
+  r = run("--select ASYNC251 --output-format junit 'dir/sp ace/m.py'");
+  EXPECT_NE(r.out.find("file=\"dir/sp ace/m.py\""), std::string::npos) << r.out;
+  r = run("--select ASYNC251 --output-format github 'dir/sp ace/m.py'");
+  EXPECT_NE(r.out.find(",file=dir/sp ace/m.py,"), std::string::npos) << r.out;
 }
 
 TEST_F(Project, GitignoreAndExcludeApplyToTheWalk) {

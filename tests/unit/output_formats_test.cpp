@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/lint_helpers.h"
+#include "../support/sarif_validator.h"
 #include "lint/output.h"
 
 namespace fs = std::filesystem;
@@ -105,30 +106,49 @@ TEST(SarifFormat, PathsAreRelativeWithForwardSlashes) {
 }
 
 TEST(SarifFormat, ValidatesAgainstTheOfficialSchema) {
-  fs::path validator = fs::path(ASYNCLINT_SOURCE_DIR) / "tests/sarif";
-  if (!fs::exists(validator / "node_modules/@microsoft/jest-sarif") || std::system("node --version >/dev/null 2>&1") != 0)
+  if (!testing::sarif_validator_installed())
     GTEST_SKIP() << "the schema validator is not installed (scripts/setup.sh runs npm ci in tests/sarif)";
-  fs::path tmp = fs::temp_directory_path() / ("asynclint_" + std::to_string(::getpid()));
-  auto validate = [&](const std::string& text) {
-    std::ofstream(tmp, std::ios::binary) << text;
-    std::string cmd = "node " + (validator / "validate.js").string() + " " + tmp.string() + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    char buf[512];
-    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    int st = pclose(p);
-    return std::make_pair(WIFEXITED(st) ? WEXITSTATUS(st) : -1, out);
-  };
   Report with_results(OutputFormat::Sarif);
-  auto [status, out] = validate(with_results.str());
+  auto [status, out] = testing::validate_sarif(with_results.str());
   EXPECT_EQ(status, 0) << out;
   Report clean(OutputFormat::Sarif, "x = 1\n");
-  EXPECT_EQ(validate(clean.str()).first, 0);
+  EXPECT_EQ(testing::validate_sarif(clean.str()).status, 0);
   // The validator does reject a broken log.
   auto broken = nlohmann::json::parse(with_results.str());
   broken["runs"][0]["results"][0]["level"] = "fatal";
-  EXPECT_NE(validate(broken.dump()).first, 0);
-  fs::remove(tmp);
+  EXPECT_NE(testing::validate_sarif(broken.dump()).status, 0);
+}
+
+std::string sarif_uri(const std::string& path) {
+  auto log = nlohmann::json::parse(Report(OutputFormat::Sarif, kSource, path).str());
+  return log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+}
+
+TEST(SarifFormat, UrisArePercentEncoded) {
+  EXPECT_EQ(sarif_uri("dir/sp ace/m.py"), "dir/sp%20ace/m.py");
+  EXPECT_EQ(sarif_uri("a#b/c?d/100%/m.py"), "a%23b/c%3Fd/100%25/m.py");
+  EXPECT_EQ(sarif_uri("d\xC3\xA9j\xC3\xA0/\xE6\x97\xA5.py"), "d%C3%A9j%C3%A0/%E6%97%A5.py");  // déjà/日.py
+  EXPECT_EQ(sarif_uri("a:b/m.py"), "a%3Ab/m.py");  // not a scheme
+  EXPECT_EQ(sarif_uri("Az09-._~/m.py"), "Az09-._~/m.py");
+  EXPECT_EQ(sarif_uri("/no such dir/m.py"), "file:///no%20such%20dir/m.py");
+  if (!testing::sarif_validator_installed()) GTEST_SKIP() << "the schema validator is not installed";
+  for (const char* path : {"dir/sp ace/m.py", "a#b/c?d/100%/m.py", "d\xC3\xA9j\xC3\xA0/m.py", "/no such dir/m.py"}) {
+    auto [status, out] = testing::validate_sarif(Report(OutputFormat::Sarif, kSource, path).str());
+    EXPECT_EQ(status, 0) << path << "\n" << out;
+  }
+}
+
+TEST(OtherFormats, PrintPathsAsTheyAreNotAsUris) {
+  const std::string path = "dir/sp ace/a#b%.py";
+  auto gitlab = nlohmann::json::parse(Report(OutputFormat::Gitlab, kSource, path).str());
+  EXPECT_EQ(gitlab[0]["location"]["path"], path);
+  std::string junit = Report(OutputFormat::Junit, kSource, path).str();
+  EXPECT_NE(junit.find("file=\"" + path + "\""), std::string::npos) << junit;
+  // GitHub's workflow commands escape `%` (as %25) and nothing else of these.
+  std::string github = Report(OutputFormat::Github, kSource, path).str();
+  EXPECT_NE(github.find(",file=dir/sp ace/a#b%25.py,"), std::string::npos) << github;
+  auto json = nlohmann::json::parse(Report(OutputFormat::Json, kSource, path).str());
+  EXPECT_EQ(json[0]["filename"], path);
 }
 
 TEST(GitlabFormat, CodeClimateFieldsAndStableFingerprints) {
