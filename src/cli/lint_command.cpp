@@ -56,6 +56,8 @@ int finish(std::vector<FileResult>& results, ReportOptions& report, const LintCo
     findings += r.diagnostics.size();
   }
   std::sort(results.begin(), results.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  // As ruff: a file that could not be checked is never "All checks passed!".
+  report.errors = io_error;
   if (cmd.statistics) write_statistics(std::cout, results, report);
   else write_report(std::cout, results, report);
   std::cout.flush();

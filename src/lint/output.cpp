@@ -46,8 +46,8 @@ void write_summary(std::ostream& os, const std::vector<FileResult>& results, con
       else if (d.fix) ++hidden;
     }
   }
-  if (total == 0) os << "All checks passed!\n";
-  else os << fmt::format("Found {} error{}.\n", total, total == 1 ? "" : "s");
+  if (total > 0) os << fmt::format("Found {} error{}.\n", total, total == 1 ? "" : "s");
+  else if (!o.errors) os << "All checks passed!\n";
   if (o.fixed > 0) os << fmt::format("Fixed {} error{}.\n", o.fixed, o.fixed == 1 ? "" : "s");
   if (fixable > 0) {
     os << fmt::format("[*] {} fixable with the `--fix` option", fixable);

@@ -26,6 +26,7 @@ struct ReportOptions {
   bool quiet = false;  // diagnostics only, no summary
   bool unsafe_fixes = false;  // count unsafe fixes as fixable
   size_t fixed = 0;  // fixes applied by --fix, for the summary
+  bool errors = false;  // an input could not be checked (reported on stderr): never "All checks passed!"
   const Catalog* catalog = nullptr;  // rule metadata for SARIF
   std::string version;               // tool version for SARIF
   SourceLookup source;
@@ -49,7 +50,8 @@ void write_junit(std::ostream& os, const std::vector<FileResult>& results, const
 // below it, with forward slashes and no leading "./".
 std::string portable_path(const std::string& path);
 bool is_fixable(const Diagnostic& d, const ReportOptions& options);
-// "Found N errors." / "All checks passed!" plus the fix hints, as ruff prints them.
+// "Found N errors." / "All checks passed!" plus the fix hints, as ruff prints them;
+// no "All checks passed!" when an input could not be checked.
 void write_summary(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& options);
 
 }  // namespace asl

@@ -47,7 +47,7 @@ void write_statistics(std::ostream& os, const std::vector<FileResult>& results, 
   for (const Row& r : sorted)
     os << fmt::format("{:>{}}\t{:<{}}\t{}{}\n", r.count, count_width, r.code, code_width, r.fixable ? "[*] " : "",
                       r.name);
-  if (!o.quiet && sorted.empty()) os << "All checks passed!\n";
+  if (!o.quiet && sorted.empty() && !o.errors) os << "All checks passed!\n";
 }
 
 }  // namespace asl

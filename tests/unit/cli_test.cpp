@@ -98,6 +98,28 @@ TEST(Cli, BadFilesAreErrorsAndOthersAreStillLinted) {
   EXPECT_NE(r.out.find("c_good.py:3:5: ASYNC251"), std::string::npos) << r.out;
 }
 
+TEST(Cli, NoAllChecksPassedWhenAFileCouldNotBeChecked) {
+  TempDir d;
+  auto ok = d.write("ok.py", "x = 1\n");
+  auto bad = d.write("bad.py", "x = '\xff'\n");
+  for (const std::string& args : {d.str() + "/missing.py", bad.string(), ok.string() + " " + d.str() + "/missing.py",
+                                  ok.string() + " " + bad.string(), "--statistics " + d.str() + "/missing.py",
+                                  "--output-format full " + bad.string()}) {
+    Outcome r = run(args);
+    EXPECT_EQ(r.status, 2) << args;
+    EXPECT_EQ(r.out.find("All checks passed!"), std::string::npos) << args << "\n" << r.out;
+    EXPECT_NE(r.out.find("asynclint: error: "), std::string::npos) << args << "\n" << r.out;
+  }
+  Outcome nul = run("-", std::string("x = 1\0\n", 7));
+  EXPECT_EQ(nul.status, 2);
+  EXPECT_EQ(nul.out.find("All checks passed!"), std::string::npos) << nul.out;
+  // Findings are still counted; a clean run still says so.
+  Outcome mixed = run(d.write("a.py", kBlocking).string() + " " + bad.string());
+  EXPECT_EQ(mixed.status, 2);
+  EXPECT_NE(mixed.out.find("Found 1 error."), std::string::npos) << mixed.out;
+  EXPECT_NE(run(ok.string()).out.find("All checks passed!"), std::string::npos);
+}
+
 TEST(Cli, DirectoryWalkSkipsHiddenCachesAndVirtualenvs) {
   TempDir d;
   d.write("pkg/mod.py", kBlocking);
