@@ -81,12 +81,21 @@ void check_missing_await(const CheckContext& cx, std::vector<Diagnostic>& out) {
         if (!cx.project->async_names.contains(std::string(last))) continue;
       }
       ref = m.resolve_project_callee(fn, site.scope);
-      if (!ref || !cx.is_project_ref(*ref)) continue;
-      if (auto it = local.find(*ref); it != local.end()) {
+      if (!ref) continue;
+      // This file's own functions first: a file linted alone (--fix, the
+      // editor) has no module name, and `self.m()` is still one of them.
+      auto it = local.find(*ref);
+      // `C().m()` / `x.m()` with `x = C()`: a method of this file's class
+      // itself (an inherited one is left to the project phase).
+      if (auto made = ref->rfind("()."); it == local.end() && made != std::string::npos)
+        it = local.find(ref->substr(0, made) + "." + ref->substr(made + 3));
+      if (it != local.end()) {
         const Scope& f = m.scopes()[it->second];
         bool coroutine = f.is_async && !f.is_generator && has_only_transparent_decorators(m, f);
         if (!coroutine) continue;
         library = true;  // known here: no need for the project phase
+      } else if (!cx.is_project_ref(*ref)) {
+        continue;
       }
     }
     std::string problem = problem_of(m, site);
