@@ -1,5 +1,6 @@
-// Fixes: what ASYNC251's fix produces, where it refuses, that applying fixes
-// reaches a fixed point that parses, and that files are rewritten safely.
+// Fixes: what ASYNC251's and AL201's fixes produce, where they refuse, that
+// applying fixes reaches a fixed point that parses, that unsafe fixes need the
+// option, and that files are rewritten safely.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -11,11 +12,14 @@
 #include <csignal>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "../support/lint_helpers.h"
 #include "lint/atomic_write.h"
 #include "lint/configured_linter.h"
 #include "lint/fix_apply.h"
 #include "lint/fix_files.h"
+#include "lint/output.h"
 #include "lint/syntax_errors.h"
 #include "lint/unified_diff.h"
 
@@ -87,10 +91,10 @@ TEST(SleepFix, OneImportForManyCalls) {
 
 TEST(SleepFix, ParenthesisedWhereAwaitWouldBindDifferently) {
   std::string out = fix("import asyncio, time\nasync def f():\n    x = time.sleep(1).real\n    y = time.sleep(1)[0]\n"
-                        "    z = -time.sleep(1) + 2\n    print(time.sleep(1))\n");
+                        "    z = -time.sleep(1) + 2\n    print(time.sleep(1))\n    w = time.sleep(1) ** 2\n");
   EXPECT_EQ(out, "import asyncio, time\nasync def f():\n    x = (await asyncio.sleep(1)).real\n"
                  "    y = (await asyncio.sleep(1))[0]\n    z = -await asyncio.sleep(1) + 2\n"
-                 "    print(await asyncio.sleep(1))\n");
+                 "    print(await asyncio.sleep(1))\n    w = (await asyncio.sleep(1)) ** 2\n");
   expect_fixed_point(out);
 }
 
@@ -130,6 +134,244 @@ TEST(SleepFix, FixIsMarkedSafeAndTitled) {
   ASSERT_TRUE(ds[0].fix);
   EXPECT_TRUE(ds[0].fix->safe);
   EXPECT_EQ(ds[0].fix->title, "Replace with `await asyncio.sleep(...)`");
+}
+
+// AL201: `await ` inserted before a coroutine call whose coroutine is dropped
+// or used as data. Unsafe: the call now runs, and where it runs changes.
+
+RuleSelection await_rules() { return RuleSelection{{"AL201", "AL204"}, {}, {}}; }
+
+Linter& await_linter() {
+  static Linter l(builtin_catalog(), await_rules());
+  return l;
+}
+
+FixedFile fix_await(const std::string& text, bool unsafe, const Linter& linter = await_linter()) {
+  LoadError e;
+  SourceFile file = SourceFile::from_bytes("t.py", text, &e);
+  FixedFile out = fix_until_stable(file, [&](const SourceFile& s) { return linter.lint(s); }, unsafe);
+  EXPECT_FALSE(out.reverted) << *out.reverted;
+  return out;
+}
+
+std::string fix_unsafe(const std::string& text) { return std::string(fix_await(text, true).source->text()); }
+
+bool parses(const std::string& text) {
+  Parser parser;
+  Tree tree = parser.parse(text);
+  return tree && !ts_node_has_error(ts_tree_root_node(tree.get()));
+}
+
+void expect_await_fixed_point(const std::string& fixed) {
+  // Idempotent with --unsafe-fixes too, parses, and no AL201 is left fixable.
+  EXPECT_EQ(fix_unsafe(fixed), fixed);
+  EXPECT_TRUE(parses(fixed)) << fixed;
+  for (const Diagnostic& d : await_linter().lint(SourceFile::from_bytes("t.py", fixed, nullptr)).diagnostics)
+    EXPECT_FALSE(d.code == "AL201" && d.fix) << d.message << "\n" << fixed;
+}
+
+const std::string kFetch = "async def fetch():\n    return 1\n\n\n";
+
+TEST(MissingAwaitFix, ExpressionStatement) {
+  std::string out = fix_unsafe(kFetch + "async def main():\n    fetch()\n    fetch()  # keep\n");
+  EXPECT_EQ(out, kFetch + "async def main():\n    await fetch()\n    await fetch()  # keep\n");
+  expect_await_fixed_point(out);
+}
+
+TEST(MissingAwaitFix, AssignmentUsedAsDataOrNeverUsed) {
+  std::string out = fix_unsafe(kFetch + "async def main():\n    x = fetch()\n    print(x)\n    y: int = fetch()\n");
+  EXPECT_EQ(out, kFetch + "async def main():\n    x = await fetch()\n    print(x)\n    y: int = await fetch()\n");
+  expect_await_fixed_point(out);
+}
+
+TEST(MissingAwaitFix, ParenthesisedWhereTheResultIsTheObject) {
+  std::string out = fix_unsafe(kFetch +
+                               "async def main():\n    a = fetch().real\n    b = fetch()[0]\n    c = (fetch()).real\n"
+                               "    d = fetch() + 1\n    e = -fetch()\n    f = 2 ** fetch()\n    g = fetch() ** 2\n");
+  EXPECT_EQ(out, kFetch +
+                     "async def main():\n    a = (await fetch()).real\n    b = (await fetch())[0]\n"
+                     "    c = (await fetch()).real\n    d = await fetch() + 1\n    e = -await fetch()\n"
+                     "    f = 2 ** await fetch()\n    g = (await fetch()) ** 2\n");
+  expect_await_fixed_point(out);
+}
+
+TEST(MissingAwaitFix, ArgumentOfACallThatUsesItAsData) {
+  std::string out = fix_unsafe(kFetch + "async def main():\n    print(fetch())\n    print(len(fetch()), sep=str(fetch()))\n"
+                                        "    print(*fetch())\n    helper(fetch())\n");
+  EXPECT_EQ(out, kFetch + "async def main():\n    print(await fetch())\n"
+                          "    print(len(await fetch()), sep=str(await fetch()))\n    print(*await fetch())\n"
+                          "    helper(fetch())\n");  // passed on: not reported, not touched
+  expect_await_fixed_point(out);
+}
+
+TEST(MissingAwaitFix, ConditionsNotAndBooleanOperators) {
+  std::string out = fix_unsafe(kFetch +
+                               "async def main():\n    if fetch():\n        pass\n    elif not fetch():\n        pass\n"
+                               "    while fetch() and fetch():\n        break\n    assert fetch()\n"
+                               "    v = 1 if fetch() else 2\n    for i in fetch():\n        pass\n");
+  EXPECT_EQ(out, kFetch +
+                     "async def main():\n    if await fetch():\n        pass\n    elif not await fetch():\n        pass\n"
+                     "    while await fetch() and await fetch():\n        break\n    assert await fetch()\n"
+                     "    v = 1 if await fetch() else 2\n    for i in await fetch():\n        pass\n");
+  expect_await_fixed_point(out);
+}
+
+const std::string kClass = "import asyncio\n\n\nclass C:\n    async def load(self):\n        return 1\n\n";
+
+TEST(MissingAwaitFix, MethodsOnSelfOnInstancesAndLibraryCoroutines) {
+  std::string src = kClass +
+                    "    async def run(self, q: asyncio.Queue):\n        self.load()\n        if self.load().ok:\n"
+                    "            pass\n        asyncio.sleep(1)\n        q.put(1)\n\n\n"
+                    "async def main():\n    c = C()\n    c.load()\n    C().load()\n";
+  std::string out = fix_unsafe(src);
+  EXPECT_EQ(out, kClass +
+                     "    async def run(self, q: asyncio.Queue):\n        await self.load()\n"
+                     "        if (await self.load()).ok:\n            pass\n        await asyncio.sleep(1)\n"
+                     "        await q.put(1)\n\n\nasync def main():\n    c = C()\n    await c.load()\n"
+                     "    await C().load()\n");
+  expect_await_fixed_point(out);
+}
+
+TEST(MissingAwaitFix, OfferedTheSameInAProjectRun) {
+  // Linted as part of a run (a module name, the project phase): the file's own
+  // coroutines are still judged, and fixed, by the file's pass.
+  auto ds = testing::lint_text(kClass + "    async def run(self):\n        self.load()\n\n\n"
+                                        "async def main():\n    C().load()\n",
+                               await_rules());
+  ASSERT_EQ(ds.size(), 2u);
+  for (const Diagnostic& d : ds) {
+    EXPECT_EQ(d.code, "AL201");
+    ASSERT_TRUE(d.fix) << d.message;
+    EXPECT_FALSE(d.fix->safe);
+  }
+}
+
+TEST(MissingAwaitFix, ComprehensionInAsyncDefIsFixedGeneratorIsNot) {
+  std::string src = kFetch + "async def main(items):\n    a = [len(fetch()) for _ in items]\n"
+                             "    b = {i: str(fetch()) for i in items}\n    c = list(len(fetch()) for _ in items)\n";
+  FixedFile fixed = fix_await(src, true);
+  std::string out(fixed.source->text());
+  EXPECT_EQ(out, kFetch + "async def main(items):\n    a = [len(await fetch()) for _ in items]\n"
+                          "    b = {i: str(await fetch()) for i in items}\n    c = list(len(fetch()) for _ in items)\n");
+  // The generator expression's call is still reported, without a fix: `await`
+  // there would make it an asynchronous generator.
+  ASSERT_EQ(fixed.result.diagnostics.size(), 1u);
+  EXPECT_EQ(fixed.result.diagnostics[0].code, "AL201");
+  EXPECT_FALSE(fixed.result.diagnostics[0].fix);
+  expect_await_fixed_point(out);
+}
+
+TEST(MissingAwaitFix, NotOfferedWhereAwaitIsNotAllowed) {
+  for (std::string body : {
+           "def sync():\n    fetch()\n",                                        // a synchronous function: AL204
+           "async def f():\n    g = lambda: print(fetch())\n",                   // a lambda
+           "async def f():\n    class C:\n        print(fetch())\n",               // a class body
+           "async def f():\n    def g():\n        fetch()\n",                      // a nested synchronous function
+           "def f(items):\n    return [len(fetch()) for _ in items]\n",          // a comprehension in sync scope
+           "print(fetch())\n",                                                   // module level
+           "async def f(items):\n    return list(len(fetch()) for _ in items)\n",  // a generator expression
+       }) {
+    std::string src = kFetch + body;
+    auto ds = await_linter().lint(SourceFile::from_bytes("t.py", src, nullptr)).diagnostics;
+    ASSERT_FALSE(ds.empty()) << src;
+    for (const Diagnostic& d : ds) EXPECT_FALSE(d.fix) << d.code << "\n" << src;
+    EXPECT_EQ(fix_unsafe(src), src);
+  }
+}
+
+TEST(MissingAwaitFix, AlreadyAwaitedOrSuppressedIsLeftAlone) {
+  for (std::string body : {
+           "async def f():\n    await fetch()\n",
+           "async def f():\n    await (fetch())\n",
+           "async def f():\n    fetch()  # noqa: AL201\n",
+       }) {
+    std::string src = kFetch + body;
+    EXPECT_TRUE(await_linter().lint(SourceFile::from_bytes("t.py", src, nullptr)).diagnostics.empty()) << src;
+    EXPECT_EQ(fix_unsafe(src), src);
+  }
+}
+
+TEST(MissingAwaitFix, IsUnsafeAndAppliedOnlyWithTheOption) {
+  std::string src = kFetch + "async def main():\n    fetch()\n";
+  auto ds = await_linter().lint(SourceFile::from_bytes("t.py", src, nullptr)).diagnostics;
+  ASSERT_EQ(ds.size(), 1u);
+  ASSERT_TRUE(ds[0].fix);
+  EXPECT_FALSE(ds[0].fix->safe);
+  EXPECT_EQ(ds[0].fix->title, "Add `await`");
+
+  FixedFile safe_only = fix_await(src, false);
+  EXPECT_FALSE(safe_only.changed);
+  EXPECT_EQ(safe_only.fixed, 0u);
+  EXPECT_EQ(safe_only.source->text(), src);
+  ASSERT_EQ(safe_only.result.diagnostics.size(), 1u);  // still reported, with its fix
+  EXPECT_TRUE(safe_only.result.diagnostics[0].fix);
+
+  FixedFile unsafe = fix_await(src, true);
+  EXPECT_TRUE(unsafe.changed);
+  EXPECT_EQ(unsafe.fixed, 1u);
+  EXPECT_TRUE(unsafe.result.diagnostics.empty());
+  // A second run changes nothing.
+  FixedFile again = fix_await(std::string(unsafe.source->text()), true);
+  EXPECT_FALSE(again.changed);
+  EXPECT_EQ(again.fixed, 0u);
+}
+
+TEST(MissingAwaitFix, SafeFixesOfTheSameFileGoFirst) {
+  static Linter both(builtin_catalog(), RuleSelection{{"AL201", "ASYNC251"}, {}, {}});
+  std::string src = "import time\n\n\n" + kFetch + "async def main():\n    time.sleep(1)\n    fetch()\n";
+  EXPECT_EQ(std::string(fix_await(src, false, both).source->text()),
+            "import time\nimport asyncio\n\n\n" + kFetch + "async def main():\n    await asyncio.sleep(1)\n    fetch()\n");
+  std::string out(fix_await(src, true, both).source->text());
+  EXPECT_EQ(out, "import time\nimport asyncio\n\n\n" + kFetch +
+                     "async def main():\n    await asyncio.sleep(1)\n    await fetch()\n");
+  EXPECT_TRUE(parses(out));
+}
+
+TEST(MissingAwaitFix, TheWholeFixtureFixesToAFixedPointThatParses) {
+  std::ifstream in(fs::path(ASYNCLINT_SOURCE_DIR) / "tests/lint/fixtures/AL201.py", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string src = ss.str();
+  FixedFile fixed = fix_await(src, true);
+  EXPECT_TRUE(fixed.changed);
+  EXPECT_GE(fixed.fixed, 10u);
+  std::string out(fixed.source->text());
+  expect_await_fixed_point(out);
+  EXPECT_NE(out.find("    await fetch(\"a\")  # error: AL201\n"), std::string::npos) << out;
+}
+
+TEST(MissingAwaitFix, ReportedAsAHiddenUnsafeFix) {
+  std::string src = kFetch + "async def main():\n    fetch()\n";
+  auto file = std::make_shared<const SourceFile>(SourceFile::from_bytes("t.py", src, nullptr));
+  std::vector<FileResult> results{await_linter().lint(*file)};
+  ReportOptions o;
+  o.source = [&](const std::string&) { return file; };
+  std::ostringstream concise;
+  write_report(concise, results, o);
+  EXPECT_NE(concise.str().find("1 hidden fix can be enabled with the `--unsafe-fixes` option"), std::string::npos)
+      << concise.str();
+  o.format = OutputFormat::Json;
+  std::ostringstream json;
+  write_report(json, results, o);
+  auto j = nlohmann::json::parse(json.str());
+  ASSERT_EQ(j.size(), 1u);
+  EXPECT_EQ(j[0]["fix"]["applicability"], "unsafe");
+  EXPECT_EQ(j[0]["fix"]["edits"][0]["content"], "await ");
+  EXPECT_EQ(j[0]["fix"]["edits"][0]["location"], (nlohmann::json{{"row", 6}, {"column", 5}}));
+}
+
+TEST(MissingAwaitFix, ProjectWideFindingsPromiseNoFix) {
+  // A coroutine of another file is only known in the project phase, which
+  // works from the files' facts; --fix lints each file alone, so it could not
+  // apply such a fix, and none is advertised.
+  Linter linter(builtin_catalog(), await_rules());
+  auto results = lint_project(linter, {LintInput{"api.py", kFetch},
+                                       LintInput{"main.py", "from api import fetch\n\n\nasync def main():\n    fetch()\n"}});
+  ASSERT_EQ(results.size(), 2u);
+  const FileResult& main = results[0].path == "main.py" ? results[0] : results[1];
+  ASSERT_EQ(main.diagnostics.size(), 1u);
+  EXPECT_EQ(main.diagnostics[0].code, "AL201");
+  EXPECT_FALSE(main.diagnostics[0].fix);
 }
 
 Diagnostic with_fix(std::vector<Edit> edits, bool safe = true) {
@@ -209,6 +451,29 @@ TEST_F(FileOnDisk, DiffModeChangesNothing) {
   EXPECT_NE(o.diff.find("+    await asyncio.sleep(1)\n"), std::string::npos) << o.diff;
   EXPECT_EQ(o.fixed, 1u);
   EXPECT_EQ(o.result.diagnostics.size(), 1u);
+}
+
+TEST_F(FileOnDisk, UnsafeFixOnlyWithTheOptionInDiffAndApply) {
+  std::string src = "async def fetch():\n    return 1\n\n\nasync def main():\n    fetch()\n";
+  std::string fixed = "async def fetch():\n    return 1\n\n\nasync def main():\n    await fetch()\n";
+  auto p = write("m.py", src);
+  FileFixOutcome d = fix_file(*linter_, p.string(), FixMode::Diff, false);
+  EXPECT_EQ(d.diff, "");
+  EXPECT_EQ(d.fixed, 0u);
+  d = fix_file(*linter_, p.string(), FixMode::Diff, true);
+  EXPECT_NE(d.diff.find("-    fetch()\n+    await fetch()\n"), std::string::npos) << d.diff;
+  EXPECT_EQ(d.fixed, 1u);
+  EXPECT_EQ(read(p), src);
+  FileFixOutcome a = fix_file(*linter_, p.string(), FixMode::Apply, false);
+  EXPECT_EQ(a.fixed, 0u);
+  EXPECT_EQ(read(p), src);
+  a = fix_file(*linter_, p.string(), FixMode::Apply, true);
+  EXPECT_FALSE(a.error);
+  EXPECT_EQ(a.fixed, 1u);
+  EXPECT_EQ(read(p), fixed);
+  a = fix_file(*linter_, p.string(), FixMode::Apply, true);
+  EXPECT_EQ(a.fixed, 0u);
+  EXPECT_EQ(read(p), fixed);
 }
 
 TEST_F(FileOnDisk, ReadOnlyFileIsReportedNotChanged) {

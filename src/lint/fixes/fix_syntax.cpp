@@ -39,7 +39,28 @@ AwaitPlacement await_placement(TSNode expr) {
       (is(direct, k.subscript) && ts_node_eq(field(direct, "value"), expr)) ||
       (is(direct, k.call) && ts_node_eq(field(direct, "function"), expr)))
     return AwaitPlacement::Parenthesized;
+  // `await x ** 2` is `(await x) ** 2` in Python but `await (x ** 2)` to the
+  // grammar the linter parses with: parentheses say the same to both.
+  if (is(direct, k.binary_operator) && ts_node_eq(field(direct, "left"), expr) &&
+      std::string_view(ts_node_type(field(direct, "operator"))) == "**")
+    return AwaitPlacement::Parenthesized;
   return AwaitPlacement::Bare;
+}
+
+bool await_allowed(TSNode expr) {
+  const Kinds& k = Kinds::get();
+  TSNode child = expr;
+  for (TSNode n = ts_node_parent(expr); !ts_node_is_null(n); child = n, n = ts_node_parent(n)) {
+    // A lambda's body is a function of its own; a generator expression turns
+    // asynchronous with `await` in it (its first iterable would be fine, but
+    // is not worth the distinction).
+    if (is(n, k.lambda) || is(n, k.generator_expression)) return false;
+    // Parameters' defaults and annotations, base classes and decorators run
+    // in the enclosing scope; bodies do not.
+    if (is(n, k.class_definition) && ts_node_eq(field(n, "body"), child)) return false;
+    if (is(n, k.function_definition) && ts_node_eq(field(n, "body"), child)) return is_async_function(n);
+  }
+  return false;  // module level
 }
 
 std::string_view line_terminator(const SourceFile& file) {

@@ -20,8 +20,14 @@ enum class AwaitPlacement { Invalid, Bare, Parenthesized };
 // Whether `expr` can become `await expr` in place: not when it is already
 // awaited or sits in a lambda or generator expression (where `await` is an
 // error or turns the generator asynchronous); parenthesised where it is the
-// object of an attribute, subscript or call, which bind tighter than `await`.
+// object of an attribute, subscript or call, which bind tighter than `await`,
+// and where it is the left operand of `**`.
 AwaitPlacement await_placement(TSNode expr);
+
+// Whether `await` may appear at `expr` at all: in the body of an `async def`
+// (comprehensions included), not in a lambda, generator expression, class
+// body, synchronous function or at module level.
+bool await_allowed(TSNode expr);
 
 // The name under which `module` can be used at byte `use` in `scope`: an
 // existing `import module [as alias]`, or `module` plus an edit that inserts

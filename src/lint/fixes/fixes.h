@@ -1,6 +1,6 @@
 // Fix generation: one small function per rule code, run by the linter after
-// matching. A check may also attach its own Fix (e.g. `Fix{.safe = false}`
-// for a missing await); the registry only fills diagnostics that have none.
+// matching. A check may also attach its own Fix; the registry only fills
+// diagnostics that have none.
 #pragma once
 
 #include <optional>
@@ -31,5 +31,6 @@ void attach_fixes(std::vector<Diagnostic>& diagnostics, const FixContext& ctx);
 
 // The rule fixes, one per file in this folder.
 std::optional<Fix> fix_blocking_sleep(const FixContext& ctx, const Diagnostic& d);
+std::optional<Fix> fix_missing_await(const FixContext& ctx, const Diagnostic& d);
 
 }  // namespace asl

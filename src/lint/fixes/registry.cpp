@@ -7,8 +7,9 @@ namespace asl {
 
 FixFunction fix_function(std::string_view code) {
   // Explicit registry: one line per fixable rule (no static self-registration).
-  static constexpr std::array<std::pair<std::string_view, FixFunction>, 1> kFixes = {{
+  static constexpr std::array<std::pair<std::string_view, FixFunction>, 2> kFixes = {{
       {"ASYNC251", &fix_blocking_sleep},
+      {"AL201", &fix_missing_await},
   }};
   for (const auto& [c, fn] : kFixes)
     if (c == code) return fn;
