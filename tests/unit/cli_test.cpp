@@ -2,10 +2,14 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <pty.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -29,6 +33,34 @@ Outcome run(const std::string& args, const std::string& input = "") {
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
   fs::remove(in);
   return r;
+}
+
+// Runs asynclint on a pseudo-terminal (colour is for terminals only), with
+// NO_COLOR set to `no_color`, or unset when it is null; stdout and stderr
+// together. nullopt when no pseudo-terminal can be had.
+std::optional<std::string> run_on_tty(const std::string& args, const char* no_color) {
+  std::string cmd = std::string(ASYNCLINT_BINARY) + " " + args + " < /dev/null";
+  int master = -1;
+  pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) return std::nullopt;
+  if (pid == 0) {
+    if (no_color) ::setenv("NO_COLOR", no_color, 1);
+    else ::unsetenv("NO_COLOR");
+    ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = ::read(master, buf, sizeof buf);
+    if (n > 0) out.append(buf, static_cast<size_t>(n));
+    else if (n < 0 && errno == EINTR) continue;
+    else break;  // EIO once the child has closed the terminal
+  }
+  ::close(master);
+  int st = 0;
+  ::waitpid(pid, &st, 0);
+  return out;
 }
 
 class TempDir {
@@ -176,6 +208,24 @@ TEST(Cli, JsonAndGithubFormats) {
   Outcome g = run("- --output-format github", kBlocking);
   EXPECT_NE(g.out.find("::error title=asynclint (ASYNC251),file=-,line=3,col=5"), std::string::npos) << g.out;
   EXPECT_EQ(run("- --output-format xml", kBlocking).status, 2);
+}
+
+TEST(Cli, ColourOnATerminalUnlessNoColorIsSetAndNotEmpty) {
+  TempDir d;
+  auto f = d.write("a.py", kBlocking).string();
+  auto plain = run_on_tty(f, nullptr);
+  if (!plain) GTEST_SKIP() << "no pseudo-terminal";
+  EXPECT_NE(plain->find("\x1b[1;31mASYNC251"), std::string::npos) << *plain;
+  auto empty = run_on_tty(f, "");  // set but empty: no-color.org says it does not count
+  ASSERT_TRUE(empty);
+  EXPECT_NE(empty->find("\x1b["), std::string::npos) << *empty;
+  auto off = run_on_tty(f, "1");
+  ASSERT_TRUE(off);
+  EXPECT_NE(off->find("ASYNC251"), std::string::npos) << *off;
+  EXPECT_EQ(off->find("\x1b["), std::string::npos) << *off;
+  auto full = run_on_tty("--output-format full " + f, "");
+  ASSERT_TRUE(full);
+  EXPECT_NE(full->find("\x1b[1;31m^^^"), std::string::npos) << *full;
 }
 
 TEST(Cli, RuleExplainsItself) {
