@@ -198,6 +198,53 @@ TEST(LanguageServer, EditorSessionFromInitializeToExit) {
   fs::remove_all(dir);
 }
 
+TEST(LanguageServer, UnsafeFixIsAQuickFixButNotPartOfFixAll) {
+  fs::path dir = fs::temp_directory_path() / ("asynclint_lsp_unsafe_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string uri = "file://" + (dir / "m.py").string();
+  const char* text =
+      "import time\n\n\nclass C:\n    async def load(self):\n        return 1\n\n"
+      "    async def run(self):\n        time.sleep(1)\n        self.load()\n";
+  ServerProcess s;
+  s.request(1, "initialize", {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", json::object()}});
+  s.response(1);
+  s.notify("initialized", json::object());
+  s.notify("textDocument/didOpen",
+           {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", text}}}});
+  json published = s.diagnostics_for(uri);
+  ASSERT_EQ(published["params"]["diagnostics"].size(), 2u) << published.dump();
+  EXPECT_EQ(published["params"]["diagnostics"][1]["code"], "AL201");
+
+  s.request(2, "textDocument/codeAction",
+            {{"textDocument", {{"uri", uri}}},
+             {"range", {{"start", {{"line", 8}, {"character", 0}}}, {"end", {{"line", 9}, {"character", 20}}}}},
+             {"context", {{"diagnostics", json::array()}}}});
+  json actions = s.response(2)["result"];
+  json await_fix, fix_all;
+  for (const auto& a : actions) {
+    if (a["kind"] == "quickfix" && a["diagnostics"][0]["code"] == "AL201") await_fix = a;
+    if (a["kind"] == "source.fixAll.asynclint") fix_all = a;
+  }
+  ASSERT_FALSE(await_fix.is_null()) << actions.dump();
+  EXPECT_EQ(await_fix["title"], "Add `await` (AL201)");
+  EXPECT_EQ(await_fix["isPreferred"], false);  // unsafe: offered, never preferred
+  const json& edits = await_fix["edit"]["changes"][uri];
+  ASSERT_EQ(edits.size(), 1u) << await_fix.dump();
+  EXPECT_EQ(edits[0]["newText"], "await ");
+  EXPECT_EQ(edits[0]["range"]["start"], (json{{"line", 9}, {"character", 8}}));
+  // Fix-all applies the safe fixes only.
+  ASSERT_FALSE(fix_all.is_null()) << actions.dump();
+  std::string all = fix_all["edit"]["changes"][uri][0]["newText"];
+  EXPECT_NE(all.find("await asyncio.sleep(1)"), std::string::npos) << all;
+  EXPECT_NE(all.find("\n        self.load()\n"), std::string::npos) << all;
+
+  s.request(3, "shutdown", nullptr);
+  s.response(3);
+  s.notify("exit", nullptr);
+  EXPECT_EQ(s.wait_exit(), 0);
+  fs::remove_all(dir);
+}
+
 TEST(LanguageServer, ExitWithoutShutdownIsAnErrorAndBadJsonIsAnswered) {
   ServerProcess s;
   auto error_without_id = [&] {
