@@ -160,14 +160,13 @@ std::optional<Settings> load_config_file(const fs::path& file, const Catalog& ca
 }
 
 void SettingsOverrides::apply(Settings& s) const {
-  // The command line wins a tie: `--extend-select X` re-enables an `ignore = ["X"]`.
-  std::erase_if(s.selection.ignore, [&](const std::string& c) {
-    return std::find(select.begin(), select.end(), c) != select.end() ||
-           std::find(extend_select.begin(), extend_select.end(), c) != extend_select.end();
-  });
-  if (!select.empty()) s.selection.select = select;
-  s.selection.extend_select.insert(s.selection.extend_select.end(), extend_select.begin(), extend_select.end());
-  s.selection.ignore.insert(s.selection.ignore.end(), ignore.begin(), ignore.end());
+  // ruff's semantics: the command line is a later layer than the
+  // configuration. Its --select starts the selection afresh (the
+  // configuration's select, extend-select and ignore no longer count); without
+  // one, its --extend-select and --ignore decide the rules they name, so
+  // `--extend-select X` re-enables an `ignore = ["X"]`.
+  if (!select.empty()) s.selection = RuleSelection(select, extend_select, ignore);
+  else if (!extend_select.empty() || !ignore.empty()) s.selection.layers.push_back({extend_select, ignore});
   for (const auto& [name, use] : extra_blocking_calls) s.extra_blocking_calls[name] = use;
 }
 
@@ -244,6 +243,9 @@ std::string render_settings(const Settings& s, const Catalog& catalog) {
                                                                          : s.selection.select));
   out += fmt::format("extend-select = {}\nignore = {}\n", toml_list(s.selection.extend_select),
                      toml_list(s.selection.ignore));
+  for (const auto& layer : s.selection.layers)
+    out += fmt::format("# then, from the command line: extend-select = {}, ignore = {}\n", toml_list(layer.extend_select),
+                       toml_list(layer.ignore));
   out += fmt::format("exclude = {}\nextend-exclude = {}\n", toml_list(s.exclude ? *s.exclude : default_excludes()),
                      toml_list(s.extend_exclude));
   out += fmt::format("respect-gitignore = {}\n", s.respect_gitignore);

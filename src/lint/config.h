@@ -56,7 +56,9 @@ struct ConfigException : std::runtime_error {
 // naming the file, line and key on a syntax error, unknown key or bad value.
 std::optional<Settings> load_config_file(const std::filesystem::path& file, const Catalog& catalog);
 
-// Command-line options, applied on top of whatever configuration is found.
+// Command-line options, applied on top of whatever configuration is found:
+// `select` replaces the configuration's whole selection, `extend_select` and
+// `ignore` adjust it (ruff's semantics; see RuleSelection::layers).
 struct SettingsOverrides {
   std::vector<std::string> select, extend_select, ignore;
   std::vector<std::pair<std::string, std::string>> extra_blocking_calls;

@@ -24,12 +24,19 @@ bool RuleSelection::enabled(const Rule& rule) const {
   sel = std::max(sel, best(extend_select));
   int ign = best(ignore);
   // A more specific select beats a broader ignore, and vice versa.
-  return sel >= 0 && sel > ign;
+  bool on = sel >= 0 && sel > ign;
+  for (const Layer& layer : layers) {
+    int s = best(layer.extend_select), i = best(layer.ignore);
+    if (s >= 0 || i >= 0) on = s > i;
+  }
+  return on;
 }
 
 std::vector<std::string> RuleSelection::unknown_codes(const Catalog& catalog) const {
   std::vector<std::string> unknown;
-  for (const auto* list : {&select, &extend_select, &ignore}) {
+  std::vector<const std::vector<std::string>*> lists = {&select, &extend_select, &ignore};
+  for (const Layer& layer : layers) lists.insert(lists.end(), {&layer.extend_select, &layer.ignore});
+  for (const auto* list : lists) {
     for (const auto& p : *list) {
       bool hit = p == "ALL" || p == "E999";
       for (const Rule& r : catalog.rules) {

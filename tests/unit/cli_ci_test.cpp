@@ -65,9 +65,25 @@ const char* kSleep = "import time\n\nasync def f():\n    time.sleep(1)\n";
 TEST_F(Project, ConfigurationIsFoundAndCommandLineOverridesIt) {
   write("pyproject.toml", "[tool.asynclint]\nignore = [\"ASYNC251\"]\n");
   write("pkg/a.py", kSleep);
-  EXPECT_EQ(run("--select ASYNC25 pkg").status, 0);  // the more specific ignore wins
+  // As in ruff, the command line's --select replaces the configuration's
+  // whole selection, its ignore included ...
+  EXPECT_EQ(run("--select ASYNC25 pkg").status, 1);
+  EXPECT_EQ(run("--select ASYNC25 --ignore ASYNC251 pkg").status, 0);
   EXPECT_EQ(run("--isolated --select ASYNC25 pkg").status, 1);
-  EXPECT_EQ(run("--extend-select ASYNC251 pkg").status, 1);  // the command line wins a tie
+  // ... and --extend-select / --ignore adjust it, deciding the rules they name.
+  EXPECT_EQ(run("--extend-select ASYNC251 pkg").status, 1);
+  EXPECT_EQ(run("--extend-select ASYNC25 pkg").status, 1);
+  EXPECT_EQ(run("--ignore ASYNC2 --extend-select ASYNC251 --isolated pkg").status, 1);
+  EXPECT_EQ(run("--extend-select ASYNC251 --ignore ASYNC251 pkg").status, 0);  // ignore wins a tie
+  // The configuration's extend-select is replaced too: ASYNC124 (off by
+  // default) would report `f`, an async function that never awaits.
+  write("pyproject.toml", "[tool.asynclint]\nextend-select = [\"ASYNC124\"]\n");
+  Outcome both = run("pkg");
+  EXPECT_NE(both.out.find("ASYNC124"), std::string::npos) << both.out;
+  Outcome replaced = run("--select ASYNC251 pkg");
+  EXPECT_EQ(replaced.out.find("ASYNC124"), std::string::npos) << replaced.out;
+  EXPECT_NE(replaced.out.find("ASYNC251"), std::string::npos) << replaced.out;
+  write("pyproject.toml", "[tool.asynclint]\nignore = [\"ASYNC251\"]\n");
   write("other.toml", "select = [\"ASYNC251\"]\n");
   EXPECT_EQ(run("--config other.toml pkg").status, 1);
   Outcome shown = run("--show-settings pkg/a.py");

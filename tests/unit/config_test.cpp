@@ -1,6 +1,7 @@
 // Configuration files, globs, .gitignore and the settings they resolve to.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -194,8 +195,9 @@ TEST(ConfigResolver, ExplicitIsolatedAndOverrides) {
   o.extra_blocking_calls = {{"x.y", "x.y_async"}};
   ConfigResolver found(builtin_catalog(), o);
   auto s = found.for_path(d.path() / "m.py");
-  EXPECT_EQ(s->selection.select, std::vector<std::string>{"AL"});  // command line replaces select
-  EXPECT_EQ(s->selection.ignore, (std::vector<std::string>{"ASYNC251", "ASYNC210"}));  // and extends ignore
+  // The command line's select replaces the configuration's whole selection.
+  EXPECT_EQ(s->selection.select, std::vector<std::string>{"AL"});
+  EXPECT_EQ(s->selection.ignore, std::vector<std::string>{"ASYNC210"});
   EXPECT_EQ(s->extra_blocking_calls.at("x.y"), "x.y_async");
   ConfigResolver isolated(builtin_catalog(), {}, ConfigResolver::Mode::Isolated);
   EXPECT_TRUE(isolated.for_path(d.path() / "m.py")->selection.ignore.empty());
@@ -203,6 +205,79 @@ TEST(ConfigResolver, ExplicitIsolatedAndOverrides) {
   EXPECT_EQ(explicit_file.for_path(d.path() / "m.py")->selection.ignore, std::vector<std::string>{"AL101"});
   EXPECT_THROW(ConfigResolver(builtin_catalog(), {}, ConfigResolver::Mode::Explicit, d.path() / "missing.toml"),
                ConfigException);
+}
+
+// The rules a configuration file and command-line options enable together.
+std::vector<std::string> enabled_codes(const std::string& config, SettingsOverrides o) {
+  Dir d;
+  d.write("asynclint.toml", config);
+  ConfigResolver r(builtin_catalog(), std::move(o));
+  auto s = r.for_path(d.path() / "m.py");
+  std::vector<std::string> out;
+  for (const Rule& rule : builtin_catalog().rules)
+    if (s->selection.enabled(rule)) out.push_back(rule.code);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& code) {
+  return std::find(v.begin(), v.end(), code) != v.end();
+}
+
+TEST(ConfigResolver, CommandLineSelectionIsALaterLayerAsInRuff) {
+  const std::string config = "select = [\"ASYNC2\"]\nextend-select = [\"ASYNC124\"]\nignore = [\"ASYNC251\"]\n";
+  auto base = enabled_codes(config, {});
+  EXPECT_TRUE(has(base, "ASYNC210") && has(base, "ASYNC124"));
+  EXPECT_FALSE(has(base, "ASYNC251") || has(base, "AL101"));
+
+  // --select starts afresh: the configuration's select, extend-select and
+  // ignore no longer count (ruff: `--select F401` over `ignore = ["F401"]`
+  // enforces F401 and nothing else).
+  SettingsOverrides o;
+  o.select = {"ASYNC251"};
+  EXPECT_EQ(enabled_codes(config, o), std::vector<std::string>{"ASYNC251"});
+  o.select = {"ASYNC25"};
+  auto prefix = enabled_codes(config, o);
+  EXPECT_TRUE(has(prefix, "ASYNC251") && has(prefix, "ASYNC250"));
+  EXPECT_FALSE(has(prefix, "ASYNC124") || has(prefix, "ASYNC210"));
+  // ... and the command line's own extend-select and ignore go with it.
+  o.extend_select = {"AL101"};
+  o.ignore = {"ASYNC250"};
+  EXPECT_EQ(enabled_codes(config, o), (std::vector<std::string>{"AL101", "ASYNC251"}));
+
+  // --extend-select adds to the configuration's selection and decides the
+  // rules it names, even against a more specific ignore there (ruff:
+  // `--extend-select B` keeps E and F, without F401, and adds B).
+  SettingsOverrides e;
+  e.extend_select = {"AL1"};
+  auto extended = enabled_codes(config, e);
+  EXPECT_TRUE(has(extended, "AL101") && has(extended, "ASYNC210") && has(extended, "ASYNC124"));
+  EXPECT_FALSE(has(extended, "ASYNC251"));
+  e.extend_select = {"ASYNC25"};
+  EXPECT_TRUE(has(enabled_codes(config, e), "ASYNC251"));
+
+  // --ignore removes from it; within the command line the more specific
+  // selector wins and ignore wins a tie.
+  SettingsOverrides i;
+  i.ignore = {"ASYNC"};
+  auto ignored = enabled_codes(config, i);
+  EXPECT_FALSE(has(ignored, "ASYNC210") || has(ignored, "ASYNC124"));
+  i.extend_select = {"ASYNC251"};
+  ignored = enabled_codes(config, i);
+  EXPECT_TRUE(has(ignored, "ASYNC251"));
+  EXPECT_FALSE(has(ignored, "ASYNC210"));
+  SettingsOverrides tie;
+  tie.extend_select = {"ASYNC210"};
+  tie.ignore = {"ASYNC210"};
+  EXPECT_FALSE(has(enabled_codes(config, tie), "ASYNC210"));
+
+  // Shown by --show-settings (and so part of the cache key).
+  Dir d;
+  d.write("asynclint.toml", config);
+  ConfigResolver r(builtin_catalog(), e);
+  std::string shown = render_settings(*r.for_path(d.path() / "m.py"), builtin_catalog());
+  EXPECT_NE(shown.find("# then, from the command line: extend-select = [\"ASYNC25\"], ignore = []"), std::string::npos)
+      << shown;
 }
 
 TEST(ConfiguredLinter, ExtraBlockingCallsFrameworkWordingAndPerFileIgnores) {
