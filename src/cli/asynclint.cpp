@@ -138,6 +138,10 @@ int main(int argc, char** argv) try {
   }
   asl::python_language();  // fails early, with an explanation, on a grammar/runtime ABI mismatch
   return asl::cli::run_lint(catalog, cmd);
+} catch (const asl::ConfigException& e) {
+  // Every error of a configuration file, by position.
+  for (const auto& error : e.errors) std::cerr << "asynclint: error: " << error.str() << "\n";
+  return asl::cli::kError;
 } catch (const std::exception& e) {
   std::cerr << "asynclint: error: " << e.what() << "\n";
   return asl::cli::kError;

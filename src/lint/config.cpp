@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <system_error>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -25,6 +26,27 @@ std::string ConfigError::str() const {
 }
 
 namespace {
+std::vector<ConfigError> by_position(std::vector<ConfigError> all) {
+  std::stable_sort(all.begin(), all.end(), [](const ConfigError& a, const ConfigError& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
+  return all;
+}
+
+std::string joined(const std::vector<ConfigError>& all) {
+  std::string out;
+  for (const auto& e : all) out += (out.empty() ? "" : "\n") + e.str();
+  return out;
+}
+}  // namespace
+
+ConfigException::ConfigException(std::vector<ConfigError> all)
+    : ConfigException(by_position(std::move(all)), 0) {}
+
+ConfigException::ConfigException(std::vector<ConfigError> sorted, int)
+    : std::runtime_error(joined(sorted)), error(sorted.empty() ? ConfigError{} : sorted.front()), errors(std::move(sorted)) {}
+
+namespace {
 
 std::string relative_to(const fs::path& path, const fs::path& root) {
   std::error_code ec;
@@ -34,84 +56,98 @@ std::string relative_to(const fs::path& path, const fs::path& root) {
   return rel.generic_string();
 }
 
+// Reads every key, collecting every error rather than stopping at the first
+// (toml++ iterates a table by key name, not by line; load_config_file sorts).
 struct Reader {
   std::string file;
   const Catalog& catalog;
-  ConfigError* error;
+  std::vector<ConfigError> errors;
 
   bool fail(const toml::source_region& at, std::string message) {
-    if (error) *error = {file, at.begin.line, at.begin.column, std::move(message)};
+    errors.push_back({file, at.begin.line, at.begin.column, std::move(message)});
     return false;
   }
 
   bool strings(const toml::node& n, const std::string& key, std::vector<std::string>& out) {
     const toml::array* a = n.as_array();
     if (!a) return fail(n.source(), fmt::format("`{}` must be an array of strings", key));
+    bool ok = true;
     for (auto&& e : *a) {
-      if (!e.is_string()) return fail(e.source(), fmt::format("`{}` must hold only strings", key));
-      out.push_back(*e.value<std::string>());
+      if (e.is_string()) out.push_back(*e.value<std::string>());
+      else ok = fail(e.source(), fmt::format("`{}` must hold only strings", key));
     }
-    return true;
+    return ok;
   }
 
   bool codes(const toml::node& n, const std::string& key, std::vector<std::string>& out) {
-    size_t first = out.size();
-    if (!strings(n, key, out)) return false;
-    const toml::array& a = *n.as_array();
-    for (size_t i = first; i < out.size(); ++i) {
-      RuleSelection probe{{out[i]}, {}, {}};
-      if (!probe.unknown_codes(catalog).empty())
-        return fail(a[i - first].source(), fmt::format("`{}`: unknown rule selector `{}`", key, out[i]));
+    const toml::array* a = n.as_array();
+    if (!a) return fail(n.source(), fmt::format("`{}` must be an array of strings", key));
+    bool ok = true;
+    for (auto&& e : *a) {
+      if (!e.is_string()) {
+        ok = fail(e.source(), fmt::format("`{}` must hold only strings", key));
+        continue;
+      }
+      std::string code = *e.value<std::string>();
+      if (!RuleSelection({code}).unknown_codes(catalog).empty())
+        ok = fail(e.source(), fmt::format("`{}`: unknown rule selector `{}`", key, code));
+      else out.push_back(std::move(code));
     }
-    return true;
+    return ok;
   }
 
-  bool settings(const toml::table& t, Settings& s) {
+  void settings(const toml::table& t, Settings& s) {
     for (auto&& [k, v] : t) {
       std::string key(k.str());
       const toml::source_region& at = k.source().begin.line ? k.source() : v.source();
       if (key == "select") {
-        if (!codes(v, key, s.selection.select)) return false;
+        codes(v, key, s.selection.select);
       } else if (key == "ignore") {
-        if (!codes(v, key, s.selection.ignore)) return false;
+        codes(v, key, s.selection.ignore);
       } else if (key == "extend-select") {
-        if (!codes(v, key, s.selection.extend_select)) return false;
+        codes(v, key, s.selection.extend_select);
       } else if (key == "exclude") {
         s.exclude.emplace();
-        if (!strings(v, key, *s.exclude)) return false;
+        strings(v, key, *s.exclude);
       } else if (key == "extend-exclude") {
-        if (!strings(v, key, s.extend_exclude)) return false;
+        strings(v, key, s.extend_exclude);
       } else if (key == "respect-gitignore") {
-        if (!v.is_boolean()) return fail(v.source(), "`respect-gitignore` must be true or false");
-        s.respect_gitignore = *v.value<bool>();
+        if (v.is_boolean()) s.respect_gitignore = *v.value<bool>();
+        else fail(v.source(), "`respect-gitignore` must be true or false");
       } else if (key == "async-framework") {
         auto f = v.is_string() ? parse_framework(*v.value<std::string>()) : std::nullopt;
-        if (!f) return fail(v.source(), "`async-framework` must be \"asyncio\", \"anyio\" or \"trio\"");
-        s.framework = *f;
+        if (f) s.framework = *f;
+        else fail(v.source(), "`async-framework` must be \"asyncio\", \"anyio\" or \"trio\"");
       } else if (key == "per-file-ignores") {
         const toml::table* m = v.as_table();
-        if (!m) return fail(v.source(), "`per-file-ignores` must be a table of glob = [codes]");
+        if (!m) {
+          fail(v.source(), "`per-file-ignores` must be a table of glob = [codes]");
+          continue;
+        }
         for (auto&& [glob, list] : *m) {
           std::vector<std::string> cs;
-          if (!codes(list, fmt::format("per-file-ignores.\"{}\"", glob.str()), cs)) return false;
+          codes(list, fmt::format("per-file-ignores.\"{}\"", glob.str()), cs);
           s.per_file_ignores.emplace_back(std::string(glob.str()), std::move(cs));
         }
       } else if (key == "extra-blocking-calls") {
         const toml::table* m = v.as_table();
-        if (!m) return fail(v.source(), "`extra-blocking-calls` must be a table of \"qualified.name\" = \"replacement\"");
+        if (!m) {
+          fail(v.source(), "`extra-blocking-calls` must be a table of \"qualified.name\" = \"replacement\"");
+          continue;
+        }
         for (auto&& [name, use] : *m) {
-          if (!use.is_string())
-            return fail(use.source(), fmt::format("`extra-blocking-calls.\"{}\"` must be a string", name.str()));
           std::string n(name.str());
-          if (n.empty() || n.front() == '.' || n.back() == '.' || n.find_first_of(" ()") != std::string::npos)
-            return fail(use.source(), fmt::format("`{}` is not a qualified name like `package.module.function`", n));
-          s.extra_blocking_calls[n] = *use.value<std::string>();
+          if (!use.is_string())
+            fail(use.source(), fmt::format("`extra-blocking-calls.\"{}\"` must be a string", n));
+          else if (n.empty() || n.front() == '.' || n.back() == '.' || n.find_first_of(" ()") != std::string::npos)
+            fail(use.source(), fmt::format("`extra-blocking-calls`: `{}` is not a qualified name like `package.module.function`", n));
+          else
+            s.extra_blocking_calls[n] = *use.value<std::string>();
         }
       } else {
-        return fail(at, fmt::format("unknown key `{}`", key));
+        fail(at, fmt::format("unknown key `{}`", key));
       }
     }
-    return true;
   }
 };
 
@@ -136,14 +172,11 @@ bool Settings::excluded(const fs::path& path) const {
 
 std::optional<Settings> load_config_file(const fs::path& file, const Catalog& catalog) {
   std::string name = file.string();
-  ConfigError err;
-  ConfigError* error = &err;
   toml::table doc;
   try {
     doc = toml::parse_file(name);
   } catch (const toml::parse_error& e) {
-    if (error) *error = {name, e.source().begin.line, e.source().begin.column, std::string(e.description())};
-    throw ConfigException(*error);
+    throw ConfigException(ConfigError{name, e.source().begin.line, e.source().begin.column, std::string(e.description())});
   }
   const toml::table* t = &doc;
   if (file.filename() == "pyproject.toml") {
@@ -154,8 +187,9 @@ std::optional<Settings> load_config_file(const fs::path& file, const Catalog& ca
   std::error_code ec;
   s.file = fs::absolute(file, ec).lexically_normal();
   s.root = s.file.parent_path();
-  Reader reader{name, catalog, error};
-  if (!reader.settings(*t, s)) throw ConfigException(*error);
+  Reader reader{name, catalog, {}};
+  reader.settings(*t, s);
+  if (!reader.errors.empty()) throw ConfigException(std::move(reader.errors));
   return s;
 }
 

@@ -46,14 +46,22 @@ struct ConfigError {
   std::string str() const;
 };
 
+// Every error of a configuration file, sorted by position; what() has one
+// `file:line:col: message` per line.
 struct ConfigException : std::runtime_error {
-  explicit ConfigException(const ConfigError& e) : std::runtime_error(e.str()), error(e) {}
-  ConfigError error;
+  explicit ConfigException(const ConfigError& e) : std::runtime_error(e.str()), error(e), errors{e} {}
+  explicit ConfigException(std::vector<ConfigError> all);
+  ConfigError error;                // the first by position
+  std::vector<ConfigError> errors;  // all of them, by position
+
+ private:
+  ConfigException(std::vector<ConfigError> sorted, int);
 };
 
 // Loads one configuration file; a pyproject.toml without [tool.asynclint]
 // yields nullopt. Codes are checked against `catalog`. Throws ConfigException
-// naming the file, line and key on a syntax error, unknown key or bad value.
+// naming the file, line and key of each unknown key or bad value (all of
+// them, by position), or of the syntax error.
 std::optional<Settings> load_config_file(const std::filesystem::path& file, const Catalog& catalog);
 
 // Command-line options, applied on top of whatever configuration is found:

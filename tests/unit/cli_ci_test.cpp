@@ -98,6 +98,14 @@ TEST_F(Project, BadConfigurationIsAnErrorNamingFileLineAndKey) {
   Outcome r = run("a.py");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.out.find("pyproject.toml:3:1: unknown key `extend-ignore`"), std::string::npos) << r.out;
+  // Several errors: all of them, in line order, each on its own line.
+  write("pyproject.toml", "[tool.asynclint]\nzzz = 1\nselect = [\"NOPE9\"]\naaa = 2\n");
+  r = run("a.py");
+  EXPECT_EQ(r.status, 2);
+  std::string file = (dir_ / "pyproject.toml").string();
+  EXPECT_EQ(r.out, "asynclint: error: " + file + ":2:1: unknown key `zzz`\n" +
+                   "asynclint: error: " + file + ":3:11: `select`: unknown rule selector `NOPE9`\n" +
+                   "asynclint: error: " + file + ":4:1: unknown key `aaa`\n");
 }
 
 TEST_F(Project, ExtraBlockingCallsFromConfigurationAndCommandLine) {

@@ -171,6 +171,42 @@ TEST(Config, ErrorsNameFileLineAndKey) {
   EXPECT_GT(e.line, 0u);
 }
 
+TEST(Config, EveryErrorIsReportedInLineOrder) {
+  Dir d;
+  // toml++ iterates keys by name: `aaa` (line 8) used to be the one reported.
+  auto f = d.write("pyproject.toml",
+                   "[tool.asynclint]\n"
+                   "select = [\"ASYNC\"]\n"
+                   "zzz = 1\n"
+                   "respect-gitignore = \"yes\"\n"
+                   "ignore = [\"NOPE9\", 3]\n"
+                   "async-framework = \"curio\"\n"
+                   "extra-blocking-calls = { \"a.b\" = 1 }\n"
+                   "aaa = 2\n");
+  std::vector<ConfigError> errors;
+  try {
+    load_config_file(f, builtin_catalog());
+  } catch (const ConfigException& e) {
+    errors = e.errors;
+    EXPECT_EQ(e.error.line, 3u);
+    std::string what = e.what();
+    EXPECT_EQ(std::count(what.begin(), what.end(), '\n'), 6) << what;
+    EXPECT_TRUE(what.starts_with(f.string() + ":3:1: unknown key `zzz`")) << what;
+  }
+  ASSERT_EQ(errors.size(), 7u);
+  std::vector<std::pair<uint32_t, uint32_t>> at;
+  for (const auto& e : errors) at.emplace_back(e.line, e.column);
+  EXPECT_EQ(at, (std::vector<std::pair<uint32_t, uint32_t>>{{3, 1}, {4, 21}, {5, 11}, {5, 20}, {6, 19}, {7, 34}, {8, 1}}));
+  EXPECT_NE(errors[0].message.find("unknown key `zzz`"), std::string::npos);
+  EXPECT_NE(errors[1].message.find("respect-gitignore"), std::string::npos);
+  EXPECT_NE(errors[2].message.find("`ignore`: unknown rule selector `NOPE9`"), std::string::npos) << errors[2].message;
+  EXPECT_NE(errors[3].message.find("`ignore` must hold only strings"), std::string::npos) << errors[3].message;
+  EXPECT_NE(errors[4].message.find("async-framework"), std::string::npos);
+  EXPECT_NE(errors[5].message.find("extra-blocking-calls.\"a.b\""), std::string::npos) << errors[5].message;
+  EXPECT_NE(errors[6].message.find("unknown key `aaa`"), std::string::npos);
+  for (const auto& e : errors) EXPECT_EQ(e.file, f.string());
+}
+
 TEST(ConfigResolver, NearestConfigurationWinsAndAsynclintTomlBeatsPyproject) {
   Dir d;
   d.write("pyproject.toml", "[tool.asynclint]\nignore = [\"ASYNC251\"]\n");
