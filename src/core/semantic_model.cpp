@@ -257,7 +257,8 @@ struct SemanticModel::Builder {
         bind_targets(inner, field(c, "left"), Binding::Kind::Other);
         // The first iterable is evaluated in the enclosing scope.
         for_each_child(c, [&](TSNode part, const char* f) {
-          if (f && std::string_view(f) == "right") stack.push_back({part, first ? scope : inner, cur});
+          // Its parent is the clause: iterating a value uses it as data.
+          if (f && std::string_view(f) == "right") stack.push_back({part, first ? scope : inner, c});
         });
         first = false;
       } else {
@@ -467,7 +468,14 @@ struct SemanticModel::Builder {
       } else if (s == k.print_statement || s == k.exec_statement) {
         m.python2_statements_.push_back(n);
         push_children(n, scope);
-      } else if (s == k.future_import_statement || s == k.string || s == k.comment) {
+      } else if (s == k.string) {
+        // Only an f-string's replacement fields hold code.
+        size_t mark = stack.size();
+        for_each_named_child(n, [&](TSNode c) {
+          if (is(c, k.interpolation)) stack.push_back({c, scope, n});
+        });
+        std::reverse(stack.begin() + static_cast<long>(mark), stack.end());
+      } else if (s == k.future_import_statement || s == k.comment) {
         // Nothing to resolve inside.
       } else {
         push_children(n, scope);

@@ -92,6 +92,7 @@ const Kinds& Kinds::get() {
     x.keyword_argument = sym(l, "keyword_argument");
     x.expression_statement = sym(l, "expression_statement");
     x.string = sym(l, "string");
+    x.interpolation = sym(l, "interpolation");
     x.comment = sym(l, "comment");
     x.await = sym(l, "await");
     x.type = sym(l, "type");

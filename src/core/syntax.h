@@ -27,7 +27,7 @@ struct Kinds {
       default_parameter, typed_default_parameter, list_splat_pattern, dictionary_splat_pattern,
       for_statement, for_in_clause, global_statement, nonlocal_statement, except_clause,
       named_expression, parenthesized_expression, argument_list, keyword_argument,
-      expression_statement, string, comment, await, type, pattern_list, tuple_pattern,
+      expression_statement, string, interpolation, comment, await, type, pattern_list, tuple_pattern,
       list_pattern, tuple, list, subscript, binary_operator, decorator, block, return_statement,
       yield, delete_statement, print_statement, exec_statement, while_statement, if_statement, error;
   static const Kinds& get();
