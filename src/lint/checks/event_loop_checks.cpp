@@ -26,11 +26,16 @@ void check_event_loop(const CheckContext& cx, std::vector<Diagnostic>& out) {
   if (!run && !get && !dangling) return;
   for (const CallSite& site : cx.model.calls()) {
     TSNode fn = field(site.call, "function");
-    // Cheap filter before resolving: every callee of interest ends in one of these names.
-    std::string_view last = is(fn, k.attribute) ? cx.model.text(field(fn, "attribute")) : cx.model.text(fn);
-    if (last != "run" && last != "run_until_complete" && last != "run_forever" && last != "get_event_loop" &&
-        last != "create_task" && last != "ensure_future")
+    // Cheap filter before resolving: every method of interest has one of
+    // these names (a plain name may be an alias: `from asyncio import run as r`).
+    if (is(fn, k.attribute)) {
+      std::string_view last = cx.model.text(field(fn, "attribute"));
+      if (last != "run" && last != "run_until_complete" && last != "run_forever" && last != "get_event_loop" &&
+          last != "create_task" && last != "ensure_future")
+        continue;
+    } else if (!is(fn, k.identifier)) {
       continue;
+    }
     std::string q = callee_name(cx.model, site.call, site.scope);
     std::string text = callee_text(cx.model.text(fn));
     bool in_async = cx.model.in_async_context(site.scope);

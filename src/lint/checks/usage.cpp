@@ -72,8 +72,12 @@ UseSite classify_use(const SemanticModel& model, TSNode node, TSNode parent, int
     return {Usage::Stored};
   }
   if (kind == "augmented_assignment") return {Usage::Data};
-  if (one_of(kind, {"list", "tuple", "set", "dictionary", "pair", "expression_list", "list_comprehension",
-                    "set_comprehension", "dictionary_comprehension", "generator_expression"}))
+  if (one_of(kind, {"list_comprehension", "set_comprehension", "generator_expression"})) {
+    // The elements of a comprehension whose result is dropped are dropped too.
+    if (classify_use(model, parent, {}, scope).usage == Usage::Discarded) return {Usage::Discarded};
+    return {Usage::Stored};
+  }
+  if (one_of(kind, {"list", "tuple", "set", "dictionary", "pair", "expression_list", "dictionary_comprehension"}))
     return {Usage::Stored};
   if (s == k.attribute) {
     std::string_view attr = model.text(field(parent, "attribute"));
