@@ -4,13 +4,17 @@
 
 #include <fmt/format.h>
 
+#include "core/display_width.h"
 #include "lint/output.h"
 
 namespace asl {
 
 namespace {
 
-// Display column (0-based) of each code point, tabs expanded to 4-column stops.
+// Display column (0-based) of each code point, as a terminal shows the line:
+// tabs expanded to 4-column stops (as ruff does), wide characters (CJK,
+// emoji) two columns, combining marks none. Reported columns stay code points;
+// only the drawing under the line uses these.
 struct DisplayLine {
   std::string text;
   std::vector<size_t> column_of;  // per code point, plus one past the end
@@ -20,8 +24,8 @@ DisplayLine expand(std::string_view line) {
   DisplayLine out;
   size_t col = 0;
   for (size_t i = 0; i < line.size();) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    size_t len = 1;
+    char32_t c = decode_utf8(line, i, len);
     out.column_of.push_back(col);
     if (c == '\t') {
       size_t width = 4 - col % 4;
@@ -29,7 +33,7 @@ DisplayLine expand(std::string_view line) {
       col += width;
     } else {
       out.text.append(line.substr(i, len));
-      ++col;
+      col += static_cast<size_t>(code_point_width(c));
     }
     i += len;
   }

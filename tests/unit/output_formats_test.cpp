@@ -13,6 +13,7 @@
 
 #include "../support/lint_helpers.h"
 #include "../support/sarif_validator.h"
+#include "core/display_width.h"
 #include "lint/output.h"
 
 namespace fs = std::filesystem;
@@ -55,6 +56,63 @@ TEST(FullFormat, SourceLineWithCaretsUnderTheRange) {
   Report colored(OutputFormat::Full);
   colored.options.color = true;
   EXPECT_NE(colored.str().find("\x1b[1;31m^^^"), std::string::npos);
+}
+
+TEST(FullFormat, CaretsFollowDisplayWidthNotCodePoints) {
+  // Wide characters (CJK, emoji) take two columns, combining marks none, tabs
+  // go to the next 4-column stop; the reported columns stay code points.
+  const std::string text =
+      "import time\n"
+      "async def f():\n"
+      "    s = '日本'; time.sleep(1)\n"
+      "    e = '🎉'; time.sleep(1)\n"
+      "    c = 'e\u0301'; time.sleep(1)\n"
+      "\tx = '日'\t; time.sleep(1)\n";
+  std::string out = Report(OutputFormat::Full, text).str();
+  // The caret line under `line` (which also shows as context of its neighbours).
+  auto caret_under = [&](const std::string& line) {
+    for (size_t at = out.find(line + "\n"); at != std::string::npos; at = out.find(line + "\n", at + 1)) {
+      size_t b = at + line.size() + 1;
+      std::string next = out.substr(b, out.find('\n', b) - b);
+      if (next.find('^') != std::string::npos) return next;
+    }
+    return std::string("(no carets under `" + line + "`)");
+  };
+  auto carets = [](size_t pad, size_t n) { return "  | " + std::string(pad, ' ') + std::string(n, '^') + " ASYNC251"; };
+  EXPECT_NE(out.find("pkg/m.py:3:15: ASYNC251"), std::string::npos) << out;
+  EXPECT_EQ(caret_under("3 |     s = '日本'; time.sleep(1)"), carets(16, 10)) << out;
+  EXPECT_NE(out.find("pkg/m.py:4:14: ASYNC251"), std::string::npos) << out;
+  EXPECT_EQ(caret_under("4 |     e = '🎉'; time.sleep(1)"), carets(14, 10)) << out;
+  EXPECT_NE(out.find("pkg/m.py:5:15: ASYNC251"), std::string::npos) << out;
+  EXPECT_EQ(caret_under("5 |     c = 'e\u0301'; time.sleep(1)"), carets(13, 10)) << out;
+  EXPECT_NE(out.find("pkg/m.py:6:12: ASYNC251"), std::string::npos) << out;
+  EXPECT_EQ(caret_under("6 |     x = '日'    ; time.sleep(1)"), carets(18, 10)) << out;
+
+  // A range over wide characters is as wide as they are.
+  Report wide(OutputFormat::Full, "x = f('日本', 1)\n");
+  Diagnostic d;
+  d.code = "ASYNC251";
+  d.message = "m";
+  d.start = {1, 5};
+  d.end = {1, 15};  // `f(...)`: 10 code points, 12 columns
+  wide.results[0].diagnostics = {d};
+  std::string w = wide.str();
+  EXPECT_NE(w.find("1 | x = f('日本', 1)\n  |     ^^^^^^^^^^^^ ASYNC251\n"), std::string::npos) << w;
+}
+
+TEST(FullFormat, DisplayWidthOfCodePoints) {
+  EXPECT_EQ(code_point_width(U'a'), 1);
+  EXPECT_EQ(code_point_width(U'é'), 1);
+  EXPECT_EQ(code_point_width(U'日'), 2);
+  EXPECT_EQ(code_point_width(U'ｱ'), 1);   // halfwidth katakana
+  EXPECT_EQ(code_point_width(U'Ａ'), 2);  // fullwidth A
+  EXPECT_EQ(code_point_width(U'한'), 2);
+  EXPECT_EQ(code_point_width(U'🎉'), 2);
+  EXPECT_EQ(code_point_width(U'\u0301'), 0);  // combining acute accent
+  EXPECT_EQ(code_point_width(U'\u200D'), 0);  // zero width joiner
+  EXPECT_EQ(code_point_width(U'\uFE0F'), 0);  // variation selector
+  EXPECT_EQ(code_point_width(U'\u00AD'), 1);  // soft hyphen
+  EXPECT_EQ(code_point_width(U'\U00020000'), 2);
 }
 
 TEST(JsonFormat, RuffFieldNamesAndEditPositions) {
