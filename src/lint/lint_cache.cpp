@@ -19,9 +19,11 @@ namespace {
 
 constexpr std::string_view kMagic = "asynclint-cache";
 constexpr std::string_view kRunMagic = "asynclint-run";
-constexpr uint64_t kFormat = 2;
+// 3: records framed with their length and checksum.
+constexpr uint64_t kFormat = 3;
 
-// Little-endian base-128 integers and length-prefixed strings.
+// Little-endian base-128 integers and length-prefixed strings, and frames:
+// a fixed 8-byte length, the bytes, their 8-byte checksum (see frame_checksum).
 class Writer {
  public:
   std::string out;
@@ -37,7 +39,33 @@ class Writer {
     out.append(v);
   }
   void b(bool v) { out.push_back(v ? 1 : 0); }
+  void u64(uint64_t v) {
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
+  }
+  // A frame's content is written in place between begin_frame and end_frame,
+  // which fills in its length and appends the checksum (returned).
+  size_t begin_frame() {
+    out.append(8, '\0');
+    return out.size();
+  }
+  uint64_t end_frame(size_t start, uint64_t seed) {
+    uint64_t n = out.size() - start;
+    for (int i = 0; i < 8; ++i) out[start - 8 + static_cast<size_t>(i)] = static_cast<char>(n >> (8 * i));
+    uint64_t sum = frame_checksum(seed, std::string_view(out).substr(start));
+    u64(sum);
+    return sum;
+  }
 };
+
+// What starts a file: its kind, the format and the salt. Its hash seeds the
+// checksums, so that a record is only valid in a file of its kind, format and salt.
+std::string file_head(std::string_view magic, std::string_view salt) {
+  Writer w;
+  w.s(magic);
+  w.u(kFormat);
+  w.s(salt);
+  return std::move(w.out);
+}
 
 struct Corrupt : std::runtime_error {
   Corrupt() : std::runtime_error("corrupt cache") {}
@@ -73,6 +101,29 @@ class Reader {
     return in_[at_++] != 0;
   }
   size_t size() { return static_cast<size_t>(u()); }
+  uint64_t u64() {
+    if (in_.size() - at_ < 8) throw Corrupt();
+    uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(in_[at_++])) << (8 * i);
+    return v;
+  }
+  // A frame's content, once its checksum (seeded with `seed`) is verified.
+  std::string_view frame(uint64_t seed, uint64_t* sum = nullptr) {
+    uint64_t n = u64();
+    if (n > in_.size() - at_) throw Corrupt();
+    std::string_view v = in_.substr(at_, n);
+    at_ += n;
+    uint64_t expected = frame_checksum(seed, v);
+    if (u64() != expected) throw Corrupt();
+    if (sum) *sum = expected;
+    return v;
+  }
+  // Whether the input starts with `head`, which it then skips.
+  bool starts_with(std::string_view head) {
+    if (!in_.starts_with(head)) return false;
+    at_ = head.size();
+    return true;
+  }
   bool done() const { return at_ == in_.size(); }
   size_t at() const { return at_; }
 
@@ -239,8 +290,7 @@ void findings(Reader& rd, FileResult& r) {
   if (rd.b()) r.error = std::string(rd.s());
 }
 
-std::string encode(const FileResult& r) {
-  Writer w;
+void encode(Writer& w, const FileResult& r) {
   put_findings(w, r);
   put(w, r.facts);
   w.b(r.noqa.has_value());
@@ -252,7 +302,6 @@ std::string encode(const FileResult& r) {
       put_strings(w, e.codes);
     }
   }
-  return std::move(w.out);
 }
 
 FileResult decode(const std::string& path, std::string_view blob) {
@@ -337,6 +386,8 @@ uint64_t content_hash(std::string_view bytes) {
   return combine_hash(std::hash<std::string_view>{}(bytes), std::to_string(bytes.size()));
 }
 
+uint64_t frame_checksum(uint64_t seed, std::string_view bytes) { return combine_hash(seed, content_hash(bytes)); }
+
 std::optional<std::string> read_stamped(const std::string& path, FileStamp* stamp) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
@@ -367,7 +418,13 @@ std::optional<std::string> read_stamped(const std::string& path, FileStamp* stam
   return bytes;
 }
 
-LintCache::LintCache(std::string dir, std::string salt) : dir_(std::move(dir)), salt_(std::move(salt)) {}
+LintCache::LintCache(std::string dir, std::string salt)
+    : dir_(std::move(dir)),
+      salt_(std::move(salt)),
+      head_(file_head(kMagic, salt_)),
+      seed_(content_hash(head_)),
+      run_head_(file_head(kRunMagic, salt_)),
+      run_seed_(content_hash(run_head_)) {}
 
 LintCache::~LintCache() {
   if (!out_) return;
@@ -376,35 +433,33 @@ LintCache::~LintCache() {
   fs::remove(temp_, ec);
 }
 
-// asynclint.cache: the header, then records (1, path, key, blob) and last
-// (0, number of records), so that a file cut short is seen as such.
+// asynclint.cache: the head (kind, format, salt), then one frame per file
+// holding (path, key, encoded result), checksummed under the head's hash.
+// Every record is verified as the file is loaded: the first that fails ends
+// the reading (its length cannot be trusted either), and only the records
+// verified before it are used, and carried over to the next cache file.
 void LintCache::load() const {
   if (loaded_) return;
   loaded_ = true;
   auto bytes = slurp(fs::path(dir_) / "asynclint.cache");
   if (!bytes) return;
   buffer_ = std::move(*bytes);
+  Reader r(buffer_);
+  if (!r.starts_with(head_)) {  // foreign, or another format
+    buffer_.clear();
+    return;
+  }
   try {
-    Reader r(buffer_);
-    if (r.s() != kMagic || r.u() != kFormat || r.s() != salt_) {  // foreign
-      buffer_.clear();
-      return;
-    }
-    for (size_t records = 0;; ++records) {
-      uint64_t tag = r.u();
-      if (tag == 0) {
-        if (r.u() != records || !r.done()) throw Corrupt();
-        break;
-      }
-      if (tag != 1) throw Corrupt();
-      std::string path(r.s());
-      uint64_t key = r.u();
-      std::string_view blob = r.s();
-      entries_[std::move(path)] = Entry{key, static_cast<size_t>(blob.data() - buffer_.data()), blob.size(), false};
+    while (!r.done()) {
+      size_t start = r.at();
+      Reader rec(r.frame(seed_));
+      std::string path(rec.s());
+      uint64_t key = rec.u();
+      size_t blob = start + 8 + rec.at();
+      entries_[std::move(path)] = Entry{key, blob, r.at() - 8 - blob, start, r.at() - start, false};
     }
   } catch (const Corrupt&) {
-    entries_.clear();  // corrupt: start afresh
-    buffer_.clear();
+    // Damaged or cut short from here on: what was verified stands.
   }
 }
 
@@ -432,10 +487,11 @@ void LintCache::put(const FileResult& result, uint64_t key) {
   // Straight to the new cache file, encoded once: results are not held in
   // memory until the end of the run.
   Writer w;
-  w.u(1);
+  size_t start = w.begin_frame();
   w.s(result.path);
   w.u(key);
-  w.s(encode(result));
+  encode(w, result);
+  w.end_frame(start, seed_);
   std::lock_guard lock(mutex_);
   load();
   if (!out_) {
@@ -443,17 +499,10 @@ void LintCache::put(const FileResult& result, uint64_t key) {
     fs::create_directories(dir_, ec);
     temp_ = fs::path(dir_) / ("asynclint.cache." + std::to_string(::getpid()) + ".tmp");
     out_ = std::make_unique<std::ofstream>(temp_, std::ios::binary | std::ios::trunc);
-    Writer head;
-    head.s(kMagic);
-    head.u(kFormat);
-    head.s(salt_);
-    out_->write(head.out.data(), static_cast<std::streamsize>(head.out.size()));
+    out_->write(head_.data(), static_cast<std::streamsize>(head_.size()));
   }
-  if (out_) {
-    out_->write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
-    ++records_;
-  }
-  entries_[result.path] = Entry{key, 0, 0, true};
+  if (out_) out_->write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
+  entries_[result.path] = Entry{key, 0, 0, 0, 0, true};
 }
 
 namespace {
@@ -465,9 +514,8 @@ struct RunRecord {
   uint64_t scan_key = 0;
 };
 
-RunRecord run_header(Reader& r, const std::string& salt) {
+RunRecord run_header(Reader& r) {
   RunRecord rec;
-  if (r.s() != kRunMagic || r.u() != kFormat || r.s() != salt) throw Corrupt();
   rec.key = r.u();
   for (size_t n = r.size(); n > 0; --n) {
     rec.paths.push_back(r.s());
@@ -482,6 +530,7 @@ RunRecord run_header(Reader& r, const std::string& salt) {
     rec.files.push_back(std::move(f));
   }
   rec.scan_key = r.u();
+  if (!r.done()) throw Corrupt();
   return rec;
 }
 
@@ -491,7 +540,10 @@ uint64_t now_ns() {
   return static_cast<uint64_t>(ts.tv_sec) * 1000000000ull + static_cast<uint64_t>(ts.tv_nsec);
 }
 
-std::string encode_run(const std::string& salt, uint64_t key, const std::vector<std::string>& paths,
+// asynclint.run: the head (kind, format, salt), then two frames: the index
+// (key, paths, what is known of each file), checksummed under the head's
+// hash, and the findings, checksummed under the index's checksum.
+std::string encode_run(std::string_view head, uint64_t seed, uint64_t key, const std::vector<std::string>& paths,
                        std::vector<LintCache::RunFile>& files, const std::vector<FileResult>& results,
                        uint64_t started_ns, uint64_t scan_key) {
   // Timestamps are as coarse as a few milliseconds on some file systems, two
@@ -499,9 +551,8 @@ std::string encode_run(const std::string& salt, uint64_t key, const std::vector<
   // without its stamp moving.
   constexpr uint64_t kRacy = 2'000'000'000ull;
   Writer w;
-  w.s(kRunMagic);
-  w.u(kFormat);
-  w.s(salt);
+  w.out.append(head);
+  size_t index = w.begin_frame();
   w.u(key);
   w.u(paths.size());
   for (size_t i = 0; i < paths.size(); ++i) {
@@ -515,7 +566,10 @@ std::string encode_run(const std::string& salt, uint64_t key, const std::vector<
     w.u(static_cast<uint64_t>(f.scan));
   }
   w.u(scan_key);
+  uint64_t sum = w.end_frame(index, seed);
+  size_t found = w.begin_frame();
   for (const FileResult& r : results) put_findings(w, r);
+  w.end_frame(found, sum);
   return std::move(w.out);
 }
 
@@ -534,7 +588,18 @@ std::optional<std::vector<FileResult>> LintCache::get_run(uint64_t key, const st
   prior_.clear();
   try {
     Reader r(*bytes);
-    RunRecord rec = run_header(r, salt_);
+    if (!r.starts_with(run_head_)) return std::nullopt;  // foreign, or another format
+    // Both frames are verified before anything in them is used: a damaged
+    // index tells nothing; damaged findings leave what the index knows.
+    uint64_t sum = 0;
+    Reader index(r.frame(run_seed_, &sum));
+    RunRecord rec = run_header(index);
+    std::optional<std::string_view> found;
+    try {
+      found = r.frame(sum);
+      if (!r.done()) found.reset();
+    } catch (const Corrupt&) {
+    }
     // On a miss, what is known of each file still spares reading the unchanged ones.
     auto keep_prior = [&] {
       for (size_t i = 0; i < rec.paths.size(); ++i)
@@ -542,7 +607,7 @@ std::optional<std::vector<FileResult>> LintCache::get_run(uint64_t key, const st
       prior_scan_key_ = rec.scan_key;
       return std::nullopt;
     };
-    if (rec.key != key || rec.paths.size() != paths.size()) return keep_prior();
+    if (!found || rec.key != key || rec.paths.size() != paths.size()) return keep_prior();
     uint64_t started = now_ns();
     bool refreshed = false;
     for (size_t i = 0; i < paths.size(); ++i) {
@@ -557,14 +622,15 @@ std::optional<std::vector<FileResult>> LintCache::get_run(uint64_t key, const st
       f.stamp = now;
       refreshed = true;
     }
+    Reader in(*found);
     std::vector<FileResult> results(paths.size());
     for (size_t i = 0; i < paths.size(); ++i) {
       results[i].path = paths[i];
-      findings(r, results[i]);
+      findings(in, results[i]);
     }
-    if (!r.done()) return std::nullopt;
+    if (!in.done()) throw Corrupt();
     // Stamps that can be trusted now spare the next run the hashing.
-    if (refreshed) run_ = encode_run(salt_, key, paths, rec.files, results, started, rec.scan_key);
+    if (refreshed) run_ = encode_run(run_head_, run_seed_, key, paths, rec.files, results, started, rec.scan_key);
     hits_ += paths.size();
     return results;
   } catch (const Corrupt&) {
@@ -580,27 +646,15 @@ const LintCache::RunFile* LintCache::prior(const std::string& path) const {
 
 void LintCache::put_run(uint64_t key, const std::vector<std::string>& paths, std::vector<RunFile> files,
                         const std::vector<FileResult>& results, uint64_t started_ns, uint64_t scan_key) {
-  run_ = encode_run(salt_, key, paths, files, results, started_ns, scan_key);
+  run_ = encode_run(run_head_, run_seed_, key, paths, files, results, started_ns, scan_key);
 }
 
 bool LintCache::save(std::string* error) {
   if (out_) {
-    // The entries of earlier runs not linted again follow the new ones, as read.
-    for (const auto& [path, e] : entries_) {
-      if (e.fresh) continue;
-      Writer w;
-      w.u(1);
-      w.s(path);
-      w.u(e.key);
-      w.u(e.size);
-      out_->write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
-      out_->write(buffer_.data() + e.offset, static_cast<std::streamsize>(e.size));
-      ++records_;
-    }
-    Writer end;
-    end.u(0);
-    end.u(records_);
-    out_->write(end.out.data(), static_cast<std::streamsize>(end.out.size()));
+    // The (verified) records of earlier runs not linted again follow the new
+    // ones, as read.
+    for (const auto& [path, e] : entries_)
+      if (!e.fresh) out_->write(buffer_.data() + e.record, static_cast<std::streamsize>(e.record_size));
     out_->close();
     bool written = !out_->fail();
     out_.reset();

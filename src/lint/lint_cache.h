@@ -7,8 +7,11 @@
 //    inputs (paths, modules, settings) and valid while every file still has
 //    the same stat stamp or, when the stamp moved, the same content (ruff
 //    keys on mtime the same way). An unchanged tree is answered from it alone.
-// A compact binary format, each record encoded once; a corrupt or foreign
-// cache is ignored, never trusted, and rewritten atomically.
+// A compact binary format, each record encoded once and framed with its
+// length and a 64-bit checksum, verified before the record is used (the
+// checksums are seeded with the file's kind, format version and salt, so a
+// record is valid only where it was written). A corrupt or foreign cache, or
+// record, is ignored, never trusted, and rewritten atomically.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +35,10 @@ uint64_t combine_hash(uint64_t seed, std::string_view part);
 inline uint64_t combine_hash(uint64_t seed, uint64_t part) {
   return combine_hash(seed, std::string_view(reinterpret_cast<const char*>(&part), sizeof part));
 }
+
+// The checksum of a cache record's bytes, seeded with what they belong to
+// (the hash of the file's head, or of the record before).
+uint64_t frame_checksum(uint64_t seed, std::string_view bytes);
 
 // What stat says about a file: when any of it moves, the content may have.
 // All zero: unknown, or too recent to trust (see LintCache::put_run).
@@ -93,10 +100,16 @@ class LintCache {
  private:
   void load() const;
   std::string dir_, salt_;
+  // Each file's head (kind, format, salt) and its hash, the checksums' seed.
+  std::string head_;
+  uint64_t seed_;
+  std::string run_head_;
+  uint64_t run_seed_;
   struct Entry {
     uint64_t key = 0;
-    size_t offset = 0, size = 0;  // in buffer_
-    bool fresh = false;           // put in this run: in the new file only
+    size_t offset = 0, size = 0;         // the encoded result, in buffer_
+    size_t record = 0, record_size = 0;  // the whole verified frame, in buffer_
+    bool fresh = false;                  // put in this run: in the new file only
   };
   mutable std::mutex mutex_;
   mutable bool loaded_ = false;
@@ -105,7 +118,6 @@ class LintCache {
   // The new cache file, written as results come (renamed into place by save).
   std::unique_ptr<std::ofstream> out_;
   std::filesystem::path temp_;
-  size_t records_ = 0;
   mutable size_t hits_ = 0;
   std::optional<std::string> run_;  // the encoded run record to write
   std::unordered_map<std::string, RunFile> prior_;
