@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/diagnostic_json.h"
 #include "core/source_file.h"
 #include "core/syntax.h"
 #include "translate/cpp/cmake_project.h"
@@ -17,15 +18,25 @@ namespace {
 
 enum Exit { kOk = 0, kUnsupported = 1, kError = 2 };
 
-void print_diagnostics(const std::string& path, const std::vector<asl::tr::TranslateDiagnostic>& diags, bool json) {
+// Text: `file:line:col: unsupported: what`, one a line. JSON: an array in
+// asynclint's JSON shape (ruff's field names), codes from translate/diagnostics.h;
+// the end is the start where the translator knows only that.
+void print_diagnostics(std::ostream& os, const std::string& path,
+                       const std::vector<asl::tr::TranslateDiagnostic>& diags, bool json) {
   if (json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& d : diags)
-      out.push_back({{"file", path}, {"line", d.pos.line}, {"column", d.pos.column}, {"message", "unsupported: " + d.what}});
-    std::cerr << out.dump(2) << "\n";
+    for (const auto& td : diags) {
+      asl::Diagnostic d;
+      d.code = td.code;
+      d.message = "unsupported: " + td.what;
+      d.start = {td.pos.line, td.pos.column};
+      d.end = td.end.line ? asl::Location{td.end.line, td.end.column} : d.start;
+      out.push_back(asl::diagnostic_json(path, d, nullptr));
+    }
+    os << out.dump(2) << "\n";
     return;
   }
-  for (const auto& d : diags) std::cerr << fmt::format("{}:{}:{}: unsupported: {}\n", path, d.pos.line, d.pos.column, d.what);
+  for (const auto& d : diags) os << fmt::format("{}:{}:{}: unsupported: {}\n", path, d.pos.line, d.pos.column, d.what);
 }
 
 }  // namespace
@@ -33,7 +44,7 @@ void print_diagnostics(const std::string& path, const std::vector<asl::tr::Trans
 int main(int argc, char** argv) try {
   CLI::App app{"asynctranslate: translates Python asyncio programs to C# or C++20 (Boost.Asio)", "asynctranslate"};
   app.set_version_flag("--version", std::string("asynctranslate ") + ASYNCLINT_VERSION);
-  std::string input, output, target = "cs", format = "text", ns;
+  std::string input, output, target = "cs", format = "text", ns, stdin_filename;
   bool allow_partial = false, emit_cmake = false;
   app.add_option("FILE", input, "Python file to translate; `-` reads standard input")->required();
   app.add_option("--to", target, "target language: cs (C#) or cpp (C++20 with Boost.Asio and fmt)");
@@ -43,7 +54,10 @@ int main(int argc, char** argv) try {
                "write the translation even with unsupported constructs, each left as a TODO comment (exit 0)");
   app.add_flag("--emit-cmake", emit_cmake,
                "with --to=cpp and -o: also write a CMakeLists.txt beside the output that builds it");
-  app.add_option("--output-format", format, "diagnostics format: text or json");
+  app.add_option("--output-format", format,
+                 "diagnostics format: text or json (asynclint's JSON shape; on standard output with -o FILE, "
+                 "else on standard error)");
+  app.add_option("--stdin-filename", stdin_filename, "the name to report for standard input (`-`)");
   app.footer("Exit status: 0 translated, 1 unsupported constructs, 2 usage or I/O error.");
   try {
     app.parse(argc, argv);
@@ -72,7 +86,7 @@ int main(int argc, char** argv) try {
   std::string shown = input;
   if (input == "-") {
     std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    shown = "<stdin>";
+    shown = stdin_filename.empty() ? "<stdin>" : stdin_filename;
     file = asl::SourceFile::from_bytes(shown, std::move(bytes), &error);
     if (!file->valid()) file.reset();
   } else {
@@ -85,7 +99,11 @@ int main(int argc, char** argv) try {
   }
 
   asl::tr::TranslateResult result = asl::tr::translate(*file, options);
-  print_diagnostics(shown, result.diagnostics, format == "json");
+  // Diagnostics go to standard error, except JSON when the translation goes
+  // to a file: standard output is then free for tools to read it.
+  bool to_file = !output.empty() && output != "-";
+  bool json = format == "json";
+  print_diagnostics(json && to_file ? std::cout : std::cerr, shown, result.diagnostics, json);
   if (result.syntax_error) return kUnsupported;
   if (!result.diagnostics.empty() && !allow_partial) return kUnsupported;
   if (output.empty() || output == "-") {

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/diagnostic_json.h"
+
 namespace asl {
 
 bool parse_output_format(std::string_view name, OutputFormat& out) {
@@ -62,40 +64,6 @@ void write_summary(std::ostream& os, const std::vector<FileResult>& results, con
 
 namespace {
 
-nlohmann::json position(uint32_t line, uint32_t column) { return {{"row", line}, {"column", column}}; }
-
-// ruff's JSON fields, so tools written for ruff read asynclint's output.
-nlohmann::json to_json(const std::string& path, const Diagnostic& d, const SourceFile* source) {
-  nlohmann::json j = {
-      {"cell", nullptr},
-      {"code", d.code},
-      {"end_location", position(d.end.line, d.end.column)},
-      {"filename", path},
-      {"location", position(d.start.line, d.start.column)},
-      {"message", d.message},
-      {"noqa_row", d.start.line},
-      {"url", nullptr},
-  };
-  if (d.fix) {
-    nlohmann::json edits = nlohmann::json::array();
-    for (const Edit& e : d.fix->edits) {
-      nlohmann::json edit = {{"content", e.replacement}};
-      if (source) {
-        Location b = source->location(e.start), en = source->location(e.end);
-        edit["location"] = position(b.line, b.column);
-        edit["end_location"] = position(en.line, en.column);
-      } else {
-        edit["location"] = edit["end_location"] = nullptr;
-      }
-      edits.push_back(std::move(edit));
-    }
-    j["fix"] = {{"message", d.fix->title}, {"applicability", d.fix->safe ? "safe" : "unsafe"}, {"edits", edits}};
-  } else {
-    j["fix"] = nullptr;
-  }
-  return j;
-}
-
 // GitHub workflow commands need %, CR and LF escaped in the message.
 std::string github_escape(std::string_view s, bool property) {
   std::string out;
@@ -145,7 +113,7 @@ void write_report(std::ostream& os, const std::vector<FileResult>& results, cons
       nlohmann::json all = nlohmann::json::array();
       for (const auto& r : results) {
         auto src = source_of(r, o);
-        for (const auto& d : r.diagnostics) all.push_back(to_json(r.path, d, src.get()));
+        for (const auto& d : r.diagnostics) all.push_back(diagnostic_json(r.path, d, src.get()));
       }
       os << all.dump(2) << "\n";
       break;
@@ -153,7 +121,7 @@ void write_report(std::ostream& os, const std::vector<FileResult>& results, cons
     case OutputFormat::JsonLines:
       for (const auto& r : results) {
         auto src = source_of(r, o);
-        for (const auto& d : r.diagnostics) os << to_json(r.path, d, src.get()).dump() << "\n";
+        for (const auto& d : r.diagnostics) os << diagnostic_json(r.path, d, src.get()).dump() << "\n";
       }
       break;
     case OutputFormat::Sarif:

@@ -134,7 +134,7 @@ class Lowering {
   SourcePos pos(TSNode n) const;
   std::string_view text(TSNode n) const { return ts_node_is_null(n) ? std::string_view() : node_text(n, src_); }
   [[noreturn]] void unsupported(TSNode n, std::string what) const;
-  void report(SourcePos p, std::string what);
+  void report(SourcePos p, std::string what, SourcePos end = {});
   std::vector<std::string> comments_in(TSNode n) const;
   std::string docstring(TSNode body) const;
   std::vector<TSNode> named_children(TSNode n) const;

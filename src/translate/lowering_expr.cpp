@@ -60,13 +60,16 @@ SourcePos Lowering::pos(TSNode n) const {
   return {l.line, l.column};
 }
 
-void Lowering::unsupported(TSNode n, std::string what) const { throw Unsupported{pos(n), std::move(what)}; }
+void Lowering::unsupported(TSNode n, std::string what) const {
+  Location end = file_.location(ts_node_end_byte(n));
+  throw Unsupported{pos(n), std::move(what), {end.line, end.column}};
+}
 
-void Lowering::report(SourcePos p, std::string what) {
+void Lowering::report(SourcePos p, std::string what, SourcePos end) {
   if (quiet_) return;
   for (const auto& d : diags_)
     if (d.pos.line == p.line && d.pos.column == p.column && d.what == what) return;
-  diags_.push_back({p, std::move(what)});
+  diags_.push_back({p, std::move(what), end});
 }
 
 std::vector<TSNode> Lowering::named_children(TSNode n) const {

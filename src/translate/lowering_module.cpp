@@ -111,7 +111,7 @@ Signature Lowering::signature_of(TSNode def, ClassInfo* klass) {
       try {
         prm.type = annotation(ann);
       } catch (const Unsupported& u) {
-        report(u.pos, u.what);
+        report(u.pos, u.what, u.end);
       }
     }
     TSNode def_value = field(p, "value");
@@ -120,7 +120,7 @@ Signature Lowering::signature_of(TSNode def, ClassInfo* klass) {
         prm.default_value = expr(def_value, prm.type.known() ? &prm.type : nullptr);
         if (!prm.type.known()) prm.type.refine(prm.default_value->type);
       } catch (const Unsupported& u) {
-        report(u.pos, u.what);
+        report(u.pos, u.what, u.end);
       }
     }
     if (!prm.type.known())
@@ -133,7 +133,7 @@ Signature Lowering::signature_of(TSNode def, ClassInfo* klass) {
       // AsyncIterator[T] / Iterator[T] annotations mark generators.
       s.result_known = true;
     } catch (const Unsupported& u) {
-      report(u.pos, u.what);
+      report(u.pos, u.what, u.end);
       s.result = TypeKind::Any;
       s.result_known = true;
     }
@@ -227,7 +227,7 @@ void Lowering::collect_signatures() {
               field_defaults[fname] = std::move(d);
             }
           } catch (const Unsupported& u) {
-            report(u.pos, u.what);
+            report(u.pos, u.what, u.end);
           }
           if (!c.field(fname)) c.fields.emplace_back(fname, t);
         }
@@ -423,7 +423,7 @@ Class Lowering::lower_class(ClassInfo& c) {
           f.init = expr(v, &f.type);
         }
       } catch (const Unsupported& u) {
-        report(u.pos, u.what);
+        report(u.pos, u.what, u.end);
       }
     }
   });
@@ -589,7 +589,7 @@ Module Lowering::run() {
       v->type = ann.known() ? ann : v->value->type;
       if (!v->type.known()) unsupported(field(a, "right"), fmt::format("type of module variable `{}` cannot be inferred", vname));
     } catch (const Unsupported& u) {
-      report(u.pos, u.what);
+      report(u.pos, u.what, u.end);
       auto todo = std::make_unique<Stmt>(StmtKind::Todo, u.pos);
       todo->text = u.what;
       todo->python = std::string(text(n));

@@ -203,7 +203,7 @@ void Lowering::statement(TSNode n, Block& out) {
     if (type == "class_definition" || type == "decorated_definition") unsupported(n, "nested class or decorated definition");
     unsupported(n, fmt::format("statement `{}`", type));
   } catch (const Unsupported& u) {
-    report(u.pos, u.what);
+    report(u.pos, u.what, u.end);
     auto s = std::make_unique<Stmt>(StmtKind::Todo, u.pos);
     s->text = u.what;
     s->python = std::string(text(n));

@@ -40,13 +40,15 @@ TranslateResult translate(const SourceFile& file, const TranslateOptions& option
   // (reported like a syntax error) rather than overflow the stack.
   if (auto deep = first_too_deep(root)) {
     Location l = file.location(*deep);
-    r.diagnostics.push_back({{l.line, l.column}, fmt::format("nesting too deep (more than {} syntax levels)", kMaxTreeDepth)});
+    r.diagnostics.push_back({{l.line, l.column}, fmt::format("nesting too deep (more than {} syntax levels)", kMaxTreeDepth),
+                             {}, kSyntaxErrorCode});
     r.syntax_error = true;
     return r;
   }
   if (TSNode bad; first_error(root, &bad)) {
-    Location l = file.location(ts_node_start_byte(bad));
-    r.diagnostics.push_back({{l.line, l.column}, "syntax error (the file does not parse as Python)"});
+    Location l = file.location(ts_node_start_byte(bad)), e = file.location(ts_node_end_byte(bad));
+    r.diagnostics.push_back(
+        {{l.line, l.column}, "syntax error (the file does not parse as Python)", {e.line, e.column}, kSyntaxErrorCode});
     r.syntax_error = true;
     return r;
   }

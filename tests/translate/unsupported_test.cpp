@@ -2,9 +2,13 @@
 // dropped: without --allow-partial the CLI exits 1; with it, a TODO comment
 // keeps the spot.
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
 #include "translate_cases.h"
@@ -96,11 +100,88 @@ TEST(Cli, AllowPartialKeepsATodoAtTheSpot) {
       << r.out;
 }
 
-TEST(Cli, JsonDiagnostics) {
+TEST(Cli, JsonDiagnosticsHaveAsynclintsShape) {
   CliRun r = cli("--to=cs --output-format json", kPartial);
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find("\"line\": 5"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("\"column\": 5"), std::string::npos) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 1u) << r.out;
+  // asynclint's (and ruff's) JSON fields, and only those.
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : j[0].items()) keys.push_back(k);
+  EXPECT_EQ(keys, (std::vector<std::string>{"cell", "code", "end_location", "filename", "fix", "location", "message",
+                                            "noqa_row", "url"}));
+  EXPECT_EQ(j[0]["code"], "TR001");
+  EXPECT_EQ(j[0]["filename"], "IN");
+  EXPECT_EQ(j[0]["location"], (nlohmann::json{{"row", 5}, {"column", 5}}));
+  EXPECT_EQ(j[0]["end_location"], (nlohmann::json{{"row", 5}, {"column", 29}}));  // the end of the call
+  EXPECT_EQ(j[0]["message"], "unsupported: call to `asyncio.get_event_loop` (no mapping in rules/translate)");
+  EXPECT_EQ(j[0]["noqa_row"], 5);
+  EXPECT_TRUE(j[0]["fix"].is_null());
+
+  auto syntax = nlohmann::json::parse(cli("--to=cs --output-format json", "def f(:\n").out);
+  ASSERT_EQ(syntax.size(), 1u);
+  EXPECT_EQ(syntax[0]["code"], "E999");
+  EXPECT_EQ(syntax[0]["location"], (nlohmann::json{{"row", 1}, {"column", 7}}));
+}
+
+struct Streams {
+  int status;
+  std::string out, err;
+};
+
+// Runs `asynctranslate ARGS` in a shell, standard output and error apart.
+Streams run_split(const std::string& args) {
+  std::string err_file = ::testing::TempDir() + "/asynctranslate_err_" + std::to_string(::getpid());
+  FILE* p = popen((std::string(ASYNCTRANSLATE_BINARY) + " " + args + " 2>" + err_file).c_str(), "r");
+  Streams s{0, "", ""};
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) s.out.append(buf, n);
+  s.status = WEXITSTATUS(pclose(p));
+  std::ifstream in(err_file, std::ios::binary);
+  s.err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::remove(err_file.c_str());
+  return s;
+}
+
+TEST(Cli, JsonDiagnosticsGoToStandardErrorBesideTheTranslationElseToStandardOutput) {
+  std::string dir = ::testing::TempDir() + "/asynctranslate_json_" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  std::string in = dir + "/app.py";
+  std::ofstream(in, std::ios::binary) << kPartial;
+  // The translation on standard output: the diagnostics on standard error.
+  Streams s = run_split("--to=cs --allow-partial --output-format json " + in);
+  EXPECT_EQ(s.status, 0);
+  EXPECT_NE(s.out.find("TODO(asynctranslate)"), std::string::npos) << s.out;
+  EXPECT_EQ(nlohmann::json::parse(s.err)[0]["code"], "TR001") << s.err;
+  // The translation in a file: the diagnostics on standard output.
+  s = run_split("--to=cs --allow-partial --output-format json -o " + dir + "/Program.cs " + in);
+  EXPECT_EQ(s.status, 0);
+  EXPECT_EQ(nlohmann::json::parse(s.out)[0]["filename"], in) << s.out;
+  EXPECT_EQ(s.err, "");
+  // Nothing to report: an empty array.
+  std::ofstream(dir + "/clean.py", std::ios::binary) << "print(1)\n";
+  s = run_split("--to=cs --output-format json -o " + dir + "/Clean.cs " + dir + "/clean.py");
+  EXPECT_EQ(s.status, 0);
+  EXPECT_EQ(nlohmann::json::parse(s.out), nlohmann::json::array()) << s.out;
+  // Text diagnostics always go to standard error.
+  s = run_split("--to=cs --allow-partial -o " + dir + "/Program.cs " + in);
+  EXPECT_EQ(s.out, "");
+  EXPECT_NE(s.err.find(in + ":5:5: unsupported:"), std::string::npos) << s.err;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, StdinFilenameNamesStandardInput) {
+  std::string in = ::testing::TempDir() + "/asynctranslate_stdin_" + std::to_string(::getpid()) + ".py";
+  std::ofstream(in, std::ios::binary) << kPartial;
+  Streams s = run_split("--to=cs --stdin-filename app/main.py - < " + in);
+  EXPECT_EQ(s.status, 1);
+  EXPECT_EQ(s.err, "app/main.py:5:5: unsupported: call to `asyncio.get_event_loop` (no mapping in rules/translate)\n");
+  s = run_split("--to=cs --output-format json --stdin-filename app/main.py - < " + in);
+  EXPECT_EQ(nlohmann::json::parse(s.err)[0]["filename"], "app/main.py") << s.err;
+  s = run_split("--to=cs - < " + in);
+  EXPECT_TRUE(s.err.starts_with("<stdin>:5:5: unsupported:")) << s.err;
+  std::remove(in.c_str());
 }
 
 TEST(Cli, CppIsATarget) {

@@ -165,7 +165,7 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
     }
   } catch (const Unsupported& u) {
     w_ = std::move(saved);
-    diags_.push_back({u.pos, u.what});
+    diags_.push_back({u.pos, u.what, u.end});
     todo(u.what, "def " + f.name + "(...)");
   }
   fn_ = outer;
@@ -293,7 +293,7 @@ std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
       module_var(*item.var);
       any_var = true;
     } catch (const Unsupported& u) {
-      diags_.push_back({u.pos, u.what});
+      diags_.push_back({u.pos, u.what, u.end});
       todo(u.what, item.var->name + " = ...");
     }
   }
@@ -320,7 +320,7 @@ std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
         klass(*item.klass);
       } catch (const Unsupported& u) {
         w_ = std::move(saved);
-        diags_.push_back({u.pos, u.what});
+        diags_.push_back({u.pos, u.what, u.end});
         todo(u.what, "class " + item.klass->name);
       }
       w_.blank();

@@ -394,7 +394,7 @@ void CppEmitter::stmt(const Stmt& s) {
     }
   } catch (const Unsupported& u) {
     w_ = std::move(saved);
-    diags_.push_back({u.pos, u.what});
+    diags_.push_back({u.pos, u.what, u.end});
     todo(u.what, s.python);
   }
 }

@@ -213,7 +213,7 @@ void CsEmitter::function(const Function& f, const std::string& owner, bool local
       }
     }
   } catch (const Unsupported& u) {
-    diags_.push_back({u.pos, u.what});
+    diags_.push_back({u.pos, u.what, u.end});
     todo(u.what, "def " + f.name + "(...)");
   }
   fn_ = outer;
@@ -273,7 +273,7 @@ void CsEmitter::module_var(const ModuleVar& v) {
     else if (v.reassigned) w_.line("public static " + type(v.type) + " " + n + " = " + value + ";" + tail);
     else w_.line("public static readonly " + type(v.type) + " " + n + " = " + value + ";" + tail);
   } catch (const Unsupported& u) {
-    diags_.push_back({u.pos, u.what});
+    diags_.push_back({u.pos, u.what, u.end});
     todo(u.what, v.name + " = ...");
   }
 }

@@ -86,7 +86,7 @@ void CsEmitter::stmt(const Stmt& s, bool last_in_block) {
     }
   } catch (const Unsupported& u) {
     // The emitter could not express it: keep the source, say why.
-    diags_.push_back({u.pos, u.what});
+    diags_.push_back({u.pos, u.what, u.end});
     todo(u.what, s.python);
   }
 }
