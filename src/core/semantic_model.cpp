@@ -387,7 +387,10 @@ struct SemanticModel::Builder {
     new_scope(ScopeKind::Module, -1, root);
     push(root, 0);
     while (!stack.empty()) {
-      auto [n, scope, parent] = stack.back();
+      // Plain copies, not a structured binding: clang before 16 cannot
+      // capture one in the lambdas below.
+      const TSNode n = stack.back().node, parent = stack.back().parent;
+      const int scope = stack.back().scope;
       stack.pop_back();
       cur = n;
       TSSymbol s = ts_node_symbol(n);
