@@ -440,7 +440,7 @@ struct SemanticModel::Builder {
         push_children(n, scope);
       } else if (s == k.with_item) {
         with_item(n, scope);
-      } else if (s == k.except_clause || std::string_view(ts_node_type(n)) == "except_group_clause") {
+      } else if (s == k.except_clause || s == k.except_group_clause) {
         // `except E, e` (Python 2) has an alias field; `except E as e` and
         // `except* E as e` parse as an as_pattern.
         // The name is deleted when the handler ends.
@@ -455,7 +455,7 @@ struct SemanticModel::Builder {
           bind(scope, target, handler);
         });
         push_children(n, scope);
-      } else if (std::string_view(ts_node_type(n)) == "case_clause") {
+      } else if (s == k.case_clause) {
         bind_captures(n, scope);
         push_children(n, scope);
       } else if (s == k.named_expression) {

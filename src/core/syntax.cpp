@@ -112,6 +112,8 @@ const Kinds& Kinds::get() {
     x.exec_statement = sym(l, "exec_statement");
     x.while_statement = sym(l, "while_statement");
     x.if_statement = sym(l, "if_statement");
+    x.except_group_clause = sym(l, "except_group_clause");
+    x.case_clause = sym(l, "case_clause");
     x.error = static_cast<TSSymbol>(-1);  // ts_builtin_sym_error
     return x;
   }();

@@ -29,7 +29,8 @@ struct Kinds {
       named_expression, parenthesized_expression, argument_list, keyword_argument,
       expression_statement, string, interpolation, comment, await, type, pattern_list, tuple_pattern,
       list_pattern, tuple, list, subscript, binary_operator, decorator, block, return_statement,
-      yield, delete_statement, print_statement, exec_statement, while_statement, if_statement, error;
+      yield, delete_statement, print_statement, exec_statement, while_statement, if_statement,
+      except_group_clause, case_clause, error;
   static const Kinds& get();
 };
 
