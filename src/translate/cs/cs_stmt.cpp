@@ -290,6 +290,8 @@ void CsEmitter::with_stmt(const Stmt& s, size_t index, bool last_in_block) {
       return;
     }
     case WithKind::TaskGroup: {
+      // A block of its own: a function may open several groups of one name.
+      auto b = w_.block("");
       w_.line("var " + name + " = " + value + ";" + tail);
       with_stmt(s, index + 1, false);
       w_.line("await Task.WhenAll(" + name + ");");

@@ -53,23 +53,96 @@ internal static class Py
         public void GetResult() { }
     }
 
+    // As asyncio's loop runs: each iteration runs the callbacks that were
+    // ready when it began and the timers that are due, in deadline order
+    // (ties in the order they were set). The loop's clock stands still while
+    // callbacks run: in CPython they take microseconds, here the first run of
+    // each method includes its JIT compilation, and counting that time would
+    // reorder deadlines a few milliseconds apart (.NET's own timers fire on
+    // pool threads in no guaranteed order at all).
     sealed class EventLoop : SynchronizationContext
     {
         public static readonly EventLoop Instance = new();
-        readonly System.Collections.Concurrent.BlockingCollection<(SendOrPostCallback, object)> ready = new();
+        readonly object gate = new();
+        readonly Queue<(SendOrPostCallback, object)> ready = new();
+        readonly PriorityQueue<Action, (long, long)> timers = new();
+        readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+        long timerCount, busy, now;
 
         EventLoop()
         {
-            var thread = new Thread(() =>
-            {
-                SetSynchronizationContext(this);
-                foreach (var (callback, state) in ready.GetConsumingEnumerable()) callback(state);
-            })
-            { IsBackground = true, Name = "asyncio event loop" };
+            var thread = new Thread(Run) { IsBackground = true, Name = "asyncio event loop" };
             thread.Start();
         }
 
-        public override void Post(SendOrPostCallback callback, object state) => ready.Add((callback, state));
+        // Real time less the time spent running callbacks.
+        long LoopTime() => clock.ElapsedTicks - busy;
+
+        void Run()
+        {
+            SetSynchronizationContext(this);
+            var batch = new List<(SendOrPostCallback, object)>();
+            var due = new List<(Action, long)>();
+            while (true)
+            {
+                lock (gate)
+                {
+                    while (ready.Count == 0 && !TimerDue())
+                    {
+                        if (timers.TryPeek(out _, out var first))
+                        {
+                            long wait = (first.Item1 - LoopTime()) * 1000 / System.Diagnostics.Stopwatch.Frequency + 1;
+                            Monitor.Wait(gate, (int)Math.Clamp(wait, 1, int.MaxValue));
+                        }
+                        else
+                        {
+                            Monitor.Wait(gate);
+                        }
+                    }
+                    now = LoopTime();
+                    batch.AddRange(ready);
+                    ready.Clear();
+                    while (TimerDue())
+                    {
+                        timers.TryDequeue(out var fire, out var key);
+                        due.Add((fire, key.Item1));
+                    }
+                }
+                long start = clock.ElapsedTicks;
+                foreach (var (callback, state) in batch) callback(state);
+                foreach (var (fire, deadline) in due)
+                {
+                    now = deadline;  // what the timer's callbacks see as the time
+                    fire();
+                }
+                batch.Clear();
+                due.Clear();
+                lock (gate) busy += clock.ElapsedTicks - start;
+            }
+        }
+
+        bool TimerDue() => timers.TryPeek(out _, out var first) && first.Item1 <= LoopTime();
+
+        /// <summary>Runs `fire` on the loop once `seconds` have passed on its clock.</summary>
+        public void CallLater(double seconds, Action fire)
+        {
+            lock (gate)
+            {
+                long from = Current == this ? now : LoopTime();
+                long deadline = from + (long)(Math.Max(0, seconds) * System.Diagnostics.Stopwatch.Frequency);
+                timers.Enqueue(fire, (deadline, timerCount++));
+                Monitor.Pulse(gate);
+            }
+        }
+
+        public override void Post(SendOrPostCallback callback, object state)
+        {
+            lock (gate)
+            {
+                ready.Enqueue((callback, state));
+                Monitor.Pulse(gate);
+            }
+        }
 
         public override void Send(SendOrPostCallback callback, object state)
         {
