@@ -417,7 +417,7 @@ class TaskGroup {
 
 // asyncio.as_completed: awaitables that yield results in completion order.
 template <class T>
-std::vector<asio::awaitable<T>> as_completed(std::vector<asio::awaitable<T>> aws) {
+std::vector<asio::awaitable<T>> as_completed(std::vector<asio::awaitable<T>>&& aws) {
   auto tasks = std::make_shared<std::vector<task<T>>>();
   for (auto& a : aws) tasks->emplace_back(std::move(a));
   auto taken = std::make_shared<std::vector<bool>>(tasks->size(), false);
@@ -440,6 +440,12 @@ std::vector<asio::awaitable<T>> as_completed(std::vector<asio::awaitable<T>> aws
     }(tasks, taken));
   }
   return out;
+}
+// A list of coroutines held in a variable: as in Python, they are consumed
+// (awaiting one of them again is an error there too).
+template <class T>
+std::vector<asio::awaitable<T>> as_completed(std::vector<asio::awaitable<T>>& aws) {
+  return as_completed(std::move(aws));
 }
 template <class T>
 std::vector<asio::awaitable<T>> as_completed(std::vector<task<T>> ts) {

@@ -175,29 +175,42 @@ auto sum(const C& c) {
   return total;
 }
 
+// A value as Python sees it: a dict's items are (key, value) tuples, so a
+// sorted or reversed copy of them is a list of tuples.
+template <class T>
+struct python_value {
+  using type = T;
+};
+template <class A, class B>
+struct python_value<std::pair<A, B>> {
+  using type = std::tuple<A, B>;
+};
+template <class C>
+using element_t = typename python_value<std::decay_t<decltype(*std::begin(std::declval<C&>()))>>::type;
+
 template <class C>
 auto sorted(C c) {
-  std::vector<std::decay_t<decltype(*std::begin(c))>> v(std::begin(c), std::end(c));
+  std::vector<element_t<C>> v(std::begin(c), std::end(c));
   std::stable_sort(v.begin(), v.end());
   return v;
 }
 template <class C, class Key>
 auto sorted(C c, Key key, bool reverse = false) {
-  std::vector<std::decay_t<decltype(*std::begin(c))>> v(std::begin(c), std::end(c));
+  std::vector<element_t<C>> v(std::begin(c), std::end(c));
   if (reverse) std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) { return key(b) < key(a); });
   else std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
   return v;
 }
 template <class C>
 auto sorted_reverse(C c) {
-  std::vector<std::decay_t<decltype(*std::begin(c))>> v(std::begin(c), std::end(c));
+  std::vector<element_t<C>> v(std::begin(c), std::end(c));
   std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return b < a; });
   return v;
 }
 
 template <class C>
 auto reversed(const C& c) {
-  std::vector<std::decay_t<decltype(*std::begin(c))>> v(std::begin(c), std::end(c));
+  std::vector<element_t<C>> v(std::begin(c), std::end(c));
   std::reverse(v.begin(), v.end());
   return v;
 }
@@ -268,7 +281,7 @@ inline std::vector<int> range(int stop) { return range(0, stop); }
 template <class C>
 auto list(const C& c) {
   if constexpr (is_dict_like<C>) return c.keys();
-  else return std::vector<std::decay_t<decltype(*std::begin(c))>>(std::begin(c), std::end(c));
+  else return std::vector<element_t<C>>(std::begin(c), std::end(c));
 }
 template <class C>
 auto set(const C& c) {

@@ -73,6 +73,8 @@ class CppEmitter {
   void assign(const Stmt& s);
   void unpack(const Stmt& s);
   void if_stmt(const Stmt& s);
+  void if_from(const Stmt& s, size_t first, std::string cond);
+  std::string condition(std::string cond);
   void for_each(const Stmt& s);
   void for_range(const Stmt& s);
   void try_stmt(const Stmt& s);

@@ -375,7 +375,14 @@ void CppEmitter::stmt(const Stmt& s) {
       case StmtKind::Yield: simple(s, "co_yield " + expr(*s.value).text + ";"); return;
       case StmtKind::If: if_stmt(s); return;
       case StmtKind::While: {
-        auto b = w_.block("while (" + expr(*s.value).text + ")");
+        std::string c = expr(*s.value).text;
+        if (c.find("co_await") == std::string::npos) {
+          auto b = w_.block("while (" + c + ")");
+          block(s.body);
+          return;
+        }
+        auto b = w_.block("while (true)");
+        w_.line("if (!" + condition(std::move(c)) + ") break;");
         block(s.body);
         return;
       }
@@ -455,11 +462,32 @@ void CppEmitter::unpack(const Stmt& s) {
   else simple(s, "std::tie(" + names + ") = " + expr(*s.value).text + ";");
 }
 
-void CppEmitter::if_stmt(const Stmt& s) {
-  for (size_t i = 0; i < s.branches.size(); ++i) {
-    const auto& [cond, body] = s.branches[i];
-    auto b = w_.block((i ? "else if (" : "if (") + expr(*cond).text + ")");
-    block(body);
+// g++ 12 miscompiles a `co_await` inside an `if` or `while` condition (the
+// awaitable's temporaries are destroyed too early: a crash at run time), so
+// such a condition is computed into a variable first.
+std::string CppEmitter::condition(std::string c) {
+  if (c.find("co_await") == std::string::npos) return c;
+  std::string v = "condition" + std::to_string(++temp_counter_);
+  w_.line("const bool " + v + " = static_cast<bool>(" + c + ");");
+  return v;
+}
+
+void CppEmitter::if_stmt(const Stmt& s) { if_from(s, 0, expr(*s.branches[0].first).text); }
+
+void CppEmitter::if_from(const Stmt& s, size_t i, std::string cond) {
+  {
+    auto b = w_.block("if (" + condition(std::move(cond)) + ")");
+    block(s.branches[i].second);
+  }
+  for (size_t j = i + 1; j < s.branches.size(); ++j) {
+    std::string c = expr(*s.branches[j].first).text;
+    if (c.find("co_await") != std::string::npos) {
+      auto b = w_.block("else");
+      if_from(s, j, std::move(c));
+      return;
+    }
+    auto b = w_.block("else if (" + c + ")");
+    block(s.branches[j].second);
   }
   if (!s.orelse.empty()) {
     auto b = w_.block("else");
