@@ -76,6 +76,8 @@ struct Param {
   ExprPtr default_value;
   SourcePos pos;
   bool keyword_only = false;
+  bool inferred = false;  // unannotated: typed by its default and the module's call sites
+  SourcePos typed_at;     // the call site that first gave it a known type
 };
 
 struct Expr {

@@ -30,6 +30,7 @@ struct Signature {
   bool is_async = false, is_generator = false, is_property = false, is_static = false;
   TSNode node{};
   bool inferring = false, result_known = false;
+  bool result_annotated = false;  // else the result is inferred again when parameter types move
 };
 
 struct ClassInfo {
@@ -81,6 +82,10 @@ class Lowering {
   Function lower_function(TSNode def, Signature& sig, ClassInfo* klass, bool entry = false);
   Class lower_class(ClassInfo& c);
   void ensure_result(Signature& sig, ClassInfo* klass);
+  // Unannotated parameters, results and fields from the module's own calls
+  // and assignments: every body is lowered quietly until no type moves.
+  void infer_to_fixed_point(const std::vector<TSNode>& entry_stmts);
+  Function lower_entry(const std::vector<TSNode>& entry_stmts);
 
   // lowering_scope.cpp: where locals are declared
   void analyze_locals(TSNode body, FunctionContext& ctx, const std::vector<Param>& params);
@@ -120,7 +125,15 @@ class Lowering {
                    TSNode whole);
   ExprPtr api_attribute(const std::string& python, ExprPtr receiver, SourcePos pos, TSNode whole);
   ExprPtr builtin_call(const std::string& name, TSNode args, SourcePos pos, const Type* expected, TSNode whole);
-  std::vector<Arg> bind_args(const std::vector<Param>& params, TSNode args, const std::string& what);
+  std::vector<Arg> bind_args(std::vector<Param>& params, TSNode args, const std::string& what);
+  // A call site's argument for an unannotated parameter widens its type (join).
+  void observe(Param& p, const Expr& arg, TSNode at, const std::string& what);
+  // A container whose element types are still open takes them from what the
+  // code puts into it (`results = []`, then `results.append(x)`, `d[k] = v`),
+  // wherever the variable lives: local, parameter, module variable, field.
+  void refine_storage(Expr& target, const Type& t);
+  void refine_from_mutation(const std::string& method, Expr& receiver, const std::vector<const Expr*>& args, TSNode at);
+  bool assignable(const Type& to, const Type& from) const;  // without a conversion the target lacks
   std::optional<std::string> qualified(TSNode n);  // module path of a dotted name through imports
   std::string type_key(const Type& t);             // receiver key in the API table: builtins.list, asyncio.Queue
 
@@ -164,6 +177,10 @@ class Lowering {
   std::vector<InnerScope> inner_;
   std::set<uint32_t> consumed_comments_;
   std::vector<TranslateDiagnostic> deferred_;  // start bytes of comments already placed
+  bool inference_moved_ = false;  // a parameter or field type changed in this round
+  // Call sites that pass a parameter a type its other call sites contradict
+  // (function.parameter -> the diagnostic), from the last inference round.
+  std::map<std::string, TranslateDiagnostic> conflicts_;
 };
 
 }  // namespace asl::tr

@@ -89,7 +89,25 @@ std::string Lowering::type_key(const Type& t) {
   }
 }
 
-std::vector<Arg> Lowering::bind_args(const std::vector<Param>& params, TSNode args, const std::string& what) {
+void Lowering::observe(Param& p, const Expr& arg, TSNode at, const std::string& what) {
+  if (!p.inferred) return;
+  std::string key = what + "." + p.name;
+  auto j = join(p.type, arg.type);
+  if (!j) {
+    if (arg.type.known() && p.type.known())
+      conflicts_.emplace(key, TranslateDiagnostic{pos(at), fmt::format(
+          "parameter `{}` of `{}` is passed `{}` here and `{}` elsewhere (line {}); annotate it "
+          "(a function called with different types is not translated)",
+          p.name, what, to_string(arg.type), to_string(p.type), p.typed_at.line)});
+    return;
+  }
+  if (*j == p.type) return;
+  if (!p.type.known()) p.typed_at = pos(at);
+  p.type = std::move(*j);
+  inference_moved_ = true;
+}
+
+std::vector<Arg> Lowering::bind_args(std::vector<Param>& params, TSNode args, const std::string& what) {
   std::vector<Arg> out;
   size_t positional = 0;
   for_each_named_child(args, [&](TSNode a) {
@@ -98,17 +116,19 @@ std::vector<Arg> Lowering::bind_args(const std::vector<Param>& params, TSNode ar
     if (at == "list_splat" || at == "dictionary_splat") unsupported(a, fmt::format("`{}` passed to `{}`", text(a), what));
     if (is(a, k_.keyword_argument)) {
       std::string kw(text(field(a, "name")));
-      const Param* prm = nullptr;
-      for (const auto& p : params)
+      Param* prm = nullptr;
+      for (auto& p : params)
         if (p.name == kw) prm = &p;
       if (!prm) unsupported(a, fmt::format("`{}` has no parameter `{}`", what, kw));
       out.push_back({kw, expr(field(a, "value"), prm->type.known() ? &prm->type : nullptr)});
+      observe(*prm, *out.back().value, a, what);
       return;
     }
     if (positional >= params.size() || params[positional].keyword_only)
       unsupported(a, fmt::format("too many arguments to `{}`", what));
-    const Type& pt = params[positional++].type;
-    out.push_back({"", expr(a, pt.known() ? &pt : nullptr)});
+    Param& prm = params[positional++];
+    out.push_back({"", expr(a, prm.type.known() ? &prm.type : nullptr)});
+    observe(prm, *out.back().value, a, what);
   });
   for (size_t i = 0; i < params.size(); ++i) {
     if (params[i].default_value) continue;
@@ -337,6 +357,12 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     if (!lambda_param.known() && r.keyword.empty()) {
       lambda_param = r.value->type.kind == TypeKind::Dict ? r.value->type.arg(0) : r.value->type.element();
     }
+  }
+  if (receiver) {
+    std::vector<const Expr*> positional;
+    for (const auto& r : raw)
+      if (r.keyword.empty()) positional.push_back(r.value.get());
+    refine_from_mutation(python.substr(python.rfind('.') + 1), *receiver, positional, whole);
   }
   for (auto& r : raw) {
     if (r.value) continue;

@@ -191,7 +191,8 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
     e->items.push_back(std::move(b));
     return e;
   }
-  if (type == "list" || type == "tuple" || type == "set" || type == "dictionary") return collection(n, expected);
+  if (type == "list" || type == "tuple" || type == "expression_list" || type == "set" || type == "dictionary")
+    return collection(n, expected);
   if (type == "list_comprehension" || type == "set_comprehension" || type == "dictionary_comprehension" ||
       type == "generator_expression")
     return comprehension(n);
@@ -253,6 +254,77 @@ ExprPtr Lowering::name(TSNode n) {
   if (classes_.count(nm)) unsupported(n, fmt::format("class `{}` used as a value", nm));
   if (auto q = qualified(n)) return api_attribute(*q, nullptr, p, n);
   unsupported(n, fmt::format("name `{}` is not defined here", nm));
+}
+
+void Lowering::refine_storage(Expr& target, const Type& t) {
+  Type* slot = nullptr;
+  bool shared = true;  // seen by other functions: a change needs another inference round
+  if (target.kind == ExprKind::Name && fn_ && target.name_kind == NameKind::Param && fn_->sig) {
+    for (auto& prm : fn_->sig->params)
+      if (prm.name == target.text) slot = &prm.type;
+  } else if (target.kind == ExprKind::Name && fn_ && target.name_kind == NameKind::Local) {
+    if (LocalInfo* l = local(target.text)) slot = &l->type;
+    shared = false;
+  } else if (target.kind == ExprKind::Name && target.name_kind == NameKind::Global) {
+    if (auto g = globals_.find(target.text); g != globals_.end()) slot = &g->second.type;
+  } else if (target.kind == ExprKind::Attribute && target.object && target.object->name_kind == NameKind::Self && fn_ &&
+             fn_->klass) {
+    for (ClassInfo* c = fn_->klass; c && !slot; c = c->base.empty() || !classes_.count(c->base) ? nullptr : &classes_[c->base])
+      for (auto& [fname, ftype] : c->fields)
+        if (fname == target.text) slot = &ftype;
+  }
+  Type before = slot ? *slot : target.type;
+  Type after = before;
+  after.refine(t);
+  if (after == before) return;
+  target.type = after;
+  if (!slot) return;
+  *slot = after;
+  if (shared) inference_moved_ = true;
+}
+
+bool Lowering::assignable(const Type& to, const Type& from) const {
+  if (to == from || to.kind == TypeKind::Any || from.kind == TypeKind::Unknown) return true;
+  if (to.kind == TypeKind::Float && from.kind == TypeKind::Int) return true;
+  if (to.kind == TypeKind::Optional)
+    return from.kind == TypeKind::None || assignable(to.arg(0), from.kind == TypeKind::Optional ? from.arg(0) : from);
+  if (is_subclass(from, to)) return true;
+  if (to.kind != from.kind || to.name != from.name || to.args.size() != from.args.size()) return false;
+  for (size_t i = 0; i < to.args.size(); ++i)
+    if (!(to.args[i] == from.args[i]) && from.args[i].known() && to.args[i].known()) return false;
+  return true;
+}
+
+void Lowering::refine_from_mutation(const std::string& method, Expr& receiver, const std::vector<const Expr*>& args,
+                                    TSNode at) {
+  const Type& rt = receiver.type;
+  if (args.empty()) return;
+  auto arg = [&](size_t i) { return i < args.size() && args[i] ? args[i]->type : Type(); };
+  Type want;
+  if (rt.kind == TypeKind::List && (method == "append" || method == "remove" || method == "count" || method == "index"))
+    want = Type::list(arg(0));
+  else if (rt.kind == TypeKind::List && method == "insert")
+    want = Type::list(arg(1));
+  else if ((rt.kind == TypeKind::List || rt.kind == TypeKind::Set) && (method == "extend" || method == "update"))
+    want = Type(rt.kind, {arg(0).kind == TypeKind::Dict ? arg(0).arg(0) : arg(0).element()});
+  else if (rt.kind == TypeKind::Set && (method == "add" || method == "discard" || method == "remove"))
+    want = Type::set(arg(0));
+  else if (rt.kind == TypeKind::Dict && method == "setdefault" && args.size() == 2)
+    want = Type::dict(arg(0), arg(1));
+  else if (rt.kind == TypeKind::Dict && method == "update" && arg(0).kind == TypeKind::Dict)
+    want = arg(0);
+  else if (rt.kind == TypeKind::Extern && !rt.args.empty() && (method == "put" || method == "put_nowait"))
+    want = Type::external(rt.name, {arg(0)});
+  if (want.kind == TypeKind::Unknown) return;
+  if (!rt.known()) {
+    refine_storage(receiver, want);
+    return;
+  }
+  // A container holds one type in C# and C++; Python's may mix them.
+  for (size_t i = 0; i < rt.args.size() && i < want.args.size(); ++i)
+    if (!assignable(rt.args[i], want.args[i]))
+      unsupported(at, fmt::format("`{}` of `{}` to a `{}`: the container would hold values of different types", method,
+                                  to_string(want.args[i]), to_string(rt)));
 }
 
 ExprPtr Lowering::attribute(TSNode n) {

@@ -107,6 +107,7 @@ Signature Lowering::signature_of(TSNode def, ClassInfo* klass) {
     }
     first = false;
     TSNode ann = field(p, "type");
+    prm.inferred = ts_node_is_null(ann);
     if (!ts_node_is_null(ann)) {
       try {
         prm.type = annotation(ann);
@@ -123,8 +124,6 @@ Signature Lowering::signature_of(TSNode def, ClassInfo* klass) {
         report(u.pos, u.what, u.end);
       }
     }
-    if (!prm.type.known())
-      report(prm.pos, fmt::format("parameter `{}` without a type annotation", prm.name));
     s.params.push_back(std::move(prm));
   });
   if (TSNode rt = field(def, "return_type"); !ts_node_is_null(rt)) {
@@ -132,10 +131,12 @@ Signature Lowering::signature_of(TSNode def, ClassInfo* klass) {
       s.result = annotation(rt);
       // AsyncIterator[T] / Iterator[T] annotations mark generators.
       s.result_known = true;
+      s.result_annotated = true;
     } catch (const Unsupported& u) {
       report(u.pos, u.what, u.end);
       s.result = TypeKind::Any;
       s.result_known = true;
+      s.result_annotated = true;
     }
   }
   return s;
@@ -344,9 +345,13 @@ Function Lowering::lower_function(TSNode def, Signature& sig, ClassInfo* klass, 
       Type elem;
       for (const auto& y : ctx.yields) elem.refine(y);
       r = Type(sig.is_async ? TypeKind::AsyncIterator : TypeKind::Iterator, {elem});
-    } else {
+    } else if (!ctx.returns.empty()) {
+      // Every `return` joins (`return None` and `return 3`: Optional[int]);
+      // returns that contradict each other leave the result unknown.
+      std::optional<Type> j = Type();
       for (const auto& t : ctx.returns)
-        if (t.kind != TypeKind::None || r.kind != TypeKind::None) r.refine(t);
+        if (j) j = join(*j, t);
+      r = j ? *j : Type();
     }
     sig.result = r;
     sig.result_known = r.known();
@@ -371,12 +376,90 @@ Function Lowering::lower_function(TSNode def, Signature& sig, ClassInfo* klass, 
     c.type = p.type;
     c.pos = p.pos;
     c.keyword_only = p.keyword_only;
+    c.inferred = p.inferred;
     if (p.default_value) c.default_value = clone(*p.default_value);
+    if (!quiet_ && c.inferred && !c.type.known())
+      report(c.pos, fmt::format("parameter `{}` without a type annotation, and no call in this module passes it "
+                                "a value of known type",
+                                c.name));
     f.params.push_back(std::move(c));
   }
-  if (!f.result.known() && !quiet_)
+  bool params_known = std::all_of(f.params.begin(), f.params.end(), [](const Param& q) { return q.type.known(); });
+  // An unknown result is usually the consequence of an unknown parameter, reported above.
+  if (!f.result.known() && !quiet_ && params_known)
     report(f.pos, fmt::format("return type of `{}` cannot be inferred; add an annotation", f.name));
   return f;
+}
+
+// Synthesized Main from the module's top-level statements (quiet callers
+// only want the types its calls give to the module's functions).
+Function Lowering::lower_entry(const std::vector<TSNode>& entry_stmts) {
+  Signature sig;
+  sig.name = "__main__";
+  sig.result = TypeKind::None;
+  sig.result_known = true;
+  FunctionContext ctx;
+  ctx.sig = &sig;
+  ctx.is_entry = true;
+  ctx.is_async = true;
+  analyze_locals_block(entry_stmts, ctx);
+  FunctionContext* outer = fn_;
+  fn_ = &ctx;
+  ctx.block_path = {-1};
+  Function f;
+  f.name = "__main__";
+  f.is_entry = true;
+  f.is_async = true;
+  f.result = TypeKind::None;
+  f.pos = pos(entry_stmts.front());
+  {
+    StateGuard guard(*this);
+    quiet_ = true;
+    ctx.inferring = true;
+    fn_ = &ctx;
+    try {
+      statements(entry_stmts, -1);
+    } catch (const Unsupported&) {
+    }
+    ctx.inferring = false;
+  }
+  if (!quiet_) {
+    for (auto& [n, l] : ctx.locals) l.declared = false;
+    f.body = statements(entry_stmts, -1);
+  }
+  fn_ = outer;
+  return f;
+}
+
+void Lowering::infer_to_fixed_point(const std::vector<TSNode>& entry_stmts) {
+  // Each round can only widen a type (join), so the rounds are few; the bound
+  // keeps a pathological module from looping.
+  for (int round = 0; round < 12; ++round) {
+    inference_moved_ = false;
+    conflicts_.clear();
+    StateGuard guard(*this);
+    quiet_ = true;
+    auto reset = [](Signature& s) {
+      if (!s.result_annotated && !s.inferring) s.result_known = false;
+    };
+    for (auto& [n, sig] : functions_) reset(sig);
+    for (auto& name : class_order_) {
+      ClassInfo& c = classes_[name];
+      reset(c.ctor);
+      for (auto& [mn, sig] : c.methods) reset(sig);
+    }
+    for (auto& [n, sig] : functions_)
+      if (!ts_node_is_null(sig.node)) lower_function(sig.node, sig, nullptr, true);
+    for (auto& name : class_order_) {
+      ClassInfo& c = classes_[name];
+      infer_fields(c);
+      if (!ts_node_is_null(c.ctor.node)) lower_function(c.ctor.node, c.ctor, &c);
+      for (auto& [mn, sig] : c.methods)
+        if (!ts_node_is_null(sig.node)) lower_function(sig.node, sig, &c);
+    }
+    if (!entry_stmts.empty()) lower_entry(entry_stmts);
+    if (!inference_moved_) break;
+  }
 }
 
 Class Lowering::lower_class(ClassInfo& c) {
@@ -570,6 +653,7 @@ Module Lowering::run() {
     }
   }
 
+  infer_to_fixed_point(entry_stmts);
   // Module variables, typed by their values.
   std::vector<std::unique_ptr<ModuleVar>> vars;
   for (TSNode n : order) {
@@ -606,6 +690,9 @@ Module Lowering::run() {
     v->reassigned = g->second.reassigned;
     vars.push_back(std::move(v));
   }
+  // Again, now that module variables have types.
+  infer_to_fixed_point(entry_stmts);
+  for (const auto& [key, d] : conflicts_) report(d.pos, d.what, d.end);
   for (auto& name : class_order_) {
     ClassInfo& c = classes_[name];
     for (auto& [mn, sig] : c.methods) ensure_result(sig, &c);
@@ -669,40 +756,8 @@ Module Lowering::run() {
   m.trailing_comments = pending;
 
   if (entry_function.empty() && !entry_stmts.empty()) {
-    // Synthesized Main from the module's top-level statements.
-    Signature sig;
-    sig.name = "__main__";
-    sig.result = TypeKind::None;
-    sig.result_known = true;
-    FunctionContext ctx;
-    ctx.sig = &sig;
-    ctx.is_entry = true;
-    ctx.is_async = true;
-    analyze_locals_block(entry_stmts, ctx);
-    fn_ = &ctx;
-    ctx.block_path = {-1};
-    Function f;
-    f.name = "__main__";
-    f.is_entry = true;
-    f.result = TypeKind::None;
-    f.pos = pos(entry_stmts.front());
-    {
-      StateGuard guard(*this);
-      quiet_ = true;
-      ctx.inferring = true;
-      fn_ = &ctx;
-      try {
-        statements(entry_stmts, -1);
-      } catch (const Unsupported&) {
-      }
-      ctx.inferring = false;
-    }
-    for (auto& [n, l] : ctx.locals) l.declared = false;
-    f.body = statements(entry_stmts, -1);
-    f.is_async = true;
-    fn_ = nullptr;
     ModuleItem item;
-    item.function = std::make_unique<Function>(std::move(f));
+    item.function = std::make_unique<Function>(lower_entry(entry_stmts));
     m.items.push_back(std::move(item));
   }
   if (diags_.empty()) diags_ = deferred_;

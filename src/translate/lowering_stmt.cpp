@@ -64,8 +64,20 @@ Block Lowering::statements(const std::vector<TSNode>& nodes, int block_id) {
         bool plain = false;
         if (is(n, k_.expression_statement)) {
           TSNode a = ts_node_named_child(n, 0);
-          plain = is(a, k_.assignment) && ts_node_start_byte(field(a, "left")) == l.first_byte &&
-                  !ts_node_is_null(field(a, "right"));
+          TSNode left = field(a, "left");
+          plain = is(a, k_.assignment) && ts_node_start_byte(left) == l.first_byte && !ts_node_is_null(field(a, "right"));
+          // `a, b = ...` declares its names itself only when all of them are
+          // new here; otherwise the new ones are declared before it.
+          if (is(a, k_.assignment) && (is(left, k_.pattern_list) || is(left, k_.tuple_pattern)) &&
+              !ts_node_is_null(field(a, "right"))) {
+            plain = true;
+            for (TSNode t : named_children(left)) {
+              LocalInfo* o = is(t, k_.identifier) ? local(std::string(text(t))) : nullptr;
+              if (!o || o->declared || !o->has_lca || o->lca != fn_->block_path || o->first_byte != ts_node_start_byte(t) ||
+                  fn_->globals.count(std::string(text(t))))
+                plain = false;
+            }
+          }
         }
         if (plain) continue;
         auto d = std::make_unique<Stmt>(StmtKind::Declare, pos(n));
@@ -329,12 +341,34 @@ StmtPtr Lowering::assign_to(TSNode left, ExprPtr value, SourcePos p, const Type*
   if (is(left, k_.attribute) || is(left, k_.subscript)) {
     auto s = std::make_unique<Stmt>(StmtKind::Assign, p);
     s->target = expr(left);
-    // `self.x = value` in a method declares the field x, typed by its first value.
-    if (s->target->kind == ExprKind::Attribute && !s->target->type.known() && fn_ && fn_->klass &&
-        s->target->object->name_kind == NameKind::Self) {
+    // `d[k] = v` into a dictionary whose types are still open gives them.
+    if (s->target->kind == ExprKind::Subscript && s->target->items.size() == 2 && s->target->items[0]->type.kind == TypeKind::Dict &&
+        !s->target->items[0]->type.known()) {
+      refine_storage(*s->target->items[0], Type::dict(s->target->items[1]->type, value->type));
+      s->target->type = s->target->items[0]->type.arg(1);
+    }
+    // `self.x = value` in a method declares the field x; its type joins every
+    // value assigned to it (`self.result = None`, later `self.result = 3`).
+    if (s->target->kind == ExprKind::Attribute && fn_ && fn_->klass && s->target->object->name_kind == NameKind::Self) {
       Type t = annotated ? *annotated : value->type;
-      if (!fn_->klass->field(s->target->text)) fn_->klass->fields.emplace_back(s->target->text, t);
-      s->target->type = t;
+      Type* ft = nullptr;
+      for (ClassInfo* c = fn_->klass; c && !ft; c = c->base.empty() || !classes_.count(c->base) ? nullptr : &classes_[c->base])
+        for (auto& [fname, ftype] : c->fields)
+          if (fname == s->target->text) ft = &ftype;
+      if (!ft) {
+        fn_->klass->fields.emplace_back(s->target->text, t);
+        inference_moved_ = inference_moved_ || t.known();
+        s->target->type = t;
+      } else if (auto j = join(*ft, t)) {
+        if (!(*j == *ft)) {
+          *ft = *j;
+          inference_moved_ = true;
+        }
+        s->target->type = *ft;
+      } else if (ft->known() && t.known()) {
+        unsupported(left, fmt::format("attribute `self.{}` is assigned `{}` and `{}`", s->target->text, to_string(*ft),
+                                      to_string(t)));
+      }
     }
     s->value = std::move(value);
     return s;
@@ -436,6 +470,15 @@ StmtPtr Lowering::for_statement(TSNode n) {
   auto s = std::make_unique<Stmt>(StmtKind::ForEach, p);
   s->is_async = is_async;
   iter = expr(right);
+  if (iter->type.kind == TypeKind::Tuple) {
+    // `for x in (a, b)`: a literal of one type is a list in the targets; a
+    // tuple value, or one of mixed types, has no loop there.
+    Type e = iter->type.element();
+    if (iter->kind != ExprKind::Tuple || !e.known())
+      unsupported(right, fmt::format("loop over a tuple of type `{}`", to_string(iter->type)));
+    iter->kind = ExprKind::List;
+    iter->type = Type::list(e);
+  }
   Type elem;
   const Type& it = iter->type;
   // as_completed is iterated with a plain `for` in Python; in C# it is an async stream.

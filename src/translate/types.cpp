@@ -48,6 +48,35 @@ void Type::refine(const Type& other) {
   for (size_t i = 0; i < args.size(); ++i) args[i].refine(other.args[i]);
 }
 
+std::optional<Type> join(const Type& a, const Type& b) {
+  if (a.kind == TypeKind::Unknown) return b;
+  if (b.kind == TypeKind::Unknown) return a;
+  if (a.kind == TypeKind::None && b.kind == TypeKind::None) return a;
+  if (a.kind == TypeKind::None) return Type::optional(b);
+  if (b.kind == TypeKind::None) return Type::optional(a);
+  if (a.kind == TypeKind::Optional || b.kind == TypeKind::Optional) {
+    auto inner = join(a.kind == TypeKind::Optional ? a.arg(0) : a, b.kind == TypeKind::Optional ? b.arg(0) : b);
+    if (!inner) return std::nullopt;
+    return Type::optional(*inner);
+  }
+  if ((a.kind == TypeKind::Int && b.kind == TypeKind::Float) || (a.kind == TypeKind::Float && b.kind == TypeKind::Int))
+    return Type(TypeKind::Float);
+  if (a.kind != b.kind || a.name != b.name || a.args.size() != b.args.size()) return std::nullopt;
+  Type out = a;
+  for (size_t i = 0; i < a.args.size(); ++i) {
+    // Type arguments are invariant (list[int] is not list[float]): only
+    // their unknown parts are filled.
+    if (a.args[i].known() && b.args[i].known()) {
+      if (!(a.args[i] == b.args[i])) return std::nullopt;
+      continue;
+    }
+    auto j = join(a.args[i], b.args[i]);
+    if (!j) return std::nullopt;
+    out.args[i] = std::move(*j);
+  }
+  return out;
+}
+
 std::string to_string(const Type& t) {
   auto join = [&](std::string head) {
     head += "[";

@@ -2,6 +2,7 @@
 // independent of any target language (backends map them to C# or C++).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,11 @@ struct Type {
 
   friend bool operator==(const Type&, const Type&) = default;
 };
+
+// The type that holds values of both, as call sites and assignments meet:
+// Unknown parts are filled, `None` with `T` is `Optional[T]`, `int` with
+// `float` is `float` (Python's numeric tower); anything else is a conflict.
+std::optional<Type> join(const Type& a, const Type& b);
 
 // Python spelling, for diagnostics and tests: `list[int]`, `Optional[str]`.
 std::string to_string(const Type& t);

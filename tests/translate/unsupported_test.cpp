@@ -36,7 +36,8 @@ const Case kCases[] = {
     {"UnmappedCall", "import asyncio\n\nasync def main() -> None:\n    asyncio.get_event_loop()\n",
      "4:5: unsupported: call to `asyncio.get_event_loop` (no mapping in rules/translate)\n"},
     {"UnannotatedParameter", "def f(x):\n    return x\n",
-     "1:7: unsupported: parameter `x` without a type annotation\n"},
+     "1:7: unsupported: parameter `x` without a type annotation, and no call in this module passes it a value of known "
+     "type\n"},
     {"StarArgs", "def f(*args: int) -> None:\n    pass\n", "1:7: unsupported: parameter `*args: int` (*args / **kwargs)\n"},
     {"MatchStatement", "def f(x: int) -> None:\n    match x:\n        case 1:\n            pass\n",
      "2:5: unsupported: match statement\n"},
