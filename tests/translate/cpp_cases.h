@@ -12,7 +12,7 @@ namespace asl::tr::testing {
 
 inline TranslateResult translate_case_cpp(const std::string& name) {
   LoadError e;
-  auto path = cases_dir() / name / "input.py";
+  auto path = case_input(name);
   SourceFile f = SourceFile::from_bytes("input.py", read_file(path), &e);
   TranslateOptions o;
   o.target = Target::Cpp;
