@@ -48,7 +48,8 @@ void no_checkpoint(const CheckContext& cx, std::vector<Diagnostic>& out) {
       if (is_timeout_context(q)) found = q;
     });
     if (found.empty() || contains_checkpoint(field(w.node, "body"))) continue;
-    out.push_back(cx.make("ASYNC100", w.node, found));
+    // The statement's own form: `async with asyncio.timeout(...)`, `with trio.fail_after(...)`.
+    out.push_back(cx.make("ASYNC100", w.node, found, has_async_keyword(w.node) ? "async with" : "with"));
   }
 }
 
