@@ -35,8 +35,15 @@ std::string callee_text(std::string_view text) {
   return out;
 }
 
+const std::string& advice_for(const CallPattern& p, Framework framework) {
+  const std::string& alt = framework == Framework::Trio    ? p.use_trio
+                           : framework == Framework::Anyio ? p.use_anyio
+                                                           : p.use;
+  return alt.empty() ? p.use : alt;
+}
+
 std::string format_message(const Rule& rule, std::string_view callee, const CallPattern* pattern,
-                           std::string_view detail) {
+                           std::string_view detail, Framework framework) {
   std::string out;
   const std::string& t = rule.message;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -46,7 +53,7 @@ std::string format_message(const Rule& rule, std::string_view callee, const Call
         std::string_view key(t.data() + i + 1, end - i - 1);
         if (key == "callee") { out += callee; i = end; continue; }
         if (key == "detail") { out += detail; i = end; continue; }
-        if (pattern && key == "use") { out += pattern->use; i = end; continue; }
+        if (pattern && key == "use") { out += advice_for(*pattern, framework); i = end; continue; }
         if (pattern && key == "cs") { out += pattern->cs; i = end; continue; }
       }
     }
@@ -165,7 +172,8 @@ CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite&
   return {};
 }
 
-void CallEngine::run(const SemanticModel& model, const SourceFile& file, std::vector<Diagnostic>& out) const {
+void CallEngine::run(const SemanticModel& model, const SourceFile& file, std::vector<Diagnostic>& out,
+                     Framework framework) const {
   if (empty()) return;
   for (const CallSite& site : model.calls()) {
     if (!model.in_async_context(site.scope)) continue;
@@ -174,7 +182,7 @@ void CallEngine::run(const SemanticModel& model, const SourceFile& file, std::ve
     TSNode callee = field(site.call, "function");
     Diagnostic d;
     d.code = t.rule->code;
-    d.message = format_message(*t.rule, callee_text(model.text(callee)), t.pattern);
+    d.message = format_message(*t.rule, callee_text(model.text(callee)), t.pattern, {}, framework);
     d.start_byte = ts_node_start_byte(callee);
     d.end_byte = ts_node_end_byte(callee);
     d.start = file.location(d.start_byte);

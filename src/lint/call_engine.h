@@ -10,6 +10,7 @@
 #include "core/diagnostic.h"
 #include "core/semantic_model.h"
 #include "core/source_file.h"
+#include "lint/framework.h"
 #include "lint/rule_selection.h"
 #include "rules/catalog.h"
 
@@ -18,7 +19,9 @@ namespace asl {
 class CallEngine {
  public:
   CallEngine(const Catalog& catalog, const RuleSelection& selection);
-  void run(const SemanticModel& model, const SourceFile& file, std::vector<Diagnostic>& out) const;
+  // `framework`: the file's (file_framework), for the wording of suggestions.
+  void run(const SemanticModel& model, const SourceFile& file, std::vector<Diagnostic>& out,
+           Framework framework = Framework::Asyncio) const;
   bool empty() const { return exact_.empty() && methods_.empty(); }
 
   struct Target {
@@ -34,9 +37,12 @@ class CallEngine {
   std::unordered_map<std::string, std::vector<Target>> methods_;  // `T.*`: keyed by T
 };
 
-// Fills a rule's message template.
+// Fills a rule's message template; `{use}` is the pattern's advice for `framework`.
 std::string format_message(const Rule& rule, std::string_view callee, const CallPattern* pattern,
-                           std::string_view detail = {});
+                           std::string_view detail = {}, Framework framework = Framework::Asyncio);
+
+// A call pattern's advice for a framework: its `use-trio` / `use-anyio` when it has one.
+const std::string& advice_for(const CallPattern& p, Framework framework);
 
 // The callee as written, on one line and at most 60 characters.
 std::string callee_text(std::string_view text);

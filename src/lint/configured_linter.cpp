@@ -9,12 +9,6 @@ namespace asl {
 Catalog configure_catalog(const Catalog& base, const Settings& s) {
   Catalog c = base;
   for (Rule& r : c.rules) {
-    if (s.framework != Framework::Asyncio) {
-      for (CallPattern& p : r.calls) {
-        const std::string& alt = s.framework == Framework::Trio ? p.use_trio : p.use_anyio;
-        if (!alt.empty()) p.use = alt;
-      }
-    }
     if (r.code == kConfiguredBlockingCallCode) {
       for (const auto& [name, use] : s.extra_blocking_calls) {
         CallPattern p;

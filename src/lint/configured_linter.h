@@ -1,6 +1,7 @@
-// A Linter for one set of Settings: the catalog specialised for them
-// (extra blocking calls become ASYNC200 call patterns, suggested replacements
-// follow the async framework), and per-file-ignores applied to the findings.
+// A Linter for one set of Settings: the catalog specialised for them (extra
+// blocking calls become ASYNC200 call patterns), the configured async
+// framework for files whose imports do not decide it, and per-file-ignores
+// applied to the findings.
 #pragma once
 
 #include <map>

@@ -7,6 +7,8 @@
 
 namespace asl {
 
+class SemanticModel;
+
 enum class Framework { Asyncio, Anyio, Trio };
 
 inline std::optional<Framework> parse_framework(std::string_view name) {
@@ -24,5 +26,12 @@ inline std::string_view framework_name(Framework f) {
   }
   return "asyncio";
 }
+
+// The framework a file is written for, as flake8-async decides it, from the
+// modules it imports: a file that imports trio or anyio and not asyncio is
+// theirs (anyio when it imports both: anyio also runs on trio), one that
+// imports asyncio alone is asyncio's; otherwise (none, or asyncio with
+// another) the configured framework.
+Framework file_framework(const SemanticModel& model, Framework configured);
 
 }  // namespace asl

@@ -37,10 +37,12 @@ FileResult Linter::lint(const SourceFile& file, const ModuleInfo& module,
   collect_syntax_errors(root, file, found);
   SemanticModel model(root, file.text(), catalog_, module);
   report_python2_statements(model.python2_statements(), file, found);
-  calls_.run(model, file, found);
+  // Suggestions and fixes follow the file's framework (its imports), else the configured one.
+  Framework framework = file_framework(model, framework_);
+  calls_.run(model, file, found, framework);
   CheckContext checks{model, file, catalog_, selection_, calls_, result.facts, project};
   run_checks(checks, found);
-  attach_fixes(found, FixContext{model, file, root, framework_});
+  attach_fixes(found, FixContext{model, file, root, framework});
 
   result.noqa.emplace(file);
   keep_unsuppressed(std::move(found), result);

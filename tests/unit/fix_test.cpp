@@ -128,6 +128,33 @@ TEST(SleepFix, FollowsTheFramework) {
             "import time\nimport trio\nasync def f():\n    await trio.sleep(1)\n");
 }
 
+TEST(SleepFix, FollowsTheFileFrameworkOverTheConfiguredOne) {
+  // A trio file: trio's sleep, under the existing import, whatever is configured.
+  std::string trio = "import time\nimport trio\nasync def f():\n    time.sleep(1)\n";
+  EXPECT_EQ(fix(trio), "import time\nimport trio\nasync def f():\n    await trio.sleep(1)\n");
+  // Only `from trio import ...`: still trio's, so `import trio` is added.
+  EXPECT_EQ(fix("import time\nfrom trio import open_nursery\nasync def f():\n    time.sleep(1)\n"),
+            "import time\nfrom trio import open_nursery\nimport trio\nasync def f():\n    await trio.sleep(1)\n");
+  // anyio (with or without trio beside it), under its alias.
+  EXPECT_EQ(fix("import time, trio\nimport anyio as aio\nasync def f():\n    time.sleep(1)\n"),
+            "import time, trio\nimport anyio as aio\nasync def f():\n    await aio.sleep(1)\n");
+  // An asyncio file stays asyncio's even where trio is configured.
+  EXPECT_EQ(fix("import asyncio, time\nasync def f():\n    time.sleep(1)\n", Framework::Trio),
+            "import asyncio, time\nasync def f():\n    await asyncio.sleep(1)\n");
+  // asyncio beside trio, or no framework at all: the configured one decides.
+  EXPECT_EQ(fix("import asyncio, time, trio\nasync def f():\n    time.sleep(1)\n"),
+            "import asyncio, time, trio\nasync def f():\n    await asyncio.sleep(1)\n");
+  EXPECT_EQ(fix("import asyncio, time, trio\nasync def f():\n    time.sleep(1)\n", Framework::Trio),
+            "import asyncio, time, trio\nasync def f():\n    await trio.sleep(1)\n");
+
+  // The message and the fix's title say the same.
+  auto ds = testing::lint_text(trio, sleep_rule());
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_NE(ds[0].message.find("use `await trio.sleep(...)`"), std::string::npos) << ds[0].message;
+  ASSERT_TRUE(ds[0].fix);
+  EXPECT_EQ(ds[0].fix->title, "Replace with `await trio.sleep(...)`");
+}
+
 TEST(SleepFix, FixIsMarkedSafeAndTitled) {
   auto ds = testing::lint_text("import time\nasync def f():\n    time.sleep(1)\n", sleep_rule());
   ASSERT_EQ(ds.size(), 1u);

@@ -1,5 +1,8 @@
 // Runs every annotated fixture in tests/lint/fixtures: the findings must equal
 // the `# error: CODE[, CODE]` annotations exactly (line and code, with counts).
+// `# error: CODE "text"`: the message of each such finding also contains text.
+// CODE.py is the rule's fixture; CODE_variant.py holds more cases of it (a
+// file whose imports make it trio's, say).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -26,10 +29,11 @@ std::string read_all(const fs::path& p) {
 }
 
 using Expectations = std::multiset<std::pair<uint32_t, std::string>>;
+using MessageTexts = std::map<std::pair<uint32_t, std::string>, std::string>;
 
-Expectations annotations(const std::string& text) {
+Expectations annotations(const std::string& text, MessageTexts* texts = nullptr) {
   Expectations out;
-  static const std::regex marker(R"(#\s*error:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*))");
+  static const std::regex marker(R"re(#\s*error:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)(?:\s+"([^"]*)")?)re");
   static const std::regex code(R"([A-Z]+[0-9]+)");
   std::istringstream in(text);
   std::string line;
@@ -39,9 +43,18 @@ Expectations annotations(const std::string& text) {
     std::smatch m;
     if (!std::regex_search(line, m, marker)) continue;
     std::string codes = m[1];
-    for (std::sregex_iterator it(codes.begin(), codes.end(), code), end; it != end; ++it) out.insert({n, it->str()});
+    for (std::sregex_iterator it(codes.begin(), codes.end(), code), end; it != end; ++it) {
+      out.insert({n, it->str()});
+      if (texts && m[2].matched) (*texts)[{n, it->str()}] = m[2];
+    }
   }
   return out;
+}
+
+// The rule a fixture is for: its name up to the first `_`.
+std::string rule_of(const fs::path& fixture) {
+  std::string stem = fixture.stem().string();
+  return stem.substr(0, stem.find('_'));
 }
 
 std::vector<fs::path> fixtures() {
@@ -56,16 +69,21 @@ class Fixture : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(Fixture, FindingsMatchAnnotations) {
   std::string text = read_all(GetParam());
-  Expectations expected = annotations(text);
+  MessageTexts texts;
+  Expectations expected = annotations(text, &texts);
   Expectations actual;
   std::map<std::pair<uint32_t, std::string>, std::string> messages;
+  std::string report;
   // The default rules, plus the fixture's own rule when it is off by default.
-  RuleSelection selection{{}, {GetParam().stem().string()}, {}};
-  for (const Diagnostic& d : testing::lint_rule_text(GetParam().stem().string(), text, selection)) {
+  std::string rule = rule_of(GetParam());
+  RuleSelection selection{{}, {rule}, {}};
+  for (const Diagnostic& d : testing::lint_rule_text(rule, text, selection)) {
     actual.insert({d.start.line, d.code});
     messages[{d.start.line, d.code}] = d.message;
+    auto t = texts.find({d.start.line, d.code});
+    if (t != texts.end() && d.message.find(t->second) == std::string::npos)
+      report += fmt::format("  message  line {}: {} lacks \"{}\": {}\n", d.start.line, d.code, t->second, d.message);
   }
-  std::string report;
   for (const auto& e : expected)
     if (actual.count(e) < expected.count(e)) report += fmt::format("  missing  line {}: {}\n", e.first, e.second);
   for (const auto& a : actual)
