@@ -10,6 +10,8 @@ packages=(
   libtree-sitter-dev libfmt-dev libcli11-dev libgtest-dev libtomlplusplus-dev nlohmann-json3-dev
   libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-aiohttp python3-requests
+  # The libraries whose coroutine functions rules/types.toml lists (checked by a test).
+  python3-aiofiles python3-aiosqlite python3-anyio python3-trio
   # The C++ translations' dependencies (header-only Boost.Asio/Beast/JSON 1.81;
   # conflicts with libboost1.74-dev, so named by version).
   libboost1.81-dev
