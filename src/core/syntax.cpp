@@ -114,6 +114,10 @@ const Kinds& Kinds::get() {
     x.if_statement = sym(l, "if_statement");
     x.except_group_clause = sym(l, "except_group_clause");
     x.case_clause = sym(l, "case_clause");
+    x.not_operator = sym(l, "not_operator");
+    x.boolean_operator = sym(l, "boolean_operator");
+    x.comparison_operator = sym(l, "comparison_operator");
+    x.none = sym(l, "none");
     x.error = static_cast<TSSymbol>(-1);  // ts_builtin_sym_error
     return x;
   }();

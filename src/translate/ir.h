@@ -44,6 +44,7 @@ enum class ExprKind : unsigned char {
   Starred,      // items[0]: an iterable spread into a variadic parameter
   IsInstance,   // items[0]: value; type: the tested type (result is bool)
   Cast,         // items[0] converted to `type` (int(x), float(x), str(x))
+  Unwrap,       // items[0], an Optional the code has shown not to be None, read as `type`
 };
 
 // Which declaration a Name refers to, so backends can apply their naming rules.

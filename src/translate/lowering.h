@@ -103,6 +103,28 @@ class Lowering {
   StmtPtr raise_statement(TSNode n);
   StmtPtr assign_to(TSNode target, ExprPtr value, SourcePos pos, const Type* annotated);
 
+  // lowering_narrowing.cpp: names and attributes the code has shown not to
+  // be None (`if x is None: return`, `if x is not None:`, `x and x.y`,
+  // `a if a is not None else b`), keyed by their source text.
+  struct Facts {
+    std::map<std::string, Type> when_true, when_false;
+  };
+  Facts facts_of(TSNode condition);
+  ExprPtr narrowed(TSNode n, ExprPtr e);  // e read as its narrowed type, where a fact holds
+  void forget_narrowing(TSNode target);   // an assignment ends what was known of its target
+  bool always_exits(TSNode block) const;  // ends in return, raise, break or continue
+  // A loop's later iterations run after its body's assignments: what the
+  // code knew before the loop of a name assigned in it does not hold there.
+  void forget_assigned_in(TSNode loop);
+  struct Narrowing {  // facts that hold while it lives
+    Lowering& l;
+    Narrowing(Lowering& x, const std::map<std::string, Type>& facts) : l(x) { l.narrowed_.push_back(facts); }
+    ~Narrowing() { l.narrowed_.pop_back(); }
+    Narrowing(const Narrowing&) = delete;
+    Narrowing& operator=(const Narrowing&) = delete;
+  };
+  std::vector<std::map<std::string, Type>> narrowed_;
+
   // lowering_expr.cpp
   ExprPtr expr(TSNode n, const Type* expected = nullptr);
   ExprPtr name(TSNode n);

@@ -124,7 +124,7 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
   std::string_view type = ts_node_type(n);
   SourcePos p = pos(n);
   if (type == "parenthesized_expression") return expr(ts_node_named_child(n, 0), expected);
-  if (type == "identifier") return name(n);
+  if (type == "identifier") return narrowed(n, name(n));
   if (type == "integer") {
     auto e = make(ExprKind::Int, TypeKind::Int, p);
     std::string t(text(n));
@@ -153,7 +153,7 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
     return make(ExprKind::None, t, p);
   }
   if (type == "string" || type == "concatenated_string") return string(n);
-  if (type == "attribute") return attribute(n);
+  if (type == "attribute") return narrowed(n, attribute(n));
   if (type == "subscript") return subscript(n);
   if (type == "call") return call(n, expected);
   if (type == "binary_operator") return binary(n);
@@ -176,9 +176,18 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
   if (type == "conditional_expression") {
     std::vector<TSNode> c = named_children(n);
     auto e = make(ExprKind::Conditional, {}, p);
-    ExprPtr a = expr(c[0], expected);
+    Facts facts = facts_of(c[1]);
+    ExprPtr a;
+    {
+      Narrowing guard(*this, facts.when_true);
+      a = expr(c[0], expected);
+    }
     ExprPtr cond = truthy(expr(c[1]));
-    ExprPtr b = expr(c[2], a->type.known() ? &a->type : expected);
+    ExprPtr b;
+    {
+      Narrowing guard(*this, facts.when_false);
+      b = expr(c[2], a->type.known() ? &a->type : expected);
+    }
     Type t = a->type;
     if (b->kind == ExprKind::None) t = Type::optional(t);
     else if (a->kind == ExprKind::None) t = Type::optional(b->type);
@@ -499,6 +508,12 @@ ExprPtr Lowering::comparison(TSNode n) {
     }
   });
   for (size_t i = 0; i < e->ops.size(); ++i) {
+    // `x is None` asks about the Optional itself, narrowed or not.
+    if (e->ops[i] == "is" || e->ops[i] == "is not")
+      for (size_t k : {i, i + 1})
+        if (e->items[k]->kind == ExprKind::Unwrap) e->items[k] = std::move(e->items[k]->items[0]);
+  }
+  for (size_t i = 0; i < e->ops.size(); ++i) {
     const std::string& op = e->ops[i];
     const Type& a = e->items[i]->type;
     const Type& b = e->items[i + 1]->type;
@@ -526,6 +541,8 @@ ExprPtr Lowering::comparison(TSNode n) {
 ExprPtr Lowering::boolean(TSNode n) {
   std::string op(text(field(n, "operator")));
   ExprPtr l = expr(field(n, "left"));
+  Facts facts = facts_of(field(n, "left"));
+  Narrowing guard(*this, op == "and" ? facts.when_true : facts.when_false);
   ExprPtr r = expr(field(n, "right"), l->type.known() ? &l->type : nullptr);
   auto e = make(ExprKind::BoolOp, TypeKind::Bool, pos(n));
   e->text = op;

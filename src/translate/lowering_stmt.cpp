@@ -33,6 +33,7 @@ const std::string* note_in(const Expr* e) {
 
 Block Lowering::statements(const std::vector<TSNode>& nodes, int block_id) {
   Block out;
+  Narrowing scope(*this, {});  // what this block's guards establish ends with it
   bool pushed = false;
   if (fn_ && (fn_->block_path.empty() || fn_->block_path.back() != block_id)) {
     fn_->block_path.push_back(block_id);
@@ -171,8 +172,10 @@ void Lowering::statement(TSNode n, Block& out) {
     }
     if (type == "while_statement") {
       auto s = std::make_unique<Stmt>(StmtKind::While, p);
+      forget_assigned_in(n);
       s->value = truthy(expr(field(n, "condition")));
       if (!ts_node_is_null(field(n, "alternative"))) unsupported(field(n, "alternative"), "while ... else");
+      Narrowing guard(*this, facts_of(field(n, "condition")).when_true);
       s->body = block(field(n, "body"));
       out.push_back(std::move(s));
       return;
@@ -225,12 +228,38 @@ void Lowering::statement(TSNode n, Block& out) {
 
 StmtPtr Lowering::if_statement(TSNode n) {
   auto s = std::make_unique<Stmt>(StmtKind::If, pos(n));
-  s->branches.emplace_back(truthy(expr(field(n, "condition"))), block(field(n, "consequence")));
+  // Each branch knows its condition held and the earlier ones did not.
+  std::map<std::string, Type> earlier_false;
+  bool all_exit = true;
+  auto branch = [&](TSNode cond, TSNode body) {
+    ExprPtr c = truthy(expr(cond));
+    Facts f = facts_of(cond);
+    std::map<std::string, Type> here = earlier_false;
+    for (const auto& [k, t] : f.when_true) here[k] = t;
+    Block b;
+    {
+      Narrowing guard(*this, here);
+      b = block(body);
+    }
+    for (const auto& [k, t] : f.when_false) earlier_false[k] = t;
+    all_exit = all_exit && always_exits(body);
+    s->branches.emplace_back(std::move(c), std::move(b));
+  };
+  branch(field(n, "condition"), field(n, "consequence"));
+  bool has_else = false;
   for_each_named_child(n, [&](TSNode c) {
     std::string_view ct = ts_node_type(c);
-    if (ct == "elif_clause") s->branches.emplace_back(truthy(expr(field(c, "condition"))), block(field(c, "consequence")));
-    else if (ct == "else_clause") s->orelse = block(field(c, "body"));
+    if (ct == "elif_clause") {
+      branch(field(c, "condition"), field(c, "consequence"));
+    } else if (ct == "else_clause") {
+      has_else = true;
+      Narrowing guard(*this, earlier_false);
+      s->orelse = block(field(c, "body"));
+    }
   });
+  // `if x is None: return` -- what follows knows x is not None.
+  if (!has_else && all_exit && !narrowed_.empty())
+    for (const auto& [k, t] : earlier_false) narrowed_.back()[k] = t;
   return s;
 }
 
@@ -240,6 +269,8 @@ StmtPtr Lowering::assignment(TSNode n) {
   if (is(n, k_.augmented_assignment)) {
     auto s = std::make_unique<Stmt>(StmtKind::Assign, p);
     s->target = expr(left);
+    if (s->target->kind == ExprKind::Unwrap)
+      unsupported(left, fmt::format("augmented assignment to `{}`, an Optional known not to be None here", text(left)));
     std::string op(text(field(n, "operator")));
     op.pop_back();  // "+=" -> "+"
     s->op = op;
@@ -275,6 +306,10 @@ StmtPtr Lowering::assignment(TSNode n) {
 }
 
 StmtPtr Lowering::assign_to(TSNode left, ExprPtr value, SourcePos p, const Type* annotated) {
+  if (is(left, k_.pattern_list) || is(left, k_.tuple_pattern))
+    for (TSNode t : named_children(left)) forget_narrowing(t);
+  else
+    forget_narrowing(left);
   if (is(left, k_.identifier)) {
     std::string nm(text(left));
     if (fn_ && !fn_->globals.count(nm)) {
@@ -437,6 +472,7 @@ StmtPtr Lowering::for_statement(TSNode n) {
   if (!ts_node_is_null(field(n, "alternative"))) unsupported(field(n, "alternative"), "for ... else");
   bool is_async = std::string_view(text(n)).starts_with("async");
   if (is_async && !in_async()) unsupported(n, "async for outside an async function");
+  forget_assigned_in(n);
   TSNode left = field(n, "left"), right = field(n, "right");
   ExprPtr iter;
   // for i in range(...) -> a counting loop.

@@ -115,6 +115,7 @@ class CppEmitter {
   std::set<std::string> base_classes_;  // module classes that others derive from
   std::set<std::string> shared_roots_;  // root classes deriving from enable_shared_from_this
   std::set<std::string> task_names_;                          // locals holding started tasks
+  std::set<std::string> task_lists_;                          // locals holding lists of started tasks
   const Function* fn_ = nullptr;
   std::vector<const Function*> scopes_;  // the functions being emitted, innermost last
   // Nested coroutines in scope: a captureless lambda that receives the

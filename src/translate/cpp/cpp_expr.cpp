@@ -74,6 +74,10 @@ Code CppEmitter::expr(const Expr& e) {
       return code("py::isinstance<" + type(t, e.pos) + ">(" + expr(*e.items[0]).text + ")");
     }
     case ExprKind::Cast: return truthy(e);
+    case ExprKind::Unwrap:
+      // A class instance is a shared_ptr, nullable already; other values are std::optional.
+      if (is_class(e.type)) return expr(*e.items[0]);
+      return code("*" + wrap(*e.items[0], kUnary), kUnary);
   }
   throw Unsupported{e.pos, "this expression"};
 }

@@ -322,6 +322,11 @@ void CppEmitter::note_tasks(const Block& b) {
     if ((s->kind == StmtKind::Assign || s->kind == StmtKind::Declare) && s->target && s->value &&
         s->target->kind == ExprKind::Name && is_task(*s->value))
       task_names_.insert(s->target->text);
+    // `tasks.append(tg.create_task(...))`: a list of started tasks.
+    if (s->kind == StmtKind::Expr && s->value && s->value->kind == ExprKind::ApiCall && s->value->api &&
+        s->value->api->python == "builtins.list.append" && s->value->object && s->value->object->kind == ExprKind::Name &&
+        !s->value->args.empty() && is_task(*s->value->args[0].value))
+      task_lists_.insert(s->value->object->text);
     note_tasks(s->body);
     note_tasks(s->orelse);
     note_tasks(s->finally_body);
@@ -418,6 +423,14 @@ void CppEmitter::declare(const Stmt& s) {
   }
   const Expr& v = *s.value;
   if (is_task(v)) task_names_.insert(t.text);
+  if (task_lists_.count(t.text) && t.type.kind == TypeKind::List && t.type.arg(0).kind == TypeKind::Awaitable) {
+    const Type& r = t.type.arg(0).arg(0);
+    std::string list = "std::vector<py::task<" + (r.kind == TypeKind::None ? std::string("void") : type(r, s.pos)) + ">>";
+    if (v.kind != ExprKind::List || !v.items.empty())
+      throw Unsupported{s.pos, "a list of started tasks that does not start empty"};
+    simple(s, "auto " + n + " = " + list + "{};");
+    return;
+  }
   // `auto` when the value alone says the variable's type.
   bool plain = v.kind != ExprKind::Str && v.kind != ExprKind::None && v.kind != ExprKind::FString && v.kind != ExprKind::Conditional &&
                v.kind != ExprKind::Lambda && !(v.kind == ExprKind::BoolOp);

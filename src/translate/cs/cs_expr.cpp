@@ -84,6 +84,10 @@ Code CsEmitter::expr(const Expr& e) {
       return code(wrap(*e.items[0], kRelational) + " is " + type(t), kRelational);
     }
     case ExprKind::Cast: return truthy(e);
+    case ExprKind::Unwrap:
+      // Nullable references are their own type; nullable values need `.Value`.
+      if (!is_value_type(e.type)) return expr(*e.items[0]);
+      return code(wrap(*e.items[0], kPrimary) + ".Value", kPrimary);
   }
   return code("default");
 }
