@@ -154,7 +154,9 @@ class Lowering {
   // code puts into it (`results = []`, then `results.append(x)`, `d[k] = v`),
   // wherever the variable lives: local, parameter, module variable, field.
   void refine_storage(Expr& target, const Type& t);
-  void refine_from_mutation(const std::string& method, Expr& receiver, const std::vector<const Expr*>& args, TSNode at);
+  void widen_storage(Expr& target, const Type& t);  // replaces: the caller has joined the types
+  Type* storage_of(Expr& target);                   // where a variable's type lives, if it is one
+  void refine_from_mutation(const std::string& method, Expr& receiver, const std::vector<Expr*>& args, TSNode at);
   bool assignable(const Type& to, const Type& from) const;  // without a conversion the target lacks
   std::optional<std::string> qualified(TSNode n);  // module path of a dotted name through imports
   std::string type_key(const Type& t);             // receiver key in the API table: builtins.list, asyncio.Queue
@@ -200,6 +202,7 @@ class Lowering {
   std::set<uint32_t> consumed_comments_;
   std::vector<TranslateDiagnostic> deferred_;  // start bytes of comments already placed
   bool inference_moved_ = false;  // a parameter or field type changed in this round
+  TSNode discarded_call_{};       // the call of the expression statement being lowered, if any
   // Call sites that pass a parameter a type its other call sites contradict
   // (function.parameter -> the diagnostic), from the last inference round.
   std::map<std::string, TranslateDiagnostic> conflicts_;

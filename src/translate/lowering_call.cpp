@@ -36,6 +36,12 @@ bool kind_matches(const Type& t, std::string_view want) {
   return false;
 }
 
+Type any_to_unknown(Type t) {
+  if (t.kind == TypeKind::Any) return Type();
+  for (auto& a : t.args) a = any_to_unknown(std::move(a));
+  return t;
+}
+
 bool has_any(const Type& t) {
   if (t.kind == TypeKind::Any) return true;
   for (const auto& a : t.args)
@@ -122,6 +128,7 @@ std::vector<Arg> Lowering::bind_args(std::vector<Param>& params, TSNode args, co
       if (!prm) unsupported(a, fmt::format("`{}` has no parameter `{}`", what, kw));
       out.push_back({kw, expr(field(a, "value"), prm->type.known() ? &prm->type : nullptr)});
       observe(*prm, *out.back().value, a, what);
+      if (!out.back().value->type.known()) refine_storage(*out.back().value, prm->type);
       return;
     }
     if (positional >= params.size() || params[positional].keyword_only)
@@ -129,6 +136,8 @@ std::vector<Arg> Lowering::bind_args(std::vector<Param>& params, TSNode args, co
     Param& prm = params[positional++];
     out.push_back({"", expr(a, prm.type.known() ? &prm.type : nullptr)});
     observe(prm, *out.back().value, a, what);
+    // A container the callee fills is the caller's too (`results = []`, `worker(q, results)`).
+    if (!out.back().value->type.known()) refine_storage(*out.back().value, prm.type);
   });
   for (size_t i = 0; i < params.size(); ++i) {
     if (params[i].default_value) continue;
@@ -359,7 +368,7 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     }
   }
   if (receiver) {
-    std::vector<const Expr*> positional;
+    std::vector<Expr*> positional;
     for (const auto& r : raw)
       if (r.keyword.empty()) positional.push_back(r.value.get());
     refine_from_mutation(python.substr(python.rfind('.') + 1), *receiver, positional, whole);
@@ -443,17 +452,25 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
         throw Unsupported{raw[i].value->pos, fmt::format("argument `{}` of `{}` has no C# counterpart", pn, python)};
       ex->args.push_back({pn, std::move(raw[i].value)});
     }
-    // Variadic arguments that type the result must agree (Task.WhenAll takes one T).
+    // Variadic arguments that type the result must agree (Task.WhenAll takes one T),
+    // unless the result is dropped: `await asyncio.gather(producer(), consumer())`.
+    bool dropped = python == "asyncio.gather" && !ts_node_is_null(discarded_call_) && ts_node_eq(whole, discarded_call_) &&
+                   ex->args.size() > 1 && ex->args[0].name == ex->args[1].name;
+    bool mixed = false;
     for (size_t i = 1; i < ex->args.size(); ++i) {
       const Arg& a = ex->args[i];
       const Arg& b = ex->args[i - 1];
       bool typing = e->returns.ref == a.name || returns_mention(e->returns, a.name);
       if (typing && a.name == b.name && e->variadic(static_cast<size_t>(e->param_index(a.name))) && a.value->type.known() &&
-          b.value->type.known() && !(a.value->type == b.value->type))
-        unsupported(whole, fmt::format("`{}` with arguments of different types (`{}` and `{}`)", python,
-                                       to_string(b.value->type), to_string(a.value->type)));
+          b.value->type.known() && !(a.value->type == b.value->type)) {
+        mixed = true;
+        if (!dropped)
+          unsupported(whole, fmt::format("`{}` with arguments of different types (`{}` and `{}`) whose results are used",
+                                         python, to_string(b.value->type), to_string(a.value->type)));
+      }
     }
     ex->type = from_pattern(e->returns, *e, ex->args, ex->object.get(), expected);
+    if (mixed) ex->type = Type::awaitable(TypeKind::None);
     // `Any` in a result type stands for "what the annotation says" (asyncio.Queue(), list()).
     bool annotated = false;
     if (expected && expected->known() && expected->kind == ex->type.kind && expected->name == ex->type.name &&
@@ -461,9 +478,14 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
       ex->type = *expected;
       annotated = true;
     }
-    if ((e->cs.find("{T0}") != std::string::npos || e->cs.find("{type}") != std::string::npos) && !annotated &&
-        (has_any(ex->type) || !ex->type.known()) && !(fn_ && fn_->inferring))
-      unsupported(whole, fmt::format("the type of `{}()` comes from an annotation on the variable receiving it", python));
+    bool typed_by_target = e->cs.find("{T0}") != std::string::npos || e->cs.find("{type}") != std::string::npos;
+    if (typed_by_target && !annotated && (has_any(ex->type) || !ex->type.known())) {
+      // Without an annotation, what the code puts into it decides (`q = asyncio.Queue()`, then `q.put_nowait(1)`).
+      if (fn_ && fn_->inferring) ex->type = any_to_unknown(ex->type);
+      else unsupported(whole, fmt::format("the type of `{}()` comes from an annotation on the variable receiving it, "
+                                          "or from what the code puts into it",
+                                          python));
+    }
     return ex;
   }
   unsupported(whole, why.empty() ? fmt::format("this call of `{}`", python) : why);

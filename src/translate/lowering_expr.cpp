@@ -265,23 +265,35 @@ ExprPtr Lowering::name(TSNode n) {
   unsupported(n, fmt::format("name `{}` is not defined here", nm));
 }
 
-void Lowering::refine_storage(Expr& target, const Type& t) {
-  Type* slot = nullptr;
-  bool shared = true;  // seen by other functions: a change needs another inference round
+void Lowering::widen_storage(Expr& target, const Type& t) {
+  Type* slot = storage_of(target);
+  target.type = t;
+  if (!slot || *slot == t) return;
+  *slot = t;
+  inference_moved_ = true;
+}
+
+Type* Lowering::storage_of(Expr& target) {
   if (target.kind == ExprKind::Name && fn_ && target.name_kind == NameKind::Param && fn_->sig) {
     for (auto& prm : fn_->sig->params)
-      if (prm.name == target.text) slot = &prm.type;
+      if (prm.name == target.text) return &prm.type;
   } else if (target.kind == ExprKind::Name && fn_ && target.name_kind == NameKind::Local) {
-    if (LocalInfo* l = local(target.text)) slot = &l->type;
-    shared = false;
+    if (LocalInfo* l = local(target.text)) return &l->type;
   } else if (target.kind == ExprKind::Name && target.name_kind == NameKind::Global) {
-    if (auto g = globals_.find(target.text); g != globals_.end()) slot = &g->second.type;
+    if (auto g = globals_.find(target.text); g != globals_.end()) return &g->second.type;
   } else if (target.kind == ExprKind::Attribute && target.object && target.object->name_kind == NameKind::Self && fn_ &&
              fn_->klass) {
-    for (ClassInfo* c = fn_->klass; c && !slot; c = c->base.empty() || !classes_.count(c->base) ? nullptr : &classes_[c->base])
+    for (ClassInfo* c = fn_->klass; c; c = c->base.empty() || !classes_.count(c->base) ? nullptr : &classes_[c->base])
       for (auto& [fname, ftype] : c->fields)
-        if (fname == target.text) slot = &ftype;
+        if (fname == target.text) return &ftype;
   }
+  return nullptr;
+}
+
+void Lowering::refine_storage(Expr& target, const Type& t) {
+  Type* slot = storage_of(target);
+  // A local is seen by its function alone; the others need another inference round.
+  bool shared = !(target.kind == ExprKind::Name && target.name_kind == NameKind::Local);
   Type before = slot ? *slot : target.type;
   Type after = before;
   after.refine(t);
@@ -304,7 +316,7 @@ bool Lowering::assignable(const Type& to, const Type& from) const {
   return true;
 }
 
-void Lowering::refine_from_mutation(const std::string& method, Expr& receiver, const std::vector<const Expr*>& args,
+void Lowering::refine_from_mutation(const std::string& method, Expr& receiver, const std::vector<Expr*>& args,
                                     TSNode at) {
   const Type& rt = receiver.type;
   if (args.empty()) return;
@@ -329,11 +341,24 @@ void Lowering::refine_from_mutation(const std::string& method, Expr& receiver, c
     refine_storage(receiver, want);
     return;
   }
-  // A container holds one type in C# and C++; Python's may mix them.
-  for (size_t i = 0; i < rt.args.size() && i < want.args.size(); ++i)
-    if (!assignable(rt.args[i], want.args[i]))
+  // A container holds one type in C# and C++; Python's may mix them. None
+  // beside values makes the elements Optional (a sentinel: `q.put(None)`).
+  Type widened = rt;
+  for (size_t i = 0; i < rt.args.size() && i < want.args.size(); ++i) {
+    if (assignable(rt.args[i], want.args[i])) continue;
+    bool none = want.args[i].kind == TypeKind::None || rt.args[i].kind == TypeKind::None;
+    auto j = none ? join(rt.args[i], want.args[i]) : std::nullopt;
+    if (!j)
       unsupported(at, fmt::format("`{}` of `{}` to a `{}`: the container would hold values of different types", method,
                                   to_string(want.args[i]), to_string(rt)));
+    widened.args[i] = *j;
+  }
+  if (!(widened == rt)) widen_storage(receiver, widened);
+  // A None put into Optional elements is that Optional's None (std::nullopt in C++).
+  for (size_t i = 0; i < args.size() && i < want.args.size(); ++i) {
+    const Type& slot = receiver.type.arg(i < receiver.type.args.size() ? i : 0);
+    if (args[i] && args[i]->kind == ExprKind::None && slot.kind == TypeKind::Optional) args[i]->type = slot;
+  }
 }
 
 ExprPtr Lowering::attribute(TSNode n) {

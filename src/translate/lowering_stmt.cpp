@@ -141,7 +141,11 @@ void Lowering::statement(TSNode n, Block& out) {
         return;
       }
       auto s = std::make_unique<Stmt>(StmtKind::Expr, p);
+      // `await f(...)` or `f(...)` as a statement: its result is dropped.
+      TSNode call = is(e, k_.await) ? ts_node_named_child(e, 0) : e;
+      discarded_call_ = is(call, k_.call) ? call : TSNode{};
       s->value = expr(e);
+      discarded_call_ = TSNode{};
       out.push_back(std::move(s));
       return;
     }
@@ -553,7 +557,28 @@ StmtPtr Lowering::for_statement(TSNode n) {
     e->text = nm;
     return e;
   };
-  if (is(left, k_.identifier)) {
+  StmtPtr rebind;  // `for task in tasks` where `task` is a local of the function too
+  if (is(left, k_.identifier) && fn_ && fn_->locals.count(std::string(text(left)))) {
+    // C# and C++ loops declare their variable: the loop gets a fresh one,
+    // assigned to the function's local at the top of each iteration.
+    std::string nm(text(left));
+    LocalInfo* l = local(nm);
+    l->type.refine(elem);
+    if (!assignable(l->type, elem))
+      unsupported(left, fmt::format("loop variable `{}` of type `{}` is also a local of type `{}`", nm, to_string(elem),
+                                    to_string(l->type)));
+    std::string fresh = nm + "Item";
+    while (fn_->locals.count(fresh) || fn_->params.count(fresh) || lookup_inner(fresh)) fresh += "_";
+    scope.names[fresh] = elem;
+    auto t = make(ExprKind::Name, elem, pos(left));
+    t->text = fresh;
+    s->targets.push_back(std::move(t));
+    rebind = std::make_unique<Stmt>(StmtKind::Assign, pos(left));
+    rebind->target = make(ExprKind::Name, l->type, pos(left));
+    rebind->target->text = nm;
+    rebind->value = make(ExprKind::Name, elem, pos(left));
+    rebind->value->text = fresh;
+  } else if (is(left, k_.identifier)) {
     s->targets.push_back(bind(bind, left, elem));
   } else if (is(left, k_.pattern_list) || is(left, k_.tuple_pattern)) {
     ExprPtr tuple = bind(bind, left, elem);
@@ -565,6 +590,7 @@ StmtPtr Lowering::for_statement(TSNode n) {
   inner_.push_back(scope);
   s->body = block(field(n, "body"));
   inner_.pop_back();
+  if (rebind) s->body.insert(s->body.begin(), std::move(rebind));
   return s;
 }
 

@@ -45,8 +45,8 @@ const Case kCases[] = {
      "2:9: unsupported: assignment expression `:=`\n"},
     {"UnmappedArgument", "import asyncio\n\nasync def main() -> None:\n    asyncio.create_task(main(), name=\"x\")\n",
      "4:5: unsupported: argument `name` of `asyncio.create_task`\n"},
-    {"QueueJoin", "import asyncio\n\nasync def main() -> None:\n    q: asyncio.Queue[int] = asyncio.Queue()\n    await q.join()\n",
-     "5:11: unsupported: call to `asyncio.Queue.join` (no mapping in rules/translate)\n"},
+    {"UnmappedQueueMethod", "import asyncio\n\nasync def main() -> None:\n    q: asyncio.Queue[int] = asyncio.Queue()\n    q.shutdown()\n",
+     "5:5: unsupported: call to `asyncio.Queue.shutdown` (no mapping in rules/translate)\n"},
     {"CancelledTaskFromAStoredCoroutine",
      "import asyncio\n\nasync def work() -> None:\n    await asyncio.sleep(1)\n\nasync def main() -> None:\n"
      "    c = work()\n    t = asyncio.create_task(c)\n    t.cancel()\n",

@@ -212,13 +212,43 @@ asio::awaitable<std::vector<detail::value_t<T>>> gather(std::vector<asio::awaita
   co_return co_await gather(std::move(tasks));
 }
 
+// gather(a(), b()) of coroutines with different result types: a tuple of
+// their results (the translator only emits it where the result is dropped).
+template <class... Ts>
+asio::awaitable<std::tuple<detail::value_t<Ts>...>> gather_mixed(asio::awaitable<Ts>... aws) {
+  auto tasks = std::make_tuple(task<Ts>(std::move(aws))...);
+  while (true) {
+    bool all_done = true;
+    std::exception_ptr first_error;
+    unsigned long first_order = 0;
+    std::apply(
+        [&](const auto&... t) {
+          auto look = [&](const auto& s) {
+            all_done = all_done && s.done;
+            if (s.done && s.error && (!first_error || s.order < first_order)) first_error = s.error, first_order = s.order;
+          };
+          (look(*t.get_state()), ...);
+        },
+        tasks);
+    if (first_error) std::rethrow_exception(first_error);
+    if (all_done) break;
+    co_await detail::completions().wait();
+  }
+  co_return std::apply([](const auto&... t) { return std::make_tuple(*t.get_state()->value...); }, tasks);
+}
+
 template <class T, class... More>
-asio::awaitable<std::vector<detail::value_t<T>>> gather(asio::awaitable<T> first, asio::awaitable<More>... more) {
-  static_assert((std::is_same_v<T, More> && ...), "gather: every awaitable must have the same result type");
-  std::vector<task<T>> tasks;
-  tasks.emplace_back(std::move(first));
-  (tasks.emplace_back(std::move(more)), ...);
-  co_return co_await gather(std::move(tasks));
+auto gather(asio::awaitable<T> first, asio::awaitable<More>... more) {
+  if constexpr ((std::is_same_v<T, More> && ...)) {
+    return [](asio::awaitable<T> f, asio::awaitable<More>... m) -> asio::awaitable<std::vector<detail::value_t<T>>> {
+      std::vector<task<T>> tasks;
+      tasks.emplace_back(std::move(f));
+      (tasks.emplace_back(std::move(m)), ...);
+      co_return co_await gather(std::move(tasks));
+    }(std::move(first), std::move(more)...);
+  } else {
+    return gather_mixed(std::move(first), std::move(more)...);
+  }
 }
 
 // gather() of nothing is an empty list.
@@ -272,11 +302,13 @@ class Queue {
     auto s = s_;
     while (s->maxsize > 0 && static_cast<int>(s->items.size()) >= s->maxsize) co_await s->changed.wait();
     s->items.push_back(std::move(item));
+    ++s->unfinished;
     s->changed.notify_all();
   }
   void put_nowait(T item) {
     if (s_->maxsize > 0 && static_cast<int>(s_->items.size()) >= s_->maxsize) throw Exception("QueueFull");
     s_->items.push_back(std::move(item));
+    ++s_->unfinished;
     s_->changed.notify_all();
   }
   asio::awaitable<T> get() {
@@ -295,7 +327,8 @@ class Queue {
     return item;
   }
   void task_done() {
-    if (--s_->unfinished < 0) throw ValueError("task_done() called too many times");
+    if (s_->unfinished <= 0) throw ValueError("task_done() called too many times");
+    --s_->unfinished;
     s_->changed.notify_all();
   }
   asio::awaitable<void> join() {

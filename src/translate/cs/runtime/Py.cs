@@ -618,6 +618,64 @@
         await task;
     }
 
+// @helper NewQueue
+    /// <summary>
+    /// asyncio.Queue(maxsize): a Channel that also counts the items not yet
+    /// marked done, for task_done() and join().
+    /// </summary>
+    public static System.Threading.Channels.Channel<T> NewQueue<T>(int maxsize = 0) => new AsyncQueue<T>(maxsize);
+
+    sealed class AsyncQueue<T> : System.Threading.Channels.Channel<T>
+    {
+        public int Unfinished;
+        public TaskCompletionSource AllDone = new();
+
+        public AsyncQueue(int maxsize)
+        {
+            var inner = maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
+                                    : System.Threading.Channels.Channel.CreateUnbounded<T>();
+            Reader = inner.Reader;
+            Writer = new CountingWriter(this, inner.Writer);
+            AllDone.SetResult();
+        }
+
+        sealed class CountingWriter(AsyncQueue<T> queue, System.Threading.Channels.ChannelWriter<T> inner)
+            : System.Threading.Channels.ChannelWriter<T>
+        {
+            public override bool TryWrite(T item)
+            {
+                if (!inner.TryWrite(item)) return false;
+                if (queue.Unfinished++ == 0) queue.AllDone = new TaskCompletionSource();
+                return true;
+            }
+
+            public override ValueTask<bool> WaitToWriteAsync(CancellationToken cancellationToken = default) =>
+                inner.WaitToWriteAsync(cancellationToken);
+
+            public override bool TryComplete(Exception error = null) => inner.TryComplete(error);
+        }
+    }
+
+// @helper TaskDone
+// @needs NewQueue
+    /// <summary>Queue.task_done(): ValueError when called more often than items were put.</summary>
+    public static void TaskDone<T>(System.Threading.Channels.Channel<T> queue)
+    {
+        var q = (AsyncQueue<T>)queue;
+        if (q.Unfinished <= 0) throw new ArgumentException("task_done() called too many times");
+        if (--q.Unfinished == 0) q.AllDone.TrySetResult();
+    }
+
+// @helper Join
+// @needs NewQueue
+    /// <summary>Queue.join(): until every item put has been marked done.</summary>
+    public static Task Join<T>(System.Threading.Channels.Channel<T> queue) => ((AsyncQueue<T>)queue).AllDone.Task;
+
+// @helper GetNowait
+    /// <summary>Queue.get_nowait(): asyncio.QueueEmpty when there is nothing to take.</summary>
+    public static T GetNowait<T>(System.Threading.Channels.Channel<T> queue) =>
+        queue.Reader.TryRead(out var item) ? item : throw new InvalidOperationException("QueueEmpty");
+
 // @helper Yield
     /// <summary>asyncio.sleep(0) in a task that can be cancelled: yields, then observes the cancellation.</summary>
     public static async Task Yield(CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public static class Program
     public static async Task Main()
     {
         await Py.EnterLoop();
-        var queue = Channel.CreateUnbounded<int>();
+        var queue = Py.NewQueue<int>();
         var consumerTask = Consumer(queue);
         await Producer(queue, 5);
         var total = await consumerTask;
@@ -175,6 +175,43 @@ internal static class Py
         }
 
         public override SynchronizationContext CreateCopy() => this;
+    }
+
+    /// <summary>
+    /// asyncio.Queue(maxsize): a Channel that also counts the items not yet
+    /// marked done, for task_done() and join().
+    /// </summary>
+    public static System.Threading.Channels.Channel<T> NewQueue<T>(int maxsize = 0) => new AsyncQueue<T>(maxsize);
+
+    sealed class AsyncQueue<T> : System.Threading.Channels.Channel<T>
+    {
+        public int Unfinished;
+        public TaskCompletionSource AllDone = new();
+
+        public AsyncQueue(int maxsize)
+        {
+            var inner = maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
+                                    : System.Threading.Channels.Channel.CreateUnbounded<T>();
+            Reader = inner.Reader;
+            Writer = new CountingWriter(this, inner.Writer);
+            AllDone.SetResult();
+        }
+
+        sealed class CountingWriter(AsyncQueue<T> queue, System.Threading.Channels.ChannelWriter<T> inner)
+            : System.Threading.Channels.ChannelWriter<T>
+        {
+            public override bool TryWrite(T item)
+            {
+                if (!inner.TryWrite(item)) return false;
+                if (queue.Unfinished++ == 0) queue.AllDone = new TaskCompletionSource();
+                return true;
+            }
+
+            public override ValueTask<bool> WaitToWriteAsync(CancellationToken cancellationToken = default) =>
+                inner.WaitToWriteAsync(cancellationToken);
+
+            public override bool TryComplete(Exception error = null) => inner.TryComplete(error);
+        }
     }
 
     /// <summary>

@@ -158,7 +158,7 @@ public static class Program
             Console.WriteLine("nested: cancelled");
         }
 
-        var queue = Channel.CreateUnbounded<int>();
+        var queue = Py.NewQueue<int>();
         var results = new List<int>();
         var consumerTask = Py.CreateTask(taskToken => Consumer(queue, results, cancellationToken: taskToken));
         for (var i = 0; i < 5; i++)
@@ -393,6 +393,43 @@ internal static class Py
         if (point <= 0) return sign + "0." + new string('0', -point) + digits;
         if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
         return sign + digits[..point] + "." + digits[point..];
+    }
+
+    /// <summary>
+    /// asyncio.Queue(maxsize): a Channel that also counts the items not yet
+    /// marked done, for task_done() and join().
+    /// </summary>
+    public static System.Threading.Channels.Channel<T> NewQueue<T>(int maxsize = 0) => new AsyncQueue<T>(maxsize);
+
+    sealed class AsyncQueue<T> : System.Threading.Channels.Channel<T>
+    {
+        public int Unfinished;
+        public TaskCompletionSource AllDone = new();
+
+        public AsyncQueue(int maxsize)
+        {
+            var inner = maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
+                                    : System.Threading.Channels.Channel.CreateUnbounded<T>();
+            Reader = inner.Reader;
+            Writer = new CountingWriter(this, inner.Writer);
+            AllDone.SetResult();
+        }
+
+        sealed class CountingWriter(AsyncQueue<T> queue, System.Threading.Channels.ChannelWriter<T> inner)
+            : System.Threading.Channels.ChannelWriter<T>
+        {
+            public override bool TryWrite(T item)
+            {
+                if (!inner.TryWrite(item)) return false;
+                if (queue.Unfinished++ == 0) queue.AllDone = new TaskCompletionSource();
+                return true;
+            }
+
+            public override ValueTask<bool> WaitToWriteAsync(CancellationToken cancellationToken = default) =>
+                inner.WaitToWriteAsync(cancellationToken);
+
+            public override bool TryComplete(Exception error = null) => inner.TryComplete(error);
+        }
     }
 
     /// <summary>Python's repr(): True, None, 0.1, [1, 2], {'a': 1}, 'text'.</summary>
