@@ -100,11 +100,12 @@ void Lowering::observe(Param& p, const Expr& arg, TSNode at, const std::string& 
   std::string key = what + "." + p.name;
   auto j = join(p.type, arg.type);
   if (!j) {
+    std::string elsewhere = p.typed_at.line ? fmt::format("elsewhere (line {})", p.typed_at.line) : "by its default";
     if (arg.type.known() && p.type.known())
       conflicts_.emplace(key, TranslateDiagnostic{pos(at), fmt::format(
-          "parameter `{}` of `{}` is passed `{}` here and `{}` elsewhere (line {}); annotate it "
+          "parameter `{}` of `{}` is passed `{}` here and `{}` {}; annotate it "
           "(a function called with different types is not translated)",
-          p.name, what, to_string(arg.type), to_string(p.type), p.typed_at.line)});
+          p.name, what, to_string(arg.type), to_string(p.type), elsewhere)});
     return;
   }
   if (*j == p.type) return;
@@ -365,6 +366,22 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
       for (auto& t : r.value->type.args) t = TypeKind::Any;
     if (!lambda_param.known() && r.keyword.empty()) {
       lambda_param = r.value->type.kind == TypeKind::Dict ? r.value->type.arg(0) : r.value->type.element();
+    }
+  }
+  // A function of the module handed to a library call with its arguments
+  // (`asyncio.to_thread(f, x)`, `loop.call_soon(f, x)`) is called with them.
+  static const std::set<std::string, std::less<>> kCallsWithArgs = {
+      "asyncio.to_thread", "asyncio.AbstractEventLoop.run_in_executor", "asyncio.AbstractEventLoop.call_soon",
+      "asyncio.AbstractEventLoop.call_later"};
+  if (kCallsWithArgs.count(python)) {
+    for (size_t i = 0; i < raw.size(); ++i) {
+      const Expr* f = raw[i].value.get();
+      if (!f || f->kind != ExprKind::Name || f->name_kind != NameKind::Function || !raw[i].keyword.empty()) continue;
+      auto fn = functions_.find(f->text);
+      if (fn == functions_.end()) break;
+      for (size_t k = i + 1, p = 0; k < raw.size() && p < fn->second.params.size(); ++k, ++p)
+        if (raw[k].keyword.empty() && raw[k].value) observe(fn->second.params[p], *raw[k].value, raw[k].node, f->text);
+      break;
     }
   }
   if (receiver) {

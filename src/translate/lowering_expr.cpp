@@ -366,6 +366,18 @@ ExprPtr Lowering::attribute(TSNode n) {
   std::string attr(text(field(n, "attribute")));
   SourcePos p = pos(n);
   if (auto q = qualified(n)) return api_attribute(*q, nullptr, p, n);
+  // `type(e).__name__`: the class name of an exception, which both targets keep.
+  if (attr == "__name__" && is(obj, k_.call) && qualified(field(obj, "function")) == "builtins.type" &&
+      ts_node_named_child_count(field(obj, "arguments")) == 1) {
+    ExprPtr x = expr(ts_node_named_child(field(obj, "arguments"), 0));
+    const Type& t = x->type;
+    bool exception = (t.kind == TypeKind::Class && classes_.count(t.name) && classes_[t.name].is_exception) ||
+                     (t.kind == TypeKind::Extern && api_.type(t.name) && api_.type(t.name)->exception);
+    if (!exception) unsupported(n, fmt::format("`type(x).__name__` of a value of type `{}` (only of exceptions)", to_string(t)));
+    auto inner = make(ExprKind::ApiCall, {}, p);
+    inner->args.push_back({"object", std::move(x)});
+    return api_attribute("builtins.type().__name__", std::move(inner), p, n);
+  }
   ExprPtr o = expr(obj);
   if (o->type.kind == TypeKind::Class) {
     const ClassInfo* c = &classes_[o->type.name];

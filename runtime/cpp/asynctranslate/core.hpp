@@ -57,6 +57,13 @@ class BaseException : public std::exception {
   std::string message_;
 };
 
+// type(e).__name__: the Python name of the exception's class.
+inline std::string type_name_of(const BaseException& e) { return e.type_name(); }
+template <class T>
+std::string type_name_of(const std::shared_ptr<T>& e) {
+  return e->type_name();
+}
+
 #define ASYNCTRANSLATE_EXCEPTION(Name, Base)                                    \
   class Name : public Base {                                                   \
    public:                                                                     \
