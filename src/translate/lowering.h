@@ -97,6 +97,8 @@ class Lowering {
   void statement(TSNode n, Block& out);
   StmtPtr assignment(TSNode n);
   StmtPtr for_statement(TSNode n);
+  ExprPtr iterable(TSNode n);  // what a `for` or comprehension iterates
+  ExprPtr chars_of(ExprPtr e);  // a str where it is iterated: its characters, as strings
   StmtPtr with_statement(TSNode n);
   StmtPtr try_statement(TSNode n);
   StmtPtr if_statement(TSNode n);

@@ -450,6 +450,12 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     for (size_t i = 0; i < raw.size(); ++i) {
       std::string pn = e->params[static_cast<size_t>(slot[i])];
       if (pn.starts_with("*")) pn.erase(0, 1);
+      bool iterated = python.starts_with("builtins.") && e->kind == ApiKind::Function &&
+                      (pn == "iterable" || pn == "seq" || pn == "a" || pn == "b" || pn == "c");
+      // Iterating a str iterates one-character strings (list(s), sorted(s), set(s)).
+      if (iterated && raw[i].value->type.kind == TypeKind::Str && python != "builtins.str" && python != "builtins.len" &&
+          python != "builtins.print")
+        raw[i].value = chars_of(std::move(raw[i].value));
       // Iterating a dict iterates its keys (sorted(d), list(d), enumerate(d)).
       if (python.starts_with("builtins.") && e->kind == ApiKind::Function && raw[i].value->type.kind == TypeKind::Dict &&
           (pn == "iterable" || pn == "seq" || pn == "a" || pn == "b" || pn == "c")) {

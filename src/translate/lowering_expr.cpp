@@ -330,7 +330,8 @@ void Lowering::refine_from_mutation(const std::string& method, Expr& receiver, c
     want = Type(rt.kind, {arg(0).kind == TypeKind::Dict ? arg(0).arg(0) : arg(0).element()});
   else if (rt.kind == TypeKind::Set && (method == "add" || method == "discard" || method == "remove"))
     want = Type::set(arg(0));
-  else if (rt.kind == TypeKind::Dict && method == "setdefault" && args.size() == 2)
+  else if (rt.kind == TypeKind::Dict && (method == "setdefault" || method == "get") && args.size() == 2)
+    // `counts.get(k, 0) + 1`: the default says what the values are.
     want = Type::dict(arg(0), arg(1));
   else if (rt.kind == TypeKind::Dict && method == "update" && arg(0).kind == TypeKind::Dict)
     want = arg(0);
@@ -341,6 +342,7 @@ void Lowering::refine_from_mutation(const std::string& method, Expr& receiver, c
     refine_storage(receiver, want);
     return;
   }
+  if (method == "get") return;  // a read: its default is no value put into the dictionary
   // A container holds one type in C# and C++; Python's may mix them. None
   // beside values makes the elements Optional (a sentinel: `q.put(None)`).
   Type widened = rt;
@@ -815,7 +817,7 @@ ExprPtr Lowering::comprehension(TSNode n) {
       if (std::string_view(text(c)).starts_with("async")) unsupported(c, "async comprehension");
       if (!e->clauses.empty()) unsupported(c, "comprehension with several `for` clauses");
       CompClause cl;
-      cl.iter = expr(field(c, "right"));
+      cl.iter = iterable(field(c, "right"));
       Type elem = cl.iter->type.kind == TypeKind::Dict ? cl.iter->type.arg(0) : cl.iter->type.element();
       if (!elem.known() && !(fn_ && fn_->inferring)) unsupported(field(c, "right"), fmt::format("iteration over `{}`", to_string(cl.iter->type)));
       TSNode left = field(c, "left");

@@ -509,16 +509,7 @@ StmtPtr Lowering::for_statement(TSNode n) {
   }
   auto s = std::make_unique<Stmt>(StmtKind::ForEach, p);
   s->is_async = is_async;
-  iter = expr(right);
-  if (iter->type.kind == TypeKind::Tuple) {
-    // `for x in (a, b)`: a literal of one type is a list in the targets; a
-    // tuple value, or one of mixed types, has no loop there.
-    Type e = iter->type.element();
-    if (iter->kind != ExprKind::Tuple || !e.known())
-      unsupported(right, fmt::format("loop over a tuple of type `{}`", to_string(iter->type)));
-    iter->kind = ExprKind::List;
-    iter->type = Type::list(e);
-  }
+  iter = iterable(right);
   Type elem;
   const Type& it = iter->type;
   // as_completed is iterated with a plain `for` in Python; in C# it is an async stream.
@@ -592,6 +583,31 @@ StmtPtr Lowering::for_statement(TSNode n) {
   inner_.pop_back();
   if (rebind) s->body.insert(s->body.begin(), std::move(rebind));
   return s;
+}
+
+ExprPtr Lowering::iterable(TSNode n) {
+  ExprPtr iter = chars_of(expr(n));
+  if (iter->type.kind == TypeKind::Tuple) {
+    // `for x in (a, b)`: a literal of one type is a list in the targets; a
+    // tuple value, or one of mixed types, has no loop there.
+    Type e = iter->type.element();
+    if (iter->kind != ExprKind::Tuple || !e.known())
+      unsupported(n, fmt::format("loop over a tuple of type `{}`", to_string(iter->type)));
+    iter->kind = ExprKind::List;
+    iter->type = Type::list(e);
+  }
+  return iter;
+}
+
+ExprPtr Lowering::chars_of(ExprPtr e) {
+  if (e->type.kind != TypeKind::Str) return e;
+  const auto* entries = api_.find("builtins.str.__iter__");
+  if (!entries) return e;
+  auto c = make(ExprKind::ApiCall, Type(TypeKind::Iterator, {TypeKind::Str}), e->pos);
+  c->api = entries->front();
+  c->python = e->python;
+  c->object = std::move(e);
+  return c;
 }
 
 StmtPtr Lowering::with_statement(TSNode n) {

@@ -278,6 +278,19 @@ inline std::vector<int> range(int start, int stop, int step = 1) {
 }
 inline std::vector<int> range(int stop) { return range(0, stop); }
 
+// Iterating a str yields one-character strings, as in Python (UTF-8: a
+// character is a code point, not a byte).
+inline std::vector<std::string> chars(const std::string& s) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
 template <class C>
 auto list(const C& c) {
   if constexpr (is_dict_like<C>) return c.keys();

@@ -95,13 +95,15 @@ internal static class Py
         public void GetResult() { }
     }
 
-    // As asyncio's loop runs: each iteration runs the callbacks that were
-    // ready when it began and the timers that are due, in deadline order
-    // (ties in the order they were set). The loop's clock stands still while
-    // callbacks run: in CPython they take microseconds, here the first run of
-    // each method includes its JIT compilation, and counting that time would
-    // reorder deadlines a few milliseconds apart (.NET's own timers fire on
-    // pool threads in no guaranteed order at all).
+    // As asyncio's loop runs with callbacks that take no time: the callbacks
+    // that are ready run first; only then does the loop's clock move to the
+    // earliest timer's deadline, and the timers set for that moment run, in
+    // the order they were set. The clock waits for real time to catch up
+    // (so sleeps last as long as in Python) but never runs ahead of the
+    // schedule: .NET's own timers fire on pool threads in no guaranteed
+    // order, and a late wake-up on a loaded machine, or a method's first run
+    // with its JIT compilation, would otherwise merge or reorder deadlines a
+    // few milliseconds apart.
     sealed class EventLoop : SynchronizationContext
     {
         public static readonly EventLoop Instance = new();
@@ -117,14 +119,14 @@ internal static class Py
             thread.Start();
         }
 
-        // Real time less the time spent running callbacks.
-        long LoopTime() => clock.ElapsedTicks - busy;
+        // Real time less the time spent running callbacks: what paces the timers.
+        long RealTime() => clock.ElapsedTicks - busy;
 
         void Run()
         {
             SetSynchronizationContext(this);
             var batch = new List<(SendOrPostCallback, object)>();
-            var due = new List<(Action, long)>();
+            var due = new List<Action>();
             while (true)
             {
                 lock (gate)
@@ -133,7 +135,7 @@ internal static class Py
                     {
                         if (timers.TryPeek(out _, out var first))
                         {
-                            long wait = (first.Item1 - LoopTime()) * 1000 / System.Diagnostics.Stopwatch.Frequency + 1;
+                            long wait = (first.Item1 - RealTime()) * 1000 / System.Diagnostics.Stopwatch.Frequency + 1;
                             Monitor.Wait(gate, (int)Math.Clamp(wait, 1, int.MaxValue));
                         }
                         else
@@ -141,36 +143,35 @@ internal static class Py
                             Monitor.Wait(gate);
                         }
                     }
-                    now = LoopTime();
-                    batch.AddRange(ready);
-                    ready.Clear();
-                    while (TimerDue())
+                    if (ready.Count > 0)
                     {
-                        timers.TryDequeue(out var fire, out var key);
-                        due.Add((fire, key.Item1));
+                        batch.AddRange(ready);
+                        ready.Clear();
+                    }
+                    else
+                    {
+                        timers.TryPeek(out _, out var first);
+                        now = Math.Max(now, first.Item1);
+                        while (timers.TryPeek(out _, out var next) && next.Item1 == first.Item1) due.Add(timers.Dequeue());
                     }
                 }
                 long start = clock.ElapsedTicks;
                 foreach (var (callback, state) in batch) callback(state);
-                foreach (var (fire, deadline) in due)
-                {
-                    now = deadline;  // what the timer's callbacks see as the time
-                    fire();
-                }
+                foreach (var fire in due) fire();
                 batch.Clear();
                 due.Clear();
                 lock (gate) busy += clock.ElapsedTicks - start;
             }
         }
 
-        bool TimerDue() => timers.TryPeek(out _, out var first) && first.Item1 <= LoopTime();
+        bool TimerDue() => timers.TryPeek(out _, out var first) && first.Item1 <= RealTime();
 
         /// <summary>Runs `fire` on the loop once `seconds` have passed on its clock.</summary>
         public void CallLater(double seconds, Action fire)
         {
             lock (gate)
             {
-                long from = Current == this ? now : LoopTime();
+                long from = Current == this ? now : Math.Max(now, RealTime());
                 long deadline = from + (long)(Math.Max(0, seconds) * System.Diagnostics.Stopwatch.Frequency);
                 timers.Enqueue(fire, (deadline, timerCount++));
                 Monitor.Pulse(gate);
