@@ -42,4 +42,7 @@ if [ ! -d "$root/tests/sarif/node_modules/@microsoft/jest-sarif" ] ||
 fi
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${ASYNCLINT_CMAKE_ARGS:-} >/dev/null
-cmake --build "$build" -j "$(nproc)"
+# ASYNCLINT_BUILD_TARGETS (e.g. "asynclint asynctranslate") builds only those;
+# the test command builds everything.
+# shellcheck disable=SC2086
+cmake --build "$build" -j "$(nproc)" ${ASYNCLINT_BUILD_TARGETS:+--target $ASYNCLINT_BUILD_TARGETS}

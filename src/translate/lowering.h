@@ -97,8 +97,14 @@ class Lowering {
   void statement(TSNode n, Block& out);
   StmtPtr assignment(TSNode n);
   StmtPtr for_statement(TSNode n);
+  StmtPtr loop_rebind(TSNode left, const Type& elem, InnerScope& scope, std::vector<ExprPtr>& targets);
+  void loop_with_else(TSNode n, StmtPtr loop, Block& out);
+  void delete_statement(TSNode n, Block& out);
+  static void keep_subclass(Type& declared, const Type& value);
+  ExprPtr unpacked(ExprPtr list, size_t count, TSNode at);  // the loop, and its `else` if any
   ExprPtr iterable(TSNode n);  // what a `for` or comprehension iterates
   ExprPtr chars_of(ExprPtr e);  // a str where it is iterated: its characters, as strings
+  ExprPtr gather_tuple(ExprPtr& ex);  // gather of awaitables of different types, or null
   StmtPtr with_statement(TSNode n);
   StmtPtr try_statement(TSNode n);
   StmtPtr if_statement(TSNode n);
@@ -149,6 +155,8 @@ class Lowering {
                    TSNode whole);
   ExprPtr api_attribute(const std::string& python, ExprPtr receiver, SourcePos pos, TSNode whole);
   ExprPtr builtin_call(const std::string& name, TSNode args, SourcePos pos, const Type* expected, TSNode whole);
+  ExprPtr defaultdict_call(TSNode args, SourcePos pos, const Type* expected, TSNode whole);
+  ExprPtr counter_call(TSNode args, SourcePos pos, const Type* expected, TSNode whole);
   std::vector<Arg> bind_args(std::vector<Param>& params, TSNode args, const std::string& what);
   // A call site's argument for an unannotated parameter widens its type (join).
   void observe(Param& p, const Expr& arg, TSNode at, const std::string& what);

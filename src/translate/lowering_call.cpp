@@ -257,6 +257,9 @@ ExprPtr Lowering::call(TSNode n, const Type* expected) {
       std::string fused = o->api->python + "()." + method;
       if (api_.find(fused)) return api_call(fused, std::move(o), args, p, expected, n);
     }
+    // A Counter's own methods (most_common, update, total); the rest are dict's.
+    if (ot.kind == TypeKind::Dict && ot.name == "Counter" && api_.find("collections.Counter." + method))
+      return api_call("collections.Counter." + method, std::move(o), args, p, expected, n);
     std::string key = type_key(ot);
     if (key.empty()) unsupported(fn, fmt::format("method `{}` of a value of type `{}`", method, to_string(o->type)));
     return api_call(key + "." + method, std::move(o), args, p, expected, n);
@@ -276,6 +279,8 @@ ExprPtr Lowering::builtin_call(const std::string& name, TSNode args, SourcePos p
     e->items.push_back(std::move(coro));
     return e;
   }
+  if (name == "collections.defaultdict") return defaultdict_call(args, p, expected, whole);
+  if (name == "collections.Counter") return counter_call(args, p, expected, whole);
   if (name == "builtins.isinstance") {
     std::vector<TSNode> a = named_children(args);
     if (a.size() != 2) unsupported(whole, "isinstance() with other than two arguments");
@@ -307,7 +312,9 @@ ExprPtr Lowering::api_attribute(const std::string& python, ExprPtr receiver, Sou
     for (const ApiEntry* e : *entries)
       if (e->kind == ApiKind::Attribute && (e->context.empty() || (e->context == "async") == in_async())) { found = e; break; }
   if (!found) {
-    if (entries) unsupported(whole, fmt::format("`{}` here (its mapping needs {} context)", python, entries->front()->context));
+    if (entries && !entries->front()->context.empty())
+      unsupported(whole, fmt::format("`{}` here (its mapping needs {} context)", python, entries->front()->context));
+    if (entries) unsupported(whole, fmt::format("`{}` as a value (only its calls are translated)", python));
     unsupported(whole, fmt::format("`{}` (no mapping in rules/translate)", python));
   }
   auto e = make(ExprKind::ApiAttr, {}, p);
@@ -480,17 +487,23 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     bool dropped = python == "asyncio.gather" && !ts_node_is_null(discarded_call_) && ts_node_eq(whole, discarded_call_) &&
                    ex->args.size() > 1 && ex->args[0].name == ex->args[1].name;
     bool mixed = false;
+    std::string mixed_why;
     for (size_t i = 1; i < ex->args.size(); ++i) {
       const Arg& a = ex->args[i];
       const Arg& b = ex->args[i - 1];
       bool typing = e->returns.ref == a.name || returns_mention(e->returns, a.name);
       if (typing && a.name == b.name && e->variadic(static_cast<size_t>(e->param_index(a.name))) && a.value->type.known() &&
-          b.value->type.known() && !(a.value->type == b.value->type)) {
+          b.value->type.known() && !(a.value->type == b.value->type) && !mixed) {
         mixed = true;
-        if (!dropped)
-          unsupported(whole, fmt::format("`{}` with arguments of different types (`{}` and `{}`) whose results are used",
-                                         python, to_string(b.value->type), to_string(a.value->type)));
+        mixed_why = fmt::format("`{}` with arguments of different types (`{}` and `{}`) whose results are used", python,
+                                to_string(b.value->type), to_string(a.value->type));
       }
+    }
+    if (mixed && !dropped) {
+      // gather(a(), b()) of different result types gives a tuple of their results,
+      // as Python's list of them is used: `_, items = await gather(producer(), consumer())`.
+      if (auto tuple = gather_tuple(ex)) return tuple;
+      unsupported(whole, mixed_why);
     }
     ex->type = from_pattern(e->returns, *e, ex->args, ex->object.get(), expected);
     if (mixed) ex->type = Type::awaitable(TypeKind::None);
@@ -512,6 +525,21 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     return ex;
   }
   unsupported(whole, why.empty() ? fmt::format("this call of `{}`", python) : why);
+}
+
+// The tuple form of asyncio.gather (C# ValueTuple, C++ std::tuple), for up to
+// seven awaitables: the largest ValueTuple that takes its items directly.
+ExprPtr Lowering::gather_tuple(ExprPtr& ex) {
+  const auto* entries = api_.find("asyncio.gather.__tuple__");
+  if (!entries || ex->args.size() > 7) return nullptr;
+  std::vector<Type> items;
+  for (const auto& a : ex->args) {
+    if (a.value->type.kind != TypeKind::Awaitable) return nullptr;
+    items.push_back(a.value->type.arg(0));
+  }
+  ex->api = entries->front();
+  ex->type = Type::awaitable(Type(TypeKind::Tuple, std::move(items)));
+  return std::move(ex);
 }
 
 }  // namespace asl::tr

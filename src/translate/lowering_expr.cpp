@@ -291,6 +291,14 @@ Type* Lowering::storage_of(Expr& target) {
 }
 
 void Lowering::refine_storage(Expr& target, const Type& t) {
+  // An item's type is its container's: `groups[k].append(x)` types `groups`.
+  if (target.kind == ExprKind::Subscript && target.items.size() == 2) {
+    Expr& c = *target.items[0];
+    if (c.type.kind == TypeKind::Dict) refine_storage(c, Type::dict(Type(), t));
+    else if (c.type.kind == TypeKind::List) refine_storage(c, Type::list(t));
+    target.type.refine(t);
+    return;
+  }
   Type* slot = storage_of(target);
   // A local is seen by its function alone; the others need another inference round.
   bool shared = !(target.kind == ExprKind::Name && target.name_kind == NameKind::Local);
@@ -310,7 +318,8 @@ bool Lowering::assignable(const Type& to, const Type& from) const {
   if (to.kind == TypeKind::Optional)
     return from.kind == TypeKind::None || assignable(to.arg(0), from.kind == TypeKind::Optional ? from.arg(0) : from);
   if (is_subclass(from, to)) return true;
-  if (to.kind != from.kind || to.name != from.name || to.args.size() != from.args.size()) return false;
+  bool subclass = to.kind == TypeKind::Dict && to.name.empty();  // a defaultdict or Counter is a dict
+  if (to.kind != from.kind || (to.name != from.name && !subclass) || to.args.size() != from.args.size()) return false;
   for (size_t i = 0; i < to.args.size(); ++i)
     if (!(to.args[i] == from.args[i]) && from.args[i].known() && to.args[i].known()) return false;
   return true;
@@ -442,11 +451,11 @@ ExprPtr Lowering::subscript(TSNode n) {
       if (!ts_node_is_named(c)) { if (text(c) == ":") ++part; return; }
       if (part < 3) parts[part] = expr(c);
     });
-    if (parts[2]) unsupported(ix, "slice with a step");
     for (auto& x : parts)
       if (x && x->type.kind != TypeKind::Int) unsupported(ix, "slice bound that is not an int");
     e->items.push_back(std::move(parts[0]));
     e->items.push_back(std::move(parts[1]));
+    if (parts[2]) e->items.push_back(std::move(parts[2]));
     return e;
   }
   if (vt.kind == TypeKind::Extern) {
@@ -472,7 +481,9 @@ ExprPtr Lowering::subscript(TSNode n) {
     if (i->type.kind != TypeKind::Int) unsupported(ix, "string index that is not an int");
     rt = TypeKind::Str;
   } else if (vt.kind == TypeKind::Dict) {
-    rt = vt.arg(1);
+    // `counts[word] += 1` into a dict whose key type is still open gives it.
+    if (!vt.arg(0).known() && i->type.known()) refine_storage(*v, Type::dict(i->type, Type()));
+    rt = v->type.arg(1);
   } else if (vt.kind == TypeKind::Tuple) {
     if (i->kind != ExprKind::Int) unsupported(ix, "tuple index that is not a literal");
     auto k = int_literal_value(i->text);
@@ -809,13 +820,21 @@ ExprPtr Lowering::comprehension(TSNode n) {
   auto e = make(ExprKind::Comprehension, {}, p);
   e->text = type == "list_comprehension" ? "list" : type == "set_comprehension" ? "set"
           : type == "dictionary_comprehension" ? "dict" : "gen";
-  InnerScope scope;
-  size_t pushed = 0;
+  // Each `for` clause opens a scope for its targets, and each `if` clause
+  // narrows what follows it (`[a for a in ages if a is not None]`).
+  struct Pushed {
+    Lowering& l;
+    size_t scopes = 0, facts = 0;
+    ~Pushed() {
+      for (; scopes; --scopes) l.inner_.pop_back();
+      for (; facts; --facts) l.narrowed_.pop_back();
+    }
+  } pushed{*this};
   for_each_named_child(n, [&](TSNode c) {
     std::string_view ct = ts_node_type(c);
     if (ct == "for_in_clause") {
       if (std::string_view(text(c)).starts_with("async")) unsupported(c, "async comprehension");
-      if (!e->clauses.empty()) unsupported(c, "comprehension with several `for` clauses");
+      InnerScope scope;
       CompClause cl;
       cl.iter = iterable(field(c, "right"));
       Type elem = cl.iter->type.kind == TypeKind::Dict ? cl.iter->type.arg(0) : cl.iter->type.element();
@@ -839,10 +858,13 @@ ExprPtr Lowering::comprehension(TSNode n) {
         unsupported(left, "comprehension target");
       }
       inner_.push_back(scope);
-      ++pushed;
+      ++pushed.scopes;
       e->clauses.push_back(std::move(cl));
     } else if (ct == "if_clause") {
-      e->clauses.back().conditions.push_back(truthy(expr(ts_node_named_child(c, 0))));
+      TSNode cond = ts_node_named_child(c, 0);
+      e->clauses.back().conditions.push_back(truthy(expr(cond)));
+      narrowed_.push_back(facts_of(cond).when_true);
+      ++pushed.facts;
     }
   });
   TSNode body = field(n, "body");
@@ -854,7 +876,12 @@ ExprPtr Lowering::comprehension(TSNode n) {
       for_each_named_child(x, [&](TSNode c) { found = found || self(self, c); });
       return found;
     };
-    if (has_await(has_await, n)) unsupported(n, "await inside a comprehension (write a loop)");
+    // The element may await (`[await fetch(u) for u in urls]`, one after
+    // another as Python runs it); the clauses may not.
+    bool elsewhere = false;
+    for_each_named_child(n, [&](TSNode c) { elsewhere = elsewhere || (!ts_node_eq(c, body) && has_await(has_await, c)); });
+    if (elsewhere || (has_await(has_await, body) && (e->text != "list" || e->clauses.size() != 1)))
+      unsupported(n, "await inside a comprehension other than in the element of a one-clause list comprehension (write a loop)");
   }
   if (e->text == "dict") {
     if (std::string_view(ts_node_type(body)) != "pair") unsupported(body, "dict comprehension body");
@@ -866,7 +893,6 @@ ExprPtr Lowering::comprehension(TSNode n) {
     Type t = e->items[0]->type;
     e->type = e->text == "list" ? Type::list(t) : e->text == "set" ? Type::set(t) : Type(TypeKind::Iterator, {t});
   }
-  for (size_t i = 0; i < pushed; ++i) inner_.pop_back();
   return e;
 }
 

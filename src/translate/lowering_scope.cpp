@@ -16,6 +16,7 @@ struct LocalWalker {
   FunctionContext& ctx;
   std::vector<int> path;
   std::vector<std::set<std::string>> scoped;  // names bound by enclosing for/with/lambda/comprehension
+  TSNode root{};  // the function's body (null: a synthesized entry's statements)
 
   bool is_scoped(const std::string& n) const {
     for (const auto& s : scoped)
@@ -30,6 +31,30 @@ struct LocalWalker {
       for_each_named_child(t, [&](TSNode c) { targets(c, out); });
   }
 
+  // Whether `name` is read in `n` outside `loop`, other than where a statement
+  // or comprehension binds it anew (a second `for name in ...`).
+  bool used_outside(TSNode n, const std::string& name, TSNode loop) {
+    if (ts_node_eq(n, loop)) {  // its `else` runs after it
+      TSNode alt = field(n, "alternative");
+      return !ts_node_is_null(alt) && used_outside(alt, name, TSNode{});
+    }
+    std::string_view type = ts_node_type(n);
+    if (type == "function_definition" || type == "class_definition" || type == "lambda") return false;
+    if (is(n, k.identifier)) return node_text(n, src) == name;
+    if (type == "for_statement" || type == "list_comprehension" || type == "set_comprehension" ||
+        type == "dictionary_comprehension" || type == "generator_expression") {
+      std::set<std::string> bound;
+      if (type == "for_statement") targets(field(n, "left"), bound);
+      else for_each_named_child(n, [&](TSNode c) {
+        if (std::string_view(ts_node_type(c)) == "for_in_clause") targets(field(c, "left"), bound);
+      });
+      if (bound.count(name)) return false;
+    }
+    bool found = false;
+    for_each_named_child(n, [&](TSNode c) { found = found || used_outside(c, name, loop); });
+    return found;
+  }
+
   // Pass 1: names assigned outside any statement that scopes them.
   void assigned(TSNode n) {
     std::string_view type = ts_node_type(n);
@@ -37,6 +62,15 @@ struct LocalWalker {
     if (type == "for_statement" || type == "for_in_clause") {
       std::set<std::string> bound;
       targets(field(n, "left"), bound);
+      // A loop variable read after the loop (`for port in ports: ... break`,
+      // then `return port`) is the function's local, as in Python.
+      if (type == "for_statement" && is(field(n, "left"), k.identifier) && !ts_node_is_null(root)) {
+        const std::string& nm = *bound.begin();
+        if (!is_scoped(nm) && !ctx.params.count(nm) && !ctx.globals.count(nm) && used_outside(root, nm, n)) {
+          ctx.locals[nm];
+          bound.clear();
+        }
+      }
       scoped.push_back(bound);
       for_each_named_child(n, [&](TSNode c) { if (!ts_node_eq(c, field(n, "left"))) assigned(c); });
       scoped.pop_back();
@@ -168,7 +202,7 @@ struct LocalWalker {
 
 void Lowering::analyze_locals(TSNode body, FunctionContext& ctx, const std::vector<Param>& params) {
   for (const auto& p : params) ctx.params.insert(p.name);
-  LocalWalker w{k_, src_, ctx, {}, {}};
+  LocalWalker w{k_, src_, ctx, {}, {}, body};
   w.path.push_back(static_cast<int>(ts_node_start_byte(body)));
   for_each_named_child(body, [&](TSNode c) { w.assigned(c); });
   for_each_named_child(body, [&](TSNode c) { w.uses(c); });

@@ -178,13 +178,14 @@ void Lowering::statement(TSNode n, Block& out) {
       auto s = std::make_unique<Stmt>(StmtKind::While, p);
       forget_assigned_in(n);
       s->value = truthy(expr(field(n, "condition")));
-      if (!ts_node_is_null(field(n, "alternative"))) unsupported(field(n, "alternative"), "while ... else");
-      Narrowing guard(*this, facts_of(field(n, "condition")).when_true);
-      s->body = block(field(n, "body"));
-      out.push_back(std::move(s));
+      {
+        Narrowing guard(*this, facts_of(field(n, "condition")).when_true);
+        s->body = block(field(n, "body"));
+      }
+      loop_with_else(n, std::move(s), out);
       return;
     }
-    if (type == "for_statement") { out.push_back(for_statement(n)); return; }
+    if (type == "for_statement") { loop_with_else(n, for_statement(n), out); return; }
     if (type == "with_statement") { out.push_back(with_statement(n)); return; }
     if (type == "try_statement") { out.push_back(try_statement(n)); return; }
     if (type == "raise_statement") { out.push_back(raise_statement(n)); return; }
@@ -217,7 +218,7 @@ void Lowering::statement(TSNode n, Block& out) {
       return;
     }
     if (type == "assert_statement") unsupported(n, "assert statement");
-    if (type == "delete_statement") unsupported(n, "del statement");
+    if (type == "delete_statement") { delete_statement(n, out); return; }
     if (type == "match_statement") unsupported(n, "match statement");
     if (type == "class_definition" || type == "decorated_definition") unsupported(n, "nested class or decorated definition");
     unsupported(n, fmt::format("statement `{}`", type));
@@ -309,6 +310,29 @@ StmtPtr Lowering::assignment(TSNode n) {
   return assign_to(left, std::move(value), p, annotated.known() ? &annotated : nullptr);
 }
 
+// `first, last = name.split(" ")`: a list unpacks into as many names as it
+// has items, else ValueError (not enough / too many values to unpack).
+ExprPtr Lowering::unpacked(ExprPtr list, size_t count, TSNode at) {
+  const auto* entries = api_.find("builtins.list.__unpack__");
+  if (!entries) unsupported(at, "unpacking a list (no mapping in rules/translate)");
+  if (count < 2 || count > 6) unsupported(at, fmt::format("unpacking a list into {} names (2 to 6 are translated)", count));
+  Type elem = list->type.element();
+  auto call = make(ExprKind::ApiCall, Type(TypeKind::Tuple, std::vector<Type>(count, elem)), list->pos);
+  call->api = entries->front();
+  call->object = std::move(list);
+  auto n = make(ExprKind::Int, TypeKind::Int, call->pos);
+  n->text = std::to_string(count);
+  call->args.push_back({"count", std::move(n)});
+  return call;
+}
+
+// `d: dict[str, int] = defaultdict(int)`: the variable is the defaultdict (or
+// Counter) the annotation allows, so that its reads behave as Python's do.
+void Lowering::keep_subclass(Type& declared, const Type& value) {
+  if (declared.kind == TypeKind::Dict && value.kind == TypeKind::Dict && declared.name.empty() && !value.name.empty())
+    declared.name = value.name;
+}
+
 StmtPtr Lowering::assign_to(TSNode left, ExprPtr value, SourcePos p, const Type* annotated) {
   if (is(left, k_.pattern_list) || is(left, k_.tuple_pattern))
     for (TSNode t : named_children(left)) forget_narrowing(t);
@@ -321,6 +345,7 @@ StmtPtr Lowering::assign_to(TSNode left, ExprPtr value, SourcePos p, const Type*
         if (annotated) l->type = *annotated;
         if (value->kind == ExprKind::None && !l->type.known()) l->type.refine(TypeKind::None);
         else l->type.refine(value->type);
+        keep_subclass(l->type, value->type);
         if (l->type.kind == TypeKind::None && !fn_->inferring) {
           // Assigned None only: still needs a type.
           unsupported(left, fmt::format("type of local `{}` cannot be inferred (only None is assigned)", nm));
@@ -372,7 +397,7 @@ StmtPtr Lowering::assign_to(TSNode left, ExprPtr value, SourcePos p, const Type*
       s->targets.push_back(std::move(target));
     }
     if (any_new && !all_new) unsupported(left, "unpacking into a mix of new and existing variables");
-    if (vt.sequence()) unsupported(left, "unpacking a list (only tuples unpack)");
+    if (vt.sequence()) value = unpacked(std::move(value), names.size(), left);
     s->declare = all_new;
     s->value = std::move(value);
     return s;
@@ -390,6 +415,7 @@ StmtPtr Lowering::assign_to(TSNode left, ExprPtr value, SourcePos p, const Type*
     // value assigned to it (`self.result = None`, later `self.result = 3`).
     if (s->target->kind == ExprKind::Attribute && fn_ && fn_->klass && s->target->object->name_kind == NameKind::Self) {
       Type t = annotated ? *annotated : value->type;
+      keep_subclass(t, value->type);
       Type* ft = nullptr;
       for (ClassInfo* c = fn_->klass; c && !ft; c = c->base.empty() || !classes_.count(c->base) ? nullptr : &classes_[c->base])
         for (auto& [fname, ftype] : c->fields)
@@ -471,9 +497,134 @@ StmtPtr Lowering::try_statement(TSNode n) {
   return s;
 }
 
+// `del d[k]` / `del a[i]`: the item goes as `pop` removes it, with its
+// KeyError or IndexError; the popped value is dropped.
+void Lowering::delete_statement(TSNode n, Block& out) {
+  TSNode list = ts_node_named_child(n, 0);
+  std::vector<TSNode> targets = std::string_view(ts_node_type(list)) == "expression_list" ? named_children(list) : std::vector<TSNode>{list};
+  for (TSNode t : targets) {
+    if (!is(t, k_.subscript)) unsupported(t, "del of anything but an item of a list or dict");
+    ExprPtr item = subscript(t);
+    if (item->kind != ExprKind::Subscript) unsupported(t, "del of a slice or of a library object's item");
+    const Type& of = item->items[0]->type;
+    const char* pop = of.kind == TypeKind::Dict ? "builtins.dict.pop" : of.kind == TypeKind::List ? "builtins.list.pop" : nullptr;
+    const auto* entries = pop ? api_.find(pop) : nullptr;
+    if (!entries) unsupported(t, fmt::format("del of an item of `{}`", to_string(of)));
+    const ApiEntry* e = nullptr;
+    for (const ApiEntry* c : *entries)
+      if (c->params.size() == 1) e = c;
+    if (!e) unsupported(t, fmt::format("del of an item of `{}`", to_string(of)));
+    auto call = make(ExprKind::ApiCall, {}, pos(t));
+    call->api = e;
+    call->object = std::move(item->items[0]);
+    call->args.push_back({e->params[0], std::move(item->items[1])});
+    call->type = from_pattern(e->returns, *e, call->args, call->object.get(), nullptr);
+    auto s = std::make_unique<Stmt>(StmtKind::Expr, pos(t));
+    s->value = std::move(call);
+    out.push_back(std::move(s));
+  }
+}
+
+namespace {
+
+// Replaces each `break` of this loop (not of loops inside it) by `flag = True; break`.
+void mark_breaks(Block& b, const ExprPtr& flag) {
+  for (size_t i = 0; i < b.size(); ++i) {
+    Stmt& s = *b[i];
+    switch (s.kind) {
+      case StmtKind::Break: {
+        auto set = std::make_unique<Stmt>(StmtKind::Assign, s.pos);
+        set->target = clone(*flag);
+        set->value = std::make_unique<Expr>(ExprKind::Bool, TypeKind::Bool, s.pos);
+        set->value->text = "true";
+        b.insert(b.begin() + static_cast<std::ptrdiff_t>(i), std::move(set));
+        ++i;
+        break;
+      }
+      case StmtKind::While: case StmtKind::ForEach: case StmtKind::ForRange: case StmtKind::LocalFunction: break;
+      default:
+        for (auto& [c, body] : s.branches) mark_breaks(body, flag);
+        mark_breaks(s.body, flag);
+        mark_breaks(s.orelse, flag);
+        mark_breaks(s.finally_body, flag);
+        for (auto& h : s.handlers) mark_breaks(h.body, flag);
+    }
+  }
+}
+
+bool has_break(const Block& b) {
+  for (const auto& s : b) {
+    if (s->kind == StmtKind::Break) return true;
+    if (s->kind == StmtKind::While || s->kind == StmtKind::ForEach || s->kind == StmtKind::ForRange ||
+        s->kind == StmtKind::LocalFunction)
+      continue;
+    for (const auto& [c, body] : s->branches)
+      if (has_break(body)) return true;
+    if (has_break(s->body) || has_break(s->orelse) || has_break(s->finally_body)) return true;
+    for (const auto& h : s->handlers)
+      if (has_break(h.body)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// `for`/`while` ... `else`: the else block runs when the loop ends without
+// `break`. Without a break it simply follows the loop; with one, a flag set
+// before each break guards it (both targets alike).
+void Lowering::loop_with_else(TSNode n, StmtPtr loop, Block& out) {
+  TSNode alt = field(n, "alternative");
+  if (ts_node_is_null(alt)) { out.push_back(std::move(loop)); return; }
+  SourcePos p = pos(alt);
+  if (!has_break(loop->body)) {
+    out.push_back(std::move(loop));
+    Block tail = block(field(alt, "body"));
+    for (auto& s : tail) out.push_back(std::move(s));
+    return;
+  }
+  auto flag = make(ExprKind::Name, TypeKind::Bool, p);
+  flag->text = fmt::format("broke_{}_{}", p.line, p.column);
+  flag->name_kind = NameKind::Local;
+  auto decl = std::make_unique<Stmt>(StmtKind::Declare, p);
+  decl->target = clone(*flag);
+  decl->value = make(ExprKind::Bool, TypeKind::Bool, p);
+  decl->value->text = "false";
+  out.push_back(std::move(decl));
+  mark_breaks(loop->body, flag);
+  out.push_back(std::move(loop));
+  auto guard = std::make_unique<Stmt>(StmtKind::If, p);
+  auto cond = make(ExprKind::Not, TypeKind::Bool, p);
+  cond->items.push_back(clone(*flag));
+  guard->branches.emplace_back(std::move(cond), block(field(alt, "body")));
+  out.push_back(std::move(guard));
+}
+
+// C# and C++ loops declare their variable: where the loop variable is also a
+// local of the function (read after the loop, or assigned elsewhere), the
+// loop gets a fresh one, assigned to the local at the top of each iteration.
+StmtPtr Lowering::loop_rebind(TSNode left, const Type& elem, InnerScope& scope, std::vector<ExprPtr>& targets) {
+  std::string nm(text(left));
+  LocalInfo* l = local(nm);
+  l->type.refine(elem);
+  if (!assignable(l->type, elem))
+    unsupported(left, fmt::format("loop variable `{}` of type `{}` is also a local of type `{}`", nm, to_string(elem),
+                                  to_string(l->type)));
+  std::string fresh = nm + "Item";
+  while (fn_->locals.count(fresh) || fn_->params.count(fresh) || lookup_inner(fresh)) fresh += "_";
+  scope.names[fresh] = elem;
+  auto t = make(ExprKind::Name, elem, pos(left));
+  t->text = fresh;
+  targets.push_back(std::move(t));
+  auto rebind = std::make_unique<Stmt>(StmtKind::Assign, pos(left));
+  rebind->target = make(ExprKind::Name, l->type, pos(left));
+  rebind->target->text = nm;
+  rebind->value = make(ExprKind::Name, elem, pos(left));
+  rebind->value->text = fresh;
+  return rebind;
+}
+
 StmtPtr Lowering::for_statement(TSNode n) {
   SourcePos p = pos(n);
-  if (!ts_node_is_null(field(n, "alternative"))) unsupported(field(n, "alternative"), "for ... else");
   bool is_async = std::string_view(text(n)).starts_with("async");
   if (is_async && !in_async()) unsupported(n, "async for outside an async function");
   forget_assigned_in(n);
@@ -498,13 +649,20 @@ StmtPtr Lowering::for_statement(TSNode n) {
     s->range_args.push_back(std::move(stop));
     s->range_args.push_back(std::move(step));
     std::string nm(text(left));
-    if (fn_ && fn_->locals.count(nm)) unsupported(left, fmt::format("loop variable `{}` is also used outside the loop", nm));
-    auto target = make(ExprKind::Name, TypeKind::Int, pos(left));
-    target->text = nm;
-    s->targets.push_back(std::move(target));
-    inner_.push_back({{{nm, TypeKind::Int}}});
+    InnerScope scope;
+    StmtPtr rebind;
+    if (fn_ && fn_->locals.count(nm)) {
+      rebind = loop_rebind(left, TypeKind::Int, scope, s->targets);
+    } else {
+      auto target = make(ExprKind::Name, TypeKind::Int, pos(left));
+      target->text = nm;
+      s->targets.push_back(std::move(target));
+      scope.names[nm] = TypeKind::Int;
+    }
+    inner_.push_back(scope);
     s->body = block(field(n, "body"));
     inner_.pop_back();
+    if (rebind) s->body.insert(s->body.begin(), std::move(rebind));
     return s;
   }
   auto s = std::make_unique<Stmt>(StmtKind::ForEach, p);
@@ -530,6 +688,7 @@ StmtPtr Lowering::for_statement(TSNode n) {
     if (!elem.known() && !quiet_) unsupported(right, fmt::format("iteration over a value of type `{}`", to_string(it)));
   }
   InnerScope scope;
+  std::vector<StmtPtr> rebinds;  // names of the target that are locals of the function too
   // Targets: names, or (nested) tuples of names, which C# deconstructs the same way.
   auto bind = [&](auto&& self, TSNode t, const Type& ty) -> ExprPtr {
     if (is(t, k_.pattern_list) || is(t, k_.tuple_pattern) || is(t, k_.parenthesized_expression) || is(t, k_.tuple)) {
@@ -542,7 +701,11 @@ StmtPtr Lowering::for_statement(TSNode n) {
     }
     if (!is(t, k_.identifier)) unsupported(t, "loop target other than names");
     std::string nm(text(t));
-    if (fn_ && fn_->locals.count(nm)) unsupported(t, fmt::format("loop variable `{}` is also used outside the loop", nm));
+    if (fn_ && fn_->locals.count(nm)) {
+      std::vector<ExprPtr> fresh;
+      rebinds.push_back(loop_rebind(t, ty, scope, fresh));
+      return std::move(fresh.front());
+    }
     scope.names[nm] = ty;
     auto e = make(ExprKind::Name, ty, pos(t));
     e->text = nm;
@@ -550,25 +713,7 @@ StmtPtr Lowering::for_statement(TSNode n) {
   };
   StmtPtr rebind;  // `for task in tasks` where `task` is a local of the function too
   if (is(left, k_.identifier) && fn_ && fn_->locals.count(std::string(text(left)))) {
-    // C# and C++ loops declare their variable: the loop gets a fresh one,
-    // assigned to the function's local at the top of each iteration.
-    std::string nm(text(left));
-    LocalInfo* l = local(nm);
-    l->type.refine(elem);
-    if (!assignable(l->type, elem))
-      unsupported(left, fmt::format("loop variable `{}` of type `{}` is also a local of type `{}`", nm, to_string(elem),
-                                    to_string(l->type)));
-    std::string fresh = nm + "Item";
-    while (fn_->locals.count(fresh) || fn_->params.count(fresh) || lookup_inner(fresh)) fresh += "_";
-    scope.names[fresh] = elem;
-    auto t = make(ExprKind::Name, elem, pos(left));
-    t->text = fresh;
-    s->targets.push_back(std::move(t));
-    rebind = std::make_unique<Stmt>(StmtKind::Assign, pos(left));
-    rebind->target = make(ExprKind::Name, l->type, pos(left));
-    rebind->target->text = nm;
-    rebind->value = make(ExprKind::Name, elem, pos(left));
-    rebind->value->text = fresh;
+    rebind = loop_rebind(left, elem, scope, s->targets);
   } else if (is(left, k_.identifier)) {
     s->targets.push_back(bind(bind, left, elem));
   } else if (is(left, k_.pattern_list) || is(left, k_.tuple_pattern)) {
@@ -581,7 +726,8 @@ StmtPtr Lowering::for_statement(TSNode n) {
   inner_.push_back(scope);
   s->body = block(field(n, "body"));
   inner_.pop_back();
-  if (rebind) s->body.insert(s->body.begin(), std::move(rebind));
+  if (rebind) rebinds.push_back(std::move(rebind));
+  for (size_t i = 0; i < rebinds.size(); ++i) s->body.insert(s->body.begin() + static_cast<std::ptrdiff_t>(i), std::move(rebinds[i]));
   return s;
 }
 

@@ -212,11 +212,20 @@ asio::awaitable<std::vector<detail::value_t<T>>> gather(std::vector<asio::awaita
   co_return co_await gather(std::move(tasks));
 }
 
-// gather(a(), b()) of coroutines with different result types: a tuple of
-// their results (the translator only emits it where the result is dropped).
-template <class... Ts>
-asio::awaitable<std::tuple<detail::value_t<Ts>...>> gather_mixed(asio::awaitable<Ts>... aws) {
-  auto tasks = std::make_tuple(task<Ts>(std::move(aws))...);
+namespace detail {
+template <class T>
+task<T> as_task(asio::awaitable<T> a) { return task<T>(std::move(a)); }
+template <class T>
+task<T> as_task(const task<T>& t) { return t; }
+template <class A>
+using task_of_t = decltype(as_task(std::declval<A>()));
+}  // namespace detail
+
+// gather(a(), b()) of coroutines or tasks with different result types: a
+// tuple of their results, as `x, y = await gather(a(), b())` unpacks them.
+template <class... As>
+asio::awaitable<std::tuple<typename detail::task_of_t<As>::value_type...>> gather_mixed(As... aws) {
+  auto tasks = std::make_tuple(detail::as_task(std::move(aws))...);
   while (true) {
     bool all_done = true;
     std::exception_ptr first_error;
@@ -397,6 +406,10 @@ class Semaphore {
 class Lock : public Semaphore {
  public:
   Lock() : Semaphore(1) {}
+  void release() {
+    if (!locked()) throw RuntimeError("Lock is not acquired.");
+    Semaphore::release();
+  }
 };
 
 // asyncio.Event

@@ -43,13 +43,24 @@ class dict {
   }
   V& at(const K& k) {
     auto it = index_.find(k);
+    if (it == index_.end() && !default_factory_.empty()) return (*this)[k];  // a defaultdict inserts
+    if (it == index_.end() && counter_) return missing_ = V{};                // a Counter reads 0
     if (it == index_.end()) throw KeyError(repr(k));
     return items_[it->second].second;
   }
+  // collections.defaultdict: missing keys read as V{} and are inserted; the
+  // factory's repr (`<class 'list'>`) is kept for repr().
+  const std::string& default_factory() const { return default_factory_; }
+  void set_default_factory(std::string repr) { default_factory_ = std::move(repr); }
+  // collections.Counter: missing keys read as 0 and are not inserted.
+  bool counter() const { return counter_; }
+  void set_counter() { counter_ = true; }
   bool contains(const K& k) const { return index_.count(k) != 0; }
   size_t size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
-  V get(const K& k, V fallback = V{}) const { return contains(k) ? at(k) : fallback; }
+  V get(const K& k, V fallback) const { return contains(k) ? at(k) : fallback; }
+  // d.get(k) without a default: None when k is missing.
+  std::optional<V> get(const K& k) const { return contains(k) ? std::optional<V>(at(k)) : std::nullopt; }
   V pop(const K& k) {
     V v = at(k);
     erase(k);
@@ -100,6 +111,9 @@ class dict {
 
  private:
   std::vector<std::pair<K, V>> items_;
+  std::string default_factory_;  // empty: a plain dict
+  bool counter_ = false;
+  V missing_{};  // what a Counter's missing key reads as
   std::map<K, size_t> index_;
 };
 
@@ -146,6 +160,77 @@ template <class T>
 const T& at(const std::vector<T>& v, std::ptrdiff_t i) { return v[index(i, v.size(), "list")]; }
 inline std::string at(const std::string& s, std::ptrdiff_t i) { return std::string(1, s[index(i, s.size(), "string")]); }
 
+template <class K, class V>
+dict<K, V> defaultdict(std::string factory_repr) {
+  dict<K, V> d;
+  d.set_default_factory(std::move(factory_repr));
+  return d;
+}
+
+// `a, b = items`: a tuple of exactly N items, else ValueError as Python's.
+namespace detail {
+template <class Seq, size_t... I>
+auto unpack(const Seq& v, std::index_sequence<I...>) {
+  return std::make_tuple(v[I]...);
+}
+}  // namespace detail
+template <size_t N, class Seq>
+auto unpack(const Seq& v) {
+  if (v.size() < N)
+    throw ValueError("not enough values to unpack (expected " + std::to_string(N) + ", got " + std::to_string(v.size()) + ")");
+  if (v.size() > N) throw ValueError("too many values to unpack (expected " + std::to_string(N) + ")");
+  return detail::unpack(v, std::make_index_sequence<N>{});
+}
+
+template <class K>
+dict<K, int> counter() {
+  dict<K, int> c;
+  c.set_counter();
+  return c;
+}
+template <class K, class C>
+void update_counts(dict<K, int>& c, const C& items) {
+  for (const auto& x : items) c[x] += 1;
+}
+template <class C>
+auto counter_of(const C& items) {
+  auto c = counter<std::decay_t<decltype(*std::begin(items))>>();
+  update_counts(c, items);
+  return c;
+}
+// Counter.most_common: by count, highest first; equal counts in insertion order.
+template <class K>
+std::vector<std::tuple<K, int>> most_common(const dict<K, int>& c, std::optional<int> n = std::nullopt) {
+  std::vector<std::tuple<K, int>> out;
+  for (const auto& [k, v] : c.items()) out.emplace_back(k, v);
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return std::get<1>(a) > std::get<1>(b); });
+  if (n && static_cast<size_t>(std::max(*n, 0)) < out.size()) out.resize(static_cast<size_t>(std::max(*n, 0)));
+  return out;
+}
+template <class K>
+int total(const dict<K, int>& c) {
+  int t = 0;
+  for (const auto& [k, v] : c.items()) t += v;
+  return t;
+}
+
+// dict(pairs): the last value of a repeated key is kept, in its first place.
+template <class C>
+auto to_dict(const C& pairs) {
+  using P = std::decay_t<decltype(*std::begin(pairs))>;
+  dict<std::decay_t<std::tuple_element_t<0, P>>, std::decay_t<std::tuple_element_t<1, P>>> out;
+  for (const auto& [k, v] : pairs) out[k] = v;
+  return out;
+}
+
+// dict(d): a plain dict with d's items (not a defaultdict).
+template <class K, class V>
+dict<K, V> dict_copy(const dict<K, V>& d) {
+  dict<K, V> out = d;
+  out.set_default_factory({});
+  return out;
+}
+
 // a[start:stop] (either bound may be missing: std::nullopt).
 template <class Seq>
 Seq slice(const Seq& v, std::optional<std::ptrdiff_t> start, std::optional<std::ptrdiff_t> stop) {
@@ -154,6 +239,47 @@ Seq slice(const Seq& v, std::optional<std::ptrdiff_t> start, std::optional<std::
   std::ptrdiff_t b = start ? clamp(*start) : 0, e = stop ? clamp(*stop) : n;
   if (e <= b) return Seq();
   return Seq(v.begin() + b, v.begin() + e);
+}
+
+// a[start:stop:step]: the indices Python's slice.indices(len) gives.
+template <class Seq>
+Seq slice(const Seq& v, std::optional<std::ptrdiff_t> start, std::optional<std::ptrdiff_t> stop,
+          std::optional<std::ptrdiff_t> step) {
+  std::ptrdiff_t n = static_cast<std::ptrdiff_t>(v.size()), by = step.value_or(1);
+  if (by == 0) throw ValueError("slice step cannot be zero");
+  std::ptrdiff_t lower = by < 0 ? -1 : 0, upper = by < 0 ? n - 1 : n;
+  auto bound = [&](std::optional<std::ptrdiff_t> x, std::ptrdiff_t missing) {
+    if (!x) return missing;
+    return *x < 0 ? std::max(*x + n, lower) : std::min(*x, upper);
+  };
+  std::ptrdiff_t from = bound(start, by < 0 ? upper : lower), to = bound(stop, by < 0 ? lower : upper);
+  Seq out;
+  for (std::ptrdiff_t i = from; by > 0 ? i < to : i > to; i += by) out.push_back(v[static_cast<size_t>(i)]);
+  return out;
+}
+
+// Slices of a str count code points, as Python does, not UTF-8 bytes.
+namespace detail {
+inline std::vector<std::string> code_points(const std::string& s) {
+  std::vector<std::string> out;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80 || out.empty()) out.emplace_back();
+    out.back() += static_cast<char>(c);
+  }
+  return out;
+}
+inline std::string joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += p;
+  return out;
+}
+}  // namespace detail
+inline std::string slice(const std::string& s, std::optional<std::ptrdiff_t> start, std::optional<std::ptrdiff_t> stop) {
+  return detail::joined(slice(detail::code_points(s), start, stop));
+}
+inline std::string slice(const std::string& s, std::optional<std::ptrdiff_t> start, std::optional<std::ptrdiff_t> stop,
+                         std::optional<std::ptrdiff_t> step) {
+  return detail::joined(slice(detail::code_points(s), start, stop, step));
 }
 
 // --- builtins ----------------------------------------------------------------
@@ -262,12 +388,24 @@ auto enumerate(const C& c, int start = 0) {
   return out;
 }
 
-template <class A, class B>
-auto zip(const A& a, const B& b) {
-  std::vector<std::tuple<std::decay_t<decltype(*std::begin(a))>, std::decay_t<decltype(*std::begin(b))>>> out;
-  auto ib = std::begin(b);
-  for (auto ia = std::begin(a); ia != std::end(a) && ib != std::end(b); ++ia, ++ib) out.emplace_back(*ia, *ib);
+namespace detail {
+template <size_t... I, class... Cs>
+auto zip(std::index_sequence<I...>, const Cs&... cs) {
+  std::vector<std::tuple<std::decay_t<decltype(*std::begin(cs))>...>> out;
+  auto its = std::make_tuple(std::begin(cs)...);
+  auto ends = std::make_tuple(std::end(cs)...);
+  while (((std::get<I>(its) != std::get<I>(ends)) && ...)) {
+    out.emplace_back(*std::get<I>(its)...);
+    (++std::get<I>(its), ...);
+  }
   return out;
+}
+}  // namespace detail
+
+// zip(a, b, ...): tuples up to the shortest input.
+template <class... Cs>
+auto zip(const Cs&... cs) {
+  return detail::zip(std::index_sequence_for<Cs...>{}, cs...);
 }
 
 inline std::vector<int> range(int start, int stop, int step = 1) {
@@ -433,6 +571,17 @@ inline std::vector<std::string> split(const std::string& s, const std::string& s
   std::vector<std::string> out;
   size_t b = 0;
   for (size_t e; (e = s.find(sep, b)) != std::string::npos; b = e + sep.size()) out.push_back(s.substr(b, e - b));
+  out.push_back(s.substr(b));
+  return out;
+}
+// str.split(sep, maxsplit): at most maxsplit cuts (all of them when negative).
+inline std::vector<std::string> split(const std::string& s, const std::string& sep, int maxsplit) {
+  if (sep.empty()) throw ValueError("empty separator");
+  std::vector<std::string> out;
+  size_t b = 0;
+  for (size_t e; (maxsplit < 0 || static_cast<int>(out.size()) < maxsplit) && (e = s.find(sep, b)) != std::string::npos;
+       b = e + sep.size())
+    out.push_back(s.substr(b, e - b));
   out.push_back(s.substr(b));
   return out;
 }

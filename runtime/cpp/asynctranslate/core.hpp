@@ -51,6 +51,8 @@ class BaseException : public std::exception {
   explicit BaseException(std::string message) : message_(std::move(message)) {}
   const char* what() const noexcept override { return message_.c_str(); }
   virtual const char* type_name() const noexcept { return "BaseException"; }
+  // KeyError keeps its message as str() shows it: the repr of the key.
+  virtual bool message_is_repr() const noexcept { return false; }
   const std::string& message() const noexcept { return message_; }
 
  private:
@@ -94,11 +96,13 @@ ASYNCTRANSLATE_EXCEPTION(StopIteration, Exception);
 ASYNCTRANSLATE_EXCEPTION(ClientError, Exception);  // aiohttp.ClientError
 ASYNCTRANSLATE_EXCEPTION(ClientResponseError, ClientError);
 
-// str(KeyError('k')) is the repr of its argument: `'k'`.
+// str(KeyError('k')) is the repr of its argument, `'k'`: KeyError is built
+// from that repr (`KeyError(repr(key))`), so str() of any exception is its message.
 class KeyError : public LookupError {
  public:
   using LookupError::LookupError;
   const char* type_name() const noexcept override { return "KeyError"; }
+  bool message_is_repr() const noexcept override { return true; }
 };
 
 // --- str() and repr() ---------------------------------------------------------
@@ -130,8 +134,6 @@ template <class T>
 std::string str(const T& v) {
   if constexpr (std::is_convertible_v<const T&, std::string_view>) {
     return std::string(std::string_view(v));
-  } else if constexpr (std::is_base_of_v<KeyError, T>) {
-    return v.message().empty() ? std::string() : repr(v.message());
   } else if constexpr (std::is_base_of_v<BaseException, T>) {
     return v.message();
   } else if constexpr (std::is_base_of_v<std::exception, T>) {
@@ -162,7 +164,8 @@ std::string repr(const T& v) {
   } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
     return repr(std::string(std::string_view(v)));
   } else if constexpr (std::is_base_of_v<BaseException, T>) {
-    return std::string(v.type_name()) + "(" + (v.message().empty() ? "" : repr(v.message())) + ")";
+    return std::string(v.type_name()) + "(" +
+           (v.message().empty() ? "" : v.message_is_repr() ? v.message() : repr(v.message())) + ")";
   } else if constexpr (is_optional<T>::value) {
     return v ? repr(*v) : std::string("None");
   } else if constexpr (is_shared_ptr<T>::value) {
@@ -197,6 +200,16 @@ std::string repr(const T& v) {
     std::apply([&](const auto&... e) { ((s += (i++ ? ", " : "") + repr(e)), ...); }, v);
     return s + (i == 1 ? ",)" : ")");
   } else if constexpr (is_dict_like<T>) {
+    if constexpr (requires { v.counter(); })
+      if (v.counter()) {  // Counter({...}), most common first
+        if (v.empty()) return "Counter()";
+        std::vector<const std::pair<typename T::key_type, typename T::mapped_type>*> order;
+        for (const auto& kv : v.items()) order.push_back(&kv);
+        std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->second > b->second; });
+        std::string s = "Counter({";
+        for (size_t i = 0; i < order.size(); ++i) s += (i ? ", " : "") + repr(order[i]->first) + ": " + repr(order[i]->second);
+        return s + "})";
+      }
     std::string s = "{";
     bool first = true;
     for (const auto& [k, val] : v.items()) {
@@ -204,6 +217,8 @@ std::string repr(const T& v) {
       first = false;
       s += repr(k) + ": " + repr(val);
     }
+    if constexpr (requires { v.default_factory(); })
+      if (!v.default_factory().empty()) return "defaultdict(" + v.default_factory() + ", " + s + "})";
     return s + "}";
   } else {
     static_assert(sizeof(T) == 0, "py::repr: no Python representation for this type");

@@ -36,6 +36,9 @@ class CppEmitter {
 
   // cpp_types.cpp
   std::string type(const Type& t, SourcePos where = {});
+  std::string task_type(const Type& result, SourcePos where = {});
+  void part(const Expr& t, const std::string& from, std::vector<std::string>& out);
+  void tuple_parts(const Expr& t, const std::string& tuple, std::vector<std::string>& out);  // py::task<T> of a coroutine's result
   std::string return_type(const Function& f);
   bool is_exception(const Type& t) const;
   bool is_class(const Type& t) const;  // a module class held by shared_ptr

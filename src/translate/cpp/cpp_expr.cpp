@@ -409,7 +409,8 @@ Code CppEmitter::subscript(const Expr& e) {
   const Expr& v = *e.items[0];
   if (e.kind == ExprKind::Slice) {
     auto bound = [&](const ExprPtr& b) { return b ? expr(*b).text : std::string("std::nullopt"); };
-    return code("py::slice(" + expr(v).text + ", " + bound(e.items[1]) + ", " + bound(e.items[2]) + ")");
+    std::string step = e.items.size() > 3 && e.items[3] ? ", " + bound(e.items[3]) : "";
+    return code("py::slice(" + expr(v).text + ", " + bound(e.items[1]) + ", " + bound(e.items[2]) + step + ")");
   }
   const Expr& i = *e.items[1];
   if (v.type.kind == TypeKind::Tuple) return code("std::get<" + i.text + ">(" + expr(v).text + ")");
@@ -433,7 +434,7 @@ Code CppEmitter::collection(const Expr& e) {
   // A list of started tasks holds py::task<T>, not coroutines.
   bool tasks = e.kind == ExprKind::List && !e.items.empty() && is_task(*e.items[0]);
   if (tasks) {
-    std::string t = "py::task<" + type(e.type.arg(0).arg(0), e.pos) + ">";
+    std::string t = task_type(e.type.arg(0).arg(0), e.pos);
     return code(std::string(fn_ && fn_->is_async ? "py::list_of<" + t + ">(" : "std::vector<" + t + ">{") + items +
                 (fn_ && fn_->is_async ? ")" : "}"));
   }
@@ -451,8 +452,6 @@ Code CppEmitter::collection(const Expr& e) {
 // A comprehension is a lambda that fills the collection; one with `await`
 // inside is a coroutine lambda, awaited at once.
 Code CppEmitter::comprehension(const Expr& e) {
-  const CompClause& cl = e.clauses.at(0);
-  if (e.clauses.size() > 1) throw Unsupported{e.pos, "comprehension with several `for` clauses"};
   std::function<bool(const Expr&)> has_await = [&](const Expr& x) {
     if (x.kind == ExprKind::Await) return true;
     for (const auto& i : x.items)
@@ -462,17 +461,32 @@ Code CppEmitter::comprehension(const Expr& e) {
     return x.object && has_await(*x.object);
   };
   bool async = has_await(*e.items[0]);
-  for (const auto& c : cl.conditions) async = async || has_await(*c);
-  std::string target;
-  if (cl.target->kind == ExprKind::Name) {
-    target = (cl.target->text == "_" ? "[[maybe_unused]] const auto& " : "const auto& ") + identifier(cl.target->text);
-  } else {
-    target = "const auto& [";
-    for (size_t i = 0; i < cl.target->items.size(); ++i) target += (i ? ", " : "") + identifier(cl.target->items[i]->text);
-    target += "]";
+  // Each clause is a loop inside the one before it, with its conditions.
+  std::string loops;
+  int open_braces = 0;
+  for (const auto& cl : e.clauses) {
+    for (const auto& c : cl.conditions) async = async || has_await(*c);
+    std::string target;
+    std::vector<std::string> parts;  // a tuple target's references (see for_each)
+    if (cl.target->kind == ExprKind::Name) {
+      target = (cl.target->text == "_" ? "[[maybe_unused]] const auto& " : "const auto& ") + identifier(cl.target->text);
+    } else {
+      std::string tmp = "item" + std::to_string(++temp_counter_);
+      target = "const auto& " + tmp;
+      tuple_parts(*cl.target, tmp, parts);
+    }
+    std::string iter = expr(*cl.iter).text;
+    if (cl.iter->type.kind == TypeKind::Dict) iter = wrap(*cl.iter, kPrimary) + ".keys()";
+    std::string cond;
+    for (const auto& c : cl.conditions) cond += (cond.empty() ? "" : " && ") + wrap(*c, kAnd + 1);
+    loops += "for (" + target + " : " + iter + ") ";
+    if (!parts.empty()) {
+      loops += "{ ";
+      for (const auto& l : parts) loops += l + " ";
+      ++open_braces;
+    }
+    if (!cond.empty()) loops += "if (" + cond + ") ";
   }
-  std::string iter = expr(*cl.iter).text;
-  if (cl.iter->type.kind == TypeKind::Dict) iter = wrap(*cl.iter, kPrimary) + ".keys()";
   std::string result_type;
   std::string add;
   if (e.text == "dict") {
@@ -480,13 +494,11 @@ Code CppEmitter::comprehension(const Expr& e) {
     add = "out[" + expr(*e.items[0]).text + "] = " + expr(*e.items[1]).text + ";";
   } else {
     Type elem = e.type.kind == TypeKind::Iterator || e.type.kind == TypeKind::List || e.type.kind == TypeKind::Set ? e.type.arg(0) : e.type.element();
-    std::string et = is_task(*e.items[0]) ? "py::task<" + type(elem.arg(0), e.pos) + ">" : type(elem, e.pos);
+    std::string et = is_task(*e.items[0]) ? task_type(elem.arg(0), e.pos) : type(elem, e.pos);
     result_type = e.text == "set" ? "std::set<" + et + ">" : "std::vector<" + et + ">";
     add = std::string(e.text == "set" ? "out.insert(" : "out.push_back(") + expr(*e.items[0]).text + ");";
   }
-  std::string cond;
-  for (const auto& c : cl.conditions) cond += (cond.empty() ? "" : " && ") + wrap(*c, kAnd + 1);
-  std::string body = "for (" + target + " : " + iter + ") " + (cond.empty() ? "" : "if (" + cond + ") ") + add;
+  std::string body = loops + add + std::string(static_cast<size_t>(open_braces), '}');
   if (async)
     return code("co_await [&]() -> boost::asio::awaitable<" + result_type + "> {\n    " + result_type + " out;\n    " + body +
                     "\n    co_return out;\n}()",

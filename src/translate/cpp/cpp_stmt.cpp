@@ -194,7 +194,7 @@ std::vector<CppEmitter::Capture> CppEmitter::captures(const Function& f) {
     bool task = task_names_.count(n) && t.kind == TypeKind::Awaitable;
     bool by_ref = t.kind == TypeKind::List || t.kind == TypeKind::Dict || t.kind == TypeKind::Set || rebound(n) ||
                   (t.kind == TypeKind::Awaitable && !task);
-    std::string ty = task ? "py::task<" + (t.arg(0).kind == TypeKind::None ? std::string("void") : type(t.arg(0), f.pos)) + ">"
+    std::string ty = task ? task_type(t.arg(0), f.pos)
                           : type(t, f.pos);
     add({n, ty + (by_ref ? "& " : " ") + id, id, by_ref});
   }
@@ -416,7 +416,7 @@ void CppEmitter::declare(const Stmt& s) {
   std::string n = identifier(t.text);
   if (!s.value) {
     std::string ty = task_names_.count(t.text) && t.type.kind == TypeKind::Awaitable
-                         ? "py::task<" + (t.type.arg(0).kind == TypeKind::None ? std::string("void") : type(t.type.arg(0), s.pos)) + ">"
+                         ? task_type(t.type.arg(0), s.pos)
                          : type(t.type, s.pos);
     simple(s, ty + " " + n + "{};");
     return;
@@ -471,8 +471,17 @@ void CppEmitter::assign(const Stmt& s) {
 void CppEmitter::unpack(const Stmt& s) {
   std::string names;
   for (size_t i = 0; i < s.targets.size(); ++i) names += (i ? ", " : "") + identifier(s.targets[i]->text);
-  if (s.declare) simple(s, "auto [" + names + "] = " + expr(*s.value).text + ";");
-  else simple(s, "std::tie(" + names + ") = " + expr(*s.value).text + ";");
+  if (!s.declare) {
+    simple(s, "std::tie(" + names + ") = " + expr(*s.value).text + ";");
+    return;
+  }
+  // Declared names are copies of the parts, not structured bindings, which
+  // clang 14 cannot capture in lambdas.
+  std::string tmp = "unpacked" + std::to_string(++temp_counter_);
+  simple(s, "auto " + tmp + " = " + expr(*s.value).text + ";");
+  for (size_t i = 0; i < s.targets.size(); ++i)
+    if (s.targets[i]->text != "_")
+      w_.line("auto " + identifier(s.targets[i]->text) + " = std::get<" + std::to_string(i) + ">(" + tmp + ");");
 }
 
 // g++ 12 miscompiles a `co_await` inside an `if` or `while` condition (the
@@ -508,6 +517,21 @@ void CppEmitter::if_from(const Stmt& s, size_t i, std::string cond) {
   }
 }
 
+// One part of a tuple target: a reference to it, or (nested) its own parts.
+void CppEmitter::part(const Expr& t, const std::string& from, std::vector<std::string>& out) {
+  if (t.kind == ExprKind::Name) {
+    if (t.text != "_") out.push_back("const auto& " + identifier(t.text) + " = " + from + ";");
+    return;
+  }
+  std::string tmp = "item" + std::to_string(++temp_counter_);
+  out.push_back("const auto& " + tmp + " = " + from + ";");
+  tuple_parts(t, tmp, out);
+}
+
+void CppEmitter::tuple_parts(const Expr& t, const std::string& tuple, std::vector<std::string>& out) {
+  for (size_t i = 0; i < t.items.size(); ++i) part(*t.items[i], "std::get<" + std::to_string(i) + ">(" + tuple + ")", out);
+}
+
 void CppEmitter::for_each(const Stmt& s) {
   // as_completed: a list of awaitables, each finishing in completion order.
   bool as_completed = s.value->kind == ExprKind::ApiCall && s.value->api && s.value->api->python == "asyncio.as_completed";
@@ -517,19 +541,16 @@ void CppEmitter::for_each(const Stmt& s) {
   if (!s.orelse.empty()) throw Unsupported{s.pos, "`for ... else`"};
   std::string target;
   std::vector<std::string> inner;  // nested tuple targets, unpacked in the body
-  auto name_of = [&](const Expr& t) {
-    if (t.kind == ExprKind::Name) return identifier(t.text);
-    std::string tmp = "item" + std::to_string(++temp_counter_), names;
-    for (size_t i = 0; i < t.items.size(); ++i) names += (i ? ", " : "") + identifier(t.items[i]->text);
-    inner.push_back("const auto& [" + names + "] = " + tmp + ";");
-    return tmp;
-  };
-  if (s.targets.size() == 1) {
-    target = (s.targets[0]->text == "_" ? "[[maybe_unused]] const auto& " : "const auto& ") + name_of(*s.targets[0]);
+  // Tuple targets are references to the item's parts, not structured
+  // bindings: clang 14 cannot capture those in the lambdas of comprehensions.
+  if (s.targets.size() == 1 && s.targets[0]->kind == ExprKind::Name) {
+    target = (s.targets[0]->text == "_" ? "[[maybe_unused]] const auto& " : "const auto& ") + identifier(s.targets[0]->text);
   } else {
-    target = "const auto& [";
-    for (size_t i = 0; i < s.targets.size(); ++i) target += (i ? ", " : "") + name_of(*s.targets[i]);
-    target += "]";
+    std::string tmp = "item" + std::to_string(++temp_counter_);
+    target = "const auto& " + tmp;
+    if (s.targets.size() == 1) tuple_parts(*s.targets[0], tmp, inner);
+    else
+      for (size_t i = 0; i < s.targets.size(); ++i) part(*s.targets[i], "std::get<" + std::to_string(i) + ">(" + tmp + ")", inner);
   }
   std::string iter = expr(*s.value).text;
   std::string head;

@@ -69,4 +69,8 @@ std::string CppEmitter::return_type(const Function& f) {
   return f.is_async ? "boost::asio::awaitable<" + r + ">" : r;
 }
 
+std::string CppEmitter::task_type(const Type& result, SourcePos where) {
+  return "py::task<" + (result.kind == TypeKind::None ? std::string("void") : type(result, where)) + ">";
+}
+
 }  // namespace asl::tr::cpp

@@ -59,6 +59,8 @@ class CsEmitter {
   std::string interpolation_hole(const Expr& e, const std::string& spec, char conversion);
   std::string as_str(const Expr& e);  // Python str() of a value, as C#
   bool is_exception(const Type& t) const;
+  bool may_be_key_error(const Type& t) const;
+  bool contains_await(const Expr& e) const;
 
   // cs_stmt.cpp
   void block(const Block& b);

@@ -125,8 +125,16 @@ bool CsEmitter::is_exception(const Type& t) const {
   return t.kind == TypeKind::Class && exception_classes_.count(t.name);
 }
 
+// A KeyError's str() is the repr of its key, not .NET's sentence: an
+// exception that may be one goes through Py.Str.
+bool CsEmitter::may_be_key_error(const Type& t) const {
+  static const std::set<std::string> bases = {"builtins.KeyError", "builtins.LookupError", "builtins.Exception",
+                                              "builtins.BaseException"};
+  return t.kind == TypeKind::Extern && bases.count(t.name);
+}
+
 std::string CsEmitter::as_str(const Expr& e) {
-  if (is_exception(e.type)) return wrap(e, kPrimary) + ".Message";
+  if (is_exception(e.type) && !may_be_key_error(e.type)) return wrap(e, kPrimary) + ".Message";
   switch (e.type.kind) {
     case TypeKind::Str: return expr(e).text;
     default: return "Py.Str(" + expr(e).text + ")";
@@ -141,7 +149,7 @@ std::string CsEmitter::interpolation_hole(const Expr& e, const std::string& spec
   bool number = k == TypeKind::Int || k == TypeKind::Float;
   if (spec.empty()) {
     if (k == TypeKind::Str || k == TypeKind::Int || k == TypeKind::Bool) return "{" + inner + "}";
-    if (is_exception(e.type)) return "{" + wrap(c, kPrimary) + ".Message}";
+    if (is_exception(e.type) && !may_be_key_error(e.type)) return "{" + wrap(c, kPrimary) + ".Message}";
     return "{Py.Str(" + c.text + ")}";
   }
   // Specs .NET spells the same way; anything else goes through Py.Format.
@@ -355,7 +363,8 @@ Code CsEmitter::subscript(const Expr& e) {
   const Expr& v = *e.items[0];
   if (e.kind == ExprKind::Slice) {
     auto bound = [&](const ExprPtr& b) { return b ? expr(*b).text : std::string("null"); };
-    return code("Py.Slice(" + expr(v).text + ", " + bound(e.items[1]) + ", " + bound(e.items[2]) + ")");
+    std::string step = e.items.size() > 3 && e.items[3] ? ", " + bound(e.items[3]) : "";
+    return code("Py.Slice(" + expr(v).text + ", " + bound(e.items[1]) + ", " + bound(e.items[2]) + step + ")");
   }
   const Expr& i = *e.items[1];
   if (v.type.kind == TypeKind::Tuple) return code(wrap(v, kPrimary) + ".Item" + std::to_string(*int_literal_value(i.text) + 1));
@@ -385,37 +394,52 @@ Code CsEmitter::collection(const Expr& e) {
   return code("new " + t + " {" + items + " }");
 }
 
+// A comprehension is a LINQ chain: each `for` clause after the first is a
+// SelectMany over the ones before it, each `if` a Where.
 Code CsEmitter::comprehension(const Expr& e) {
   use("System.Linq");
-  const CompClause& cl = e.clauses.at(0);
-  std::string src = wrap(*cl.iter, kPrimary);
-  if (cl.iter->type.kind == TypeKind::Dict) src += ".Keys";
-  std::string param;
-  std::string unpack;  // tuple targets deconstruct inside a block lambda
-  if (cl.target->kind == ExprKind::Name) {
-    param = camel_case(cl.target->text);
-  } else {
-    param = "item";
-    unpack = "var (";
+  // A lambda over a clause's target: tuple targets deconstruct in a block.
+  auto lam = [&](const CompClause& cl, const std::string& body) {
+    if (cl.target->kind == ExprKind::Name) return camel_case(cl.target->text) + " => " + body;
+    std::string unpack = "var (";
     for (size_t i = 0; i < cl.target->items.size(); ++i) unpack += (i ? ", " : "") + camel_case(cl.target->items[i]->text);
-    unpack += ") = item; ";
-  }
-  auto lam = [&](const Expr& body) {
-    if (unpack.empty()) return param + " => " + expr(body).text;
-    return param + " => { " + unpack + "return " + expr(body).text + "; }";
+    return "item => { " + unpack + ") = item; return " + body + "; }";
   };
-  std::string s = src;
-  for (const auto& c : cl.conditions) s += ".Where(" + lam(*c) + ")";
-  if (e.text == "dict") {
-    s += ".ToDictionary(" + lam(*e.items[0]) + ", " + lam(*e.items[1]) + ")";
-    return code(s);
-  }
+  auto source = [&](const CompClause& cl) {
+    std::string src = wrap(*cl.iter, kPrimary);
+    if (cl.iter->type.kind == TypeKind::Dict) src += ".Keys";
+    for (const auto& c : cl.conditions) src += ".Where(" + lam(cl, expr(*c).text) + ")";
+    return src;
+  };
+  bool dict = e.text == "dict";
   const Expr& body = *e.items[0];
-  bool identity = body.kind == ExprKind::Name && cl.target->kind == ExprKind::Name && body.text == cl.target->text;
-  if (!identity) s += ".Select(" + lam(body) + ")";
+  const CompClause& last = e.clauses.back();
+  std::string s = source(last);
+  // An element that awaits: one at a time, in order, as Python's loop does.
+  if (contains_await(body)) {
+    std::string lambda = lam(last, expr(body).text);
+    return code("await Py.SelectAsync(" + s + ", async " + lambda + ")", kUnary);
+  }
+  // Python's dict comprehension keeps the last value of a repeated key.
+  if (dict) s += ".Select(" + lam(last, "(" + expr(*e.items[0]).text + ", " + expr(*e.items[1]).text + ")") + ")";
+  else if (!(e.clauses.size() == 1 && body.kind == ExprKind::Name && last.target->kind == ExprKind::Name && body.text == last.target->text))
+    s += ".Select(" + lam(last, expr(body).text) + ")";
+  for (size_t i = e.clauses.size() - 1; i-- > 0;) s = source(e.clauses[i]) + ".SelectMany(" + lam(e.clauses[i], s) + ")";
+  if (dict) return code("Py.ToDict(" + s + ")");
   if (e.text == "list") s += ".ToList()";
   else if (e.text == "set") s += ".ToHashSet()";
   return code(s);
+}
+
+bool CsEmitter::contains_await(const Expr& x) const {
+  if (x.kind == ExprKind::Await) return true;
+  for (const auto& i : x.items)
+    if (i && contains_await(*i)) return true;
+  for (const auto& a : x.args)
+    if (a.value && contains_await(*a.value)) return true;
+  for (const auto& p : x.parts)
+    if (p.expr && contains_await(*p.expr)) return true;
+  return x.object && contains_await(*x.object);
 }
 
 Code CsEmitter::lambda(const Expr& e) {

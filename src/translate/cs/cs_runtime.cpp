@@ -63,7 +63,7 @@ std::string runtime_helpers(const std::string& code, const std::string& indent) 
     for (const auto& d : it->second.needs) work.push_back(d);
   }
   if (used.empty()) return {};
-  std::string out = "/// <summary>Python semantics used by the translated code.</summary>\ninternal static class Py\n{\n";
+  std::string out = "/// <summary>Python semantics used by the translated code.</summary>\npublic static class Py\n{\n";
   bool first = true;
   for (const auto& [name, h] : helpers()) {  // stable order: by name
     if (!used.count(name)) continue;

@@ -35,7 +35,10 @@ std::string CsEmitter::type(const Type& t) {
     case TypeKind::Str: return "string";
     case TypeKind::List: use("System.Collections.Generic"); return fmt::format("List<{}>", type(t.arg(0)));
     case TypeKind::Array: return type(t.arg(0)) + "[]";
-    case TypeKind::Dict: use("System.Collections.Generic"); return fmt::format("Dictionary<{}, {}>", type(t.arg(0)), type(t.arg(1)));
+    case TypeKind::Dict:
+      use("System.Collections.Generic");
+      if (t.name == "Counter") return fmt::format("Py.Counter<{}>", type(t.arg(0)));
+      return fmt::format("{}<{}, {}>", t.name == "defaultdict" ? "Py.DefaultDict" : "Dictionary", type(t.arg(0)), type(t.arg(1)));
     case TypeKind::Set: use("System.Collections.Generic"); return fmt::format("HashSet<{}>", type(t.arg(0)));
     case TypeKind::Tuple: return "(" + list(t.args) + ")";
     case TypeKind::Optional: return is_value_type(t.arg(0)) ? type(t.arg(0)) + "?" : type(t.arg(0));

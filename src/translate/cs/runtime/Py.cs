@@ -8,10 +8,20 @@
     public static string Str(object value) => value switch
     {
         string s => s,
+        KeyNotFoundException k => KeyErrorText(k),
         Exception e => e.Message,
         System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
         _ => Repr(value),
     };
+
+    /// <summary>str(KeyError(key)) is repr(key); .NET's own message names the key in a sentence.</summary>
+    static string KeyErrorText(KeyNotFoundException k)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(k.Message, "^The given key '(.*)' was not present in the dictionary\\.$");
+        if (!m.Success) return Repr(k.Message);
+        var key = m.Groups[1].Value;
+        return double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? key : Repr(key);
+    }
 
 // @helper Repr
 // @needs FormatFloat ExceptionName
@@ -25,13 +35,22 @@
             case string s: return QuoteString(s);
             case double d: return FormatFloat(d);
             case int or long: return Convert.ToString(value, CultureInfo.InvariantCulture);
+            case KeyNotFoundException k: return "KeyError(" + KeyErrorText(k) + ")";
             case Exception e: return ExceptionName(e) + "(" + QuoteString(e.Message) + ")";
             case System.Text.Json.JsonElement j: return ReprJson(j);
             case IDictionary d:
             {
                 var parts = new List<string>();
                 foreach (DictionaryEntry kv in d) parts.Add(Repr(kv.Key) + ": " + Repr(kv.Value));
-                return "{" + string.Join(", ", parts) + "}";
+                // A Counter shows its most common keys first.
+                if (d.GetType().GetMethod("MostCommon")?.Invoke(d, new object[] { null }) is IEnumerable common)
+                {
+                    var counted = new List<string>();
+                    foreach (ITuple kv in common) counted.Add(Repr(kv[0]) + ": " + Repr(kv[1]));
+                    return counted.Count == 0 ? "Counter()" : "Counter({" + string.Join(", ", counted) + "})";
+                }
+                var text = "{" + string.Join(", ", parts) + "}";
+                return d.GetType().GetProperty("Factory")?.GetValue(d) is string factory ? $"defaultdict({factory}, {text})" : text;
             }
             case ITuple t:
             {
@@ -277,6 +296,35 @@
         return (Clamp(start ?? 0), Clamp(stop ?? count));
     }
 
+    /// <summary>Python's s[start:stop:step]: the indices slice.indices(len) gives.</summary>
+    public static List<T> Slice<T>(IList<T> items, int? start, int? stop, int? step)
+    {
+        var result = new List<T>();
+        foreach (var i in SliceIndices(items.Count, start, stop, step)) result.Add(items[i]);
+        return result;
+    }
+
+    public static string Slice(string s, int? start, int? stop, int? step)
+    {
+        var points = s.EnumerateRunes().Select(r => r.ToString()).ToList();
+        return string.Concat(Slice(points, start, stop, step));
+    }
+
+    static IEnumerable<int> SliceIndices(int count, int? start, int? stop, int? step)
+    {
+        int by = step ?? 1;
+        if (by == 0) throw new ArgumentException("slice step cannot be zero");
+        int lower = by < 0 ? -1 : 0, upper = by < 0 ? count - 1 : count;
+        int Bound(int? v, int missing)
+        {
+            if (v is not int x) return missing;
+            if (x < 0) return Math.Max(x + count, lower);
+            return Math.Min(x, upper);
+        }
+        int from = Bound(start, by < 0 ? upper : lower), to = Bound(stop, by < 0 ? lower : upper);
+        for (var i = from; by > 0 ? i < to : i > to; i += by) yield return i;
+    }
+
 // @helper Sorted
 // @needs Compare
     /// <summary>Python's sorted(): a stable sort into a new list; strings compare by code point.</summary>
@@ -308,6 +356,13 @@
 // @helper Split
     /// <summary>Python's str.split() without arguments: runs of whitespace separate.</summary>
     public static List<string> Split(string s) => s.Split((char[])null, StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    /// <summary>str.split(sep, maxsplit): at most maxsplit cuts (all of them when negative).</summary>
+    public static List<string> Split(string s, string sep, int maxsplit)
+    {
+        if (sep.Length == 0) throw new ArgumentException("empty separator");
+        return (maxsplit < 0 ? s.Split(sep) : s.Split(sep, maxsplit + 1)).ToList();
+    }
 
 // @helper Pop
     /// <summary>Python's list.pop() and dict.pop(key).</summary>
@@ -373,6 +428,153 @@
             // Collected per task below.
         }
         return all.Select(t => t.IsCompletedSuccessfully ? null : (object)(t.Exception?.InnerException ?? new OperationCanceledException())).ToArray();
+    }
+
+// @helper ToDict
+    /// <summary>A dict comprehension: a repeated key keeps its first place and its last value.</summary>
+    public static Dictionary<K, V> ToDict<K, V>(IEnumerable<(K, V)> pairs)
+    {
+        var d = new Dictionary<K, V>();
+        foreach (var (k, v) in pairs) d[k] = v;
+        return d;
+    }
+
+// @helper DefaultDict
+    /// <summary>collections.defaultdict: a missing key reads as a new empty value, which is inserted.</summary>
+    public interface IDefaultDict
+    {
+        string Factory { get; }
+    }
+
+    public sealed class DefaultDict<K, V> : Dictionary<K, V>, IDefaultDict
+    {
+        public string Factory { get; }
+
+        public DefaultDict(string factory) => Factory = factory;
+
+        public new V this[K key]
+        {
+            get
+            {
+                if (!TryGetValue(key, out var value)) base[key] = value = Fresh();
+                return value;
+            }
+            set => base[key] = value;
+        }
+
+        // The factory's value: "" for str, zero for numbers, a new object otherwise.
+        static V Fresh() => typeof(V) == typeof(string) ? (V)(object)"" : typeof(V).IsValueType ? default : Activator.CreateInstance<V>();
+    }
+
+// @helper Unpack
+    /// <summary>`a, b = items`: exactly as many items as names, else ValueError.</summary>
+    public static Unpacked<T> Unpack<T>(IList<T> items, int count)
+    {
+        if (items.Count < count) throw new ArgumentException($"not enough values to unpack (expected {count}, got {items.Count})");
+        if (items.Count > count) throw new ArgumentException($"too many values to unpack (expected {count})");
+        return new Unpacked<T>(items);
+    }
+
+    public readonly struct Unpacked<T>
+    {
+        readonly IList<T> items;
+        public Unpacked(IList<T> items) => this.items = items;
+        public void Deconstruct(out T a, out T b) => (a, b) = (items[0], items[1]);
+        public void Deconstruct(out T a, out T b, out T c) => (a, b, c) = (items[0], items[1], items[2]);
+        public void Deconstruct(out T a, out T b, out T c, out T d) => (a, b, c, d) = (items[0], items[1], items[2], items[3]);
+        public void Deconstruct(out T a, out T b, out T c, out T d, out T e) =>
+            (a, b, c, d, e) = (items[0], items[1], items[2], items[3], items[4]);
+        public void Deconstruct(out T a, out T b, out T c, out T d, out T e, out T f) =>
+            (a, b, c, d, e, f) = (items[0], items[1], items[2], items[3], items[4], items[5]);
+    }
+
+// @helper SelectAsync
+    /// <summary>`[await f(x) for x in xs]`: each element awaited in turn.</summary>
+    public static async Task<List<R>> SelectAsync<T, R>(IEnumerable<T> items, Func<T, Task<R>> select)
+    {
+        var result = new List<R>();
+        foreach (var item in items) result.Add(await select(item));
+        return result;
+    }
+
+// @helper Counter
+    /// <summary>collections.Counter: counts by key; a missing key reads as 0 and is not inserted.</summary>
+    public sealed class Counter<K> : Dictionary<K, int>
+    {
+        public Counter() { }
+
+        public Counter(IEnumerable<K> items) => Update(items);
+
+        public new int this[K key]
+        {
+            get => TryGetValue(key, out var n) ? n : 0;
+            set => base[key] = value;
+        }
+
+        public void Update(IEnumerable<K> items)
+        {
+            foreach (var item in items) this[item] = this[item] + 1;
+        }
+
+        /// <summary>Highest counts first; equal counts in insertion order (OrderByDescending is stable).</summary>
+        public List<(K, int)> MostCommon(int? n = null)
+        {
+            var all = this.Select(kv => (kv.Key, kv.Value)).OrderByDescending(kv => kv.Value).ToList();
+            return n is int k ? all.Take(Math.Max(k, 0)).ToList() : all;
+        }
+
+        public int Total() => Values.Sum();
+    }
+
+// @helper DictGet
+    /// <summary>d.get(k): the value, or None (null of the nullable type R) for a missing key.</summary>
+    public static R DictGet<K, V, R>(Dictionary<K, V> d, K key, R none) => d.TryGetValue(key, out var v) ? (R)(object)v : none;
+
+// @helper Event
+    /// <summary>asyncio.Event: set() wakes every waiter, clear() makes later waits block again.</summary>
+    public sealed class Event
+    {
+        TaskCompletionSource flag = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool IsSet => flag.Task.IsCompleted;
+        public void Set() => flag.TrySetResult();
+        public void Clear()
+        {
+            if (flag.Task.IsCompleted) flag = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        public Task Wait(CancellationToken token = default) => flag.Task.WaitAsync(token);
+    }
+
+// @helper Release
+    /// <summary>Lock.release() / Semaphore.release(): releasing an unlocked Lock is a RuntimeError.</summary>
+    public static void Release(SemaphoreSlim s)
+    {
+        try
+        {
+            s.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            throw new InvalidOperationException("Lock is not acquired.");
+        }
+    }
+
+// @helper GatherTuple
+    /// <summary>asyncio.gather of tasks with different result types: a tuple of
+    /// their results in order (None, null, for a task without one).</summary>
+    public static async Task<TTuple> GatherTuple<TTuple>(params Task[] tasks) where TTuple : struct, System.Runtime.CompilerServices.ITuple
+    {
+        await Task.WhenAll(tasks);
+        var values = tasks.Select(ResultOf).ToArray();
+        return (TTuple)Activator.CreateInstance(typeof(TTuple), values)!;
+    }
+
+    private static object? ResultOf(Task task)
+    {
+        // An `async Task` method's task is a Task<VoidTaskResult> inside: no result.
+        for (var t = task.GetType(); t != null; t = t.BaseType)
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Task<>))
+                return t.GetGenericArguments()[0].Name == "VoidTaskResult" ? null : t.GetProperty("Result")!.GetValue(task);
+        return null;
     }
 
 // @helper Start

@@ -154,15 +154,19 @@ boost::asio::awaitable<void> async_main()
     py::print("total"s, total);
 
     // The generator keeps its object alive after the call returns.
-    for (auto&& source6 = std::make_shared<Sensor>("humidity"s, py::list_of<double>(0.5, 0.25))->stream(100.0); auto next6 = co_await source6.next();)
+    for (auto&& source7 = std::make_shared<Sensor>("humidity"s, py::list_of<double>(0.5, 0.25))->stream(100.0); auto next7 = co_await source7.next();)
     {
-        const auto& [name, value] = *next6;
+        const auto& item6 = *next7;
+        const auto& name = std::get<0>(item6);
+        const auto& value = std::get<1>(item6);
         py::print(name, value);
     }
     auto sensor = std::make_shared<Sensor>("temp"s, py::list_of<double>(20.5, 21.0, 19.75));
-    for (auto&& source7 = sensor->stream(2.0); auto next7 = co_await source7.next();)
+    for (auto&& source9 = sensor->stream(2.0); auto next9 = co_await source9.next();)
     {
-        const auto& [name, value] = *next7;
+        const auto& item8 = *next9;
+        const auto& name = std::get<0>(item8);
+        const auto& value = std::get<1>(item8);
         py::print(fmt::format("{}: {:.2f}", name, value));
     }
 

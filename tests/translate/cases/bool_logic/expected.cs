@@ -56,7 +56,7 @@ public static class Program
 }
 
 /// <summary>Python semantics used by the translated code.</summary>
-internal static class Py
+public static class Py
 {
     /// <summary>Python's % : the result takes the sign of the divisor.</summary>
     public static int Mod(int a, int b)

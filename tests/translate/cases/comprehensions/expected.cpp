@@ -32,7 +32,7 @@ void sync_main()
     }();
     auto big = [&] {
         py::dict<std::string, int> out;
-        for (const auto& [k, v] : lengths.items()) if (v > 2) out[k] = v;
+        for (const auto& item1 : lengths.items()) { const auto& k = std::get<0>(item1); const auto& v = std::get<1>(item1); if (v > 2) out[k] = v;}
         return out;
     }();
     py::print(squares);

@@ -19,8 +19,8 @@ public static class Program
         var squares = numbers.Select(n => n * n).ToList();
         var evens = numbers.Where(n => Py.Mod(n, 2) == 0).ToList();
         var unique = numbers.ToHashSet();
-        var lengths = new List<string> { "alpha", "be", "gamma" }.ToDictionary(word => word, word => word.Length);
-        var big = lengths.Select(kv => (kv.Key, kv.Value)).Where(item => { var (k, v) = item; return v > 2; }).ToDictionary(item => { var (k, v) = item; return k; }, item => { var (k, v) = item; return v; });
+        var lengths = Py.ToDict(new List<string> { "alpha", "be", "gamma" }.Select(word => (word, word.Length)));
+        var big = Py.ToDict(lengths.Select(kv => (kv.Key, kv.Value)).Where(item => { var (k, v) = item; return v > 2; }).Select(item => { var (k, v) = item; return (k, v); }));
         Console.WriteLine(Py.Str(squares));
         Console.WriteLine(Py.Str(evens));
         Console.WriteLine(Py.Str(Py.Sorted(unique)));
@@ -36,7 +36,7 @@ public static class Program
 }
 
 /// <summary>Python semantics used by the translated code.</summary>
-internal static class Py
+public static class Py
 {
     /// <summary>Python's ordering: strings by code point, tuples item by item.</summary>
     public static int Compare<T>(T a, T b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<T>.Default.Compare(a, b);
@@ -116,13 +116,22 @@ internal static class Py
             case string s: return QuoteString(s);
             case double d: return FormatFloat(d);
             case int or long: return Convert.ToString(value, CultureInfo.InvariantCulture);
+            case KeyNotFoundException k: return "KeyError(" + KeyErrorText(k) + ")";
             case Exception e: return ExceptionName(e) + "(" + QuoteString(e.Message) + ")";
             case System.Text.Json.JsonElement j: return ReprJson(j);
             case IDictionary d:
             {
                 var parts = new List<string>();
                 foreach (DictionaryEntry kv in d) parts.Add(Repr(kv.Key) + ": " + Repr(kv.Value));
-                return "{" + string.Join(", ", parts) + "}";
+                // A Counter shows its most common keys first.
+                if (d.GetType().GetMethod("MostCommon")?.Invoke(d, new object[] { null }) is IEnumerable common)
+                {
+                    var counted = new List<string>();
+                    foreach (ITuple kv in common) counted.Add(Repr(kv[0]) + ": " + Repr(kv[1]));
+                    return counted.Count == 0 ? "Counter()" : "Counter({" + string.Join(", ", counted) + "})";
+                }
+                var text = "{" + string.Join(", ", parts) + "}";
+                return d.GetType().GetProperty("Factory")?.GetValue(d) is string factory ? $"defaultdict({factory}, {text})" : text;
             }
             case ITuple t:
             {
@@ -181,8 +190,26 @@ internal static class Py
     public static string Str(object value) => value switch
     {
         string s => s,
+        KeyNotFoundException k => KeyErrorText(k),
         Exception e => e.Message,
         System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
         _ => Repr(value),
     };
+
+    /// <summary>str(KeyError(key)) is repr(key); .NET's own message names the key in a sentence.</summary>
+    static string KeyErrorText(KeyNotFoundException k)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(k.Message, "^The given key '(.*)' was not present in the dictionary\\.$");
+        if (!m.Success) return Repr(k.Message);
+        var key = m.Groups[1].Value;
+        return double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? key : Repr(key);
+    }
+
+    /// <summary>A dict comprehension: a repeated key keeps its first place and its last value.</summary>
+    public static Dictionary<K, V> ToDict<K, V>(IEnumerable<(K, V)> pairs)
+    {
+        var d = new Dictionary<K, V>();
+        foreach (var (k, v) in pairs) d[k] = v;
+        return d;
+    }
 }

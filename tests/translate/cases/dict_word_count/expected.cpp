@@ -22,8 +22,10 @@ void sync_main()
 {
     auto counts = count_words("the cat and the hat and the bat");
     py::print(counts);
-    for (const auto& [word, n] : py::sorted(counts.items()))
+    for (const auto& item1 : py::sorted(counts.items()))
     {
+        const auto& word = std::get<0>(item1);
+        const auto& n = std::get<1>(item1);
         py::print(fmt::format("{}: {}", word, n));
     }
     auto top = py::sorted(counts.items(), [&](const auto& kv) { return std::get<1>(kv); }, true).at(0);

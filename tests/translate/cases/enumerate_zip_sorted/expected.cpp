@@ -27,19 +27,24 @@ void sync_main()
     auto scores = std::vector<int>{72, 95, 88};
     auto players = [&] {
         std::vector<std::shared_ptr<Player>> out;
-        for (const auto& [n, s] : py::zip(names, scores)) out.push_back(std::make_shared<Player>(n, s));
+        for (const auto& item1 : py::zip(names, scores)) { const auto& n = std::get<0>(item1); const auto& s = std::get<1>(item1); out.push_back(std::make_shared<Player>(n, s));}
         return out;
     }();
-    for (const auto& [rank, p] : py::enumerate(py::sorted(players, [&](const auto& p) { return p->score; }, true), 1))
+    for (const auto& item2 : py::enumerate(py::sorted(players, [&](const auto& p) { return p->score; }, true), 1))
     {
+        const auto& rank = std::get<0>(item2);
+        const auto& p = std::get<1>(item2);
         py::print(fmt::format("{}. {:<5} {:>3}", rank, p->name, p->score));
     }
     py::print(py::sorted(names));
     py::print(py::sorted(scores, std::identity(), true));
     py::print(py::list(py::reversed(names)));
-    for (const auto& [i, item1] : py::enumerate(py::zip(names, scores)))
+    for (const auto& item3 : py::enumerate(py::zip(names, scores)))
     {
-        const auto& [n, s] = item1;
+        const auto& i = std::get<0>(item3);
+        const auto& item4 = std::get<1>(item3);
+        const auto& n = std::get<0>(item4);
+        const auto& s = std::get<1>(item4);
         py::print(i, n, s);
     }
     auto by_name = [&] {

@@ -11,31 +11,31 @@ namespace Cases.EventSignal;
 
 public static class Program
 {
-    public static async Task<string> Waiter(TaskCompletionSource @event, string name)
+    public static async Task<string> Waiter(Py.Event @event, string name)
     {
-        await @event.Task;
+        await @event.Wait();
         return $"{name} saw the event";
     }
 
     public static async Task Main()
     {
         await Py.EnterLoop();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Console.WriteLine($"set before: {ready.Task.IsCompleted}");
+        var ready = new Py.Event();
+        Console.WriteLine($"set before: {ready.IsSet}");
         var waiters = Py.Range(0, 3).Select(i => Waiter(ready, $"w{i}")).ToList();
         await Py.Sleep(0.02);
-        ready.TrySetResult();
+        ready.Set();
         var results = await Task.WhenAll(waiters);
         foreach (var r in results)
         {
             Console.WriteLine(r);
         }
-        Console.WriteLine($"set after: {ready.Task.IsCompleted}");
+        Console.WriteLine($"set after: {ready.IsSet}");
     }
 }
 
 /// <summary>Python semantics used by the translated code.</summary>
-internal static class Py
+public static class Py
 {
     /// <summary>
     /// asyncio's event loop: the rest of the program, and every continuation
@@ -158,6 +158,19 @@ internal static class Py
         }
 
         public override SynchronizationContext CreateCopy() => this;
+    }
+
+    /// <summary>asyncio.Event: set() wakes every waiter, clear() makes later waits block again.</summary>
+    public sealed class Event
+    {
+        TaskCompletionSource flag = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool IsSet => flag.Task.IsCompleted;
+        public void Set() => flag.TrySetResult();
+        public void Clear()
+        {
+            if (flag.Task.IsCompleted) flag = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        public Task Wait(CancellationToken token = default) => flag.Task.WaitAsync(token);
     }
 
     /// <summary>Python's range() as a sequence.</summary>

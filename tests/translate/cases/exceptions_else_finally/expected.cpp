@@ -71,7 +71,7 @@ void sync_main()
             py::finally cleanup([&] {
                 py::print("cleanup");
             });
-            throw py::KeyError("inner");
+            throw py::KeyError(py::repr("inner"));
         }
     }
     catch (const py::KeyError&)

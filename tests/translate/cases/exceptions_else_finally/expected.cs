@@ -94,7 +94,7 @@ public static class Program
 }
 
 /// <summary>Python semantics used by the translated code.</summary>
-internal static class Py
+public static class Py
 {
     /// <summary>Python's // on ints: rounds toward negative infinity.</summary>
     public static int FloorDiv(int a, int b)

@@ -26,8 +26,10 @@ boost::asio::awaitable<void> async_main()
     co_await save("notes.txt"s, py::list_of<std::string>("first"s, "second"s, "third"s));
     auto lines = co_await load("notes.txt"s);
     py::print(py::len(lines), "lines"s);
-    for (const auto& [i, line] : py::enumerate(lines, 1))
+    for (const auto& item1 : py::enumerate(lines, 1))
     {
+        const auto& i = std::get<0>(item1);
+        const auto& line = std::get<1>(item1);
         py::print(fmt::format("{}: {}", i, py::upper(line)));
     }
 }

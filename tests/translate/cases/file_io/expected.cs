@@ -35,7 +35,7 @@ public static class Program
 }
 
 /// <summary>Python semantics used by the translated code.</summary>
-internal static class Py
+public static class Py
 {
     /// <summary>Python's enumerate().</summary>
     public static IEnumerable<(int, T)> Enumerate<T>(IEnumerable<T> items, int start = 0)

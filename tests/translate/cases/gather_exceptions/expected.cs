@@ -52,7 +52,7 @@ public static class Program
 }
 
 /// <summary>Python semantics used by the translated code.</summary>
-internal static class Py
+public static class Py
 {
     /// <summary>
     /// asyncio's event loop: the rest of the program, and every continuation
@@ -276,13 +276,22 @@ internal static class Py
             case string s: return QuoteString(s);
             case double d: return FormatFloat(d);
             case int or long: return Convert.ToString(value, CultureInfo.InvariantCulture);
+            case KeyNotFoundException k: return "KeyError(" + KeyErrorText(k) + ")";
             case Exception e: return ExceptionName(e) + "(" + QuoteString(e.Message) + ")";
             case System.Text.Json.JsonElement j: return ReprJson(j);
             case IDictionary d:
             {
                 var parts = new List<string>();
                 foreach (DictionaryEntry kv in d) parts.Add(Repr(kv.Key) + ": " + Repr(kv.Value));
-                return "{" + string.Join(", ", parts) + "}";
+                // A Counter shows its most common keys first.
+                if (d.GetType().GetMethod("MostCommon")?.Invoke(d, new object[] { null }) is IEnumerable common)
+                {
+                    var counted = new List<string>();
+                    foreach (ITuple kv in common) counted.Add(Repr(kv[0]) + ": " + Repr(kv[1]));
+                    return counted.Count == 0 ? "Counter()" : "Counter({" + string.Join(", ", counted) + "})";
+                }
+                var text = "{" + string.Join(", ", parts) + "}";
+                return d.GetType().GetProperty("Factory")?.GetValue(d) is string factory ? $"defaultdict({factory}, {text})" : text;
             }
             case ITuple t:
             {
@@ -353,8 +362,18 @@ internal static class Py
     public static string Str(object value) => value switch
     {
         string s => s,
+        KeyNotFoundException k => KeyErrorText(k),
         Exception e => e.Message,
         System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
         _ => Repr(value),
     };
+
+    /// <summary>str(KeyError(key)) is repr(key); .NET's own message names the key in a sentence.</summary>
+    static string KeyErrorText(KeyNotFoundException k)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(k.Message, "^The given key '(.*)' was not present in the dictionary\\.$");
+        if (!m.Success) return Repr(k.Message);
+        var key = m.Groups[1].Value;
+        return double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? key : Repr(key);
+    }
 }

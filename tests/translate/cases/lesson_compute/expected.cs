@@ -28,7 +28,7 @@ public static class Program
 }
 
 /// <summary>Python semantics used by the translated code.</summary>
-internal static class Py
+public static class Py
 {
     /// <summary>
     /// asyncio's event loop: the rest of the program, and every continuation

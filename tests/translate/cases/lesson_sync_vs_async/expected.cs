@@ -37,7 +37,7 @@ public static class Program
 }
 
 /// <summary>Python semantics used by the translated code.</summary>
-internal static class Py
+public static class Py
 {
     /// <summary>Python's os.environ[name]: a missing variable is a KeyError.</summary>
     public static string Environ(string name) =>

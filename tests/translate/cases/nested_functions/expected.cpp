@@ -20,8 +20,10 @@ std::vector<std::string> report(std::string title, std::vector<int> values)
     };
 
     auto out = std::vector<std::string>{};
-    for (const auto& [i, v] : py::enumerate(values))
+    for (const auto& item1 : py::enumerate(values))
     {
+        const auto& i = std::get<0>(item1);
+        const auto& v = std::get<1>(item1);
         out.push_back(line(py::str(i), v));
     }
     return out;
@@ -93,9 +95,9 @@ boost::asio::awaitable<void> async_main()
         }
     };
 
-    for (auto&& source1 = evens(counter, 5); auto next1 = co_await source1.next();)
+    for (auto&& source2 = evens(counter, 5); auto next2 = co_await source2.next();)
     {
-        const auto& e = *next1;
+        const auto& e = *next2;
         py::print("even"s, e);
     }
 

@@ -34,7 +34,7 @@ public static class Program
 }
 
 /// <summary>Python semantics used by the translated code.</summary>
-internal static class Py
+public static class Py
 {
     /// <summary>Python's str.count(sub).</summary>
     public static int Count(string s, string sub)
@@ -113,13 +113,22 @@ internal static class Py
             case string s: return QuoteString(s);
             case double d: return FormatFloat(d);
             case int or long: return Convert.ToString(value, CultureInfo.InvariantCulture);
+            case KeyNotFoundException k: return "KeyError(" + KeyErrorText(k) + ")";
             case Exception e: return ExceptionName(e) + "(" + QuoteString(e.Message) + ")";
             case System.Text.Json.JsonElement j: return ReprJson(j);
             case IDictionary d:
             {
                 var parts = new List<string>();
                 foreach (DictionaryEntry kv in d) parts.Add(Repr(kv.Key) + ": " + Repr(kv.Value));
-                return "{" + string.Join(", ", parts) + "}";
+                // A Counter shows its most common keys first.
+                if (d.GetType().GetMethod("MostCommon")?.Invoke(d, new object[] { null }) is IEnumerable common)
+                {
+                    var counted = new List<string>();
+                    foreach (ITuple kv in common) counted.Add(Repr(kv[0]) + ": " + Repr(kv[1]));
+                    return counted.Count == 0 ? "Counter()" : "Counter({" + string.Join(", ", counted) + "})";
+                }
+                var text = "{" + string.Join(", ", parts) + "}";
+                return d.GetType().GetProperty("Factory")?.GetValue(d) is string factory ? $"defaultdict({factory}, {text})" : text;
             }
             case ITuple t:
             {
@@ -188,15 +197,61 @@ internal static class Py
         return (Clamp(start ?? 0), Clamp(stop ?? count));
     }
 
+    /// <summary>Python's s[start:stop:step]: the indices slice.indices(len) gives.</summary>
+    public static List<T> Slice<T>(IList<T> items, int? start, int? stop, int? step)
+    {
+        var result = new List<T>();
+        foreach (var i in SliceIndices(items.Count, start, stop, step)) result.Add(items[i]);
+        return result;
+    }
+
+    public static string Slice(string s, int? start, int? stop, int? step)
+    {
+        var points = s.EnumerateRunes().Select(r => r.ToString()).ToList();
+        return string.Concat(Slice(points, start, stop, step));
+    }
+
+    static IEnumerable<int> SliceIndices(int count, int? start, int? stop, int? step)
+    {
+        int by = step ?? 1;
+        if (by == 0) throw new ArgumentException("slice step cannot be zero");
+        int lower = by < 0 ? -1 : 0, upper = by < 0 ? count - 1 : count;
+        int Bound(int? v, int missing)
+        {
+            if (v is not int x) return missing;
+            if (x < 0) return Math.Max(x + count, lower);
+            return Math.Min(x, upper);
+        }
+        int from = Bound(start, by < 0 ? upper : lower), to = Bound(stop, by < 0 ? lower : upper);
+        for (var i = from; by > 0 ? i < to : i > to; i += by) yield return i;
+    }
+
     /// <summary>Python's str.split() without arguments: runs of whitespace separate.</summary>
     public static List<string> Split(string s) => s.Split((char[])null, StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    /// <summary>str.split(sep, maxsplit): at most maxsplit cuts (all of them when negative).</summary>
+    public static List<string> Split(string s, string sep, int maxsplit)
+    {
+        if (sep.Length == 0) throw new ArgumentException("empty separator");
+        return (maxsplit < 0 ? s.Split(sep) : s.Split(sep, maxsplit + 1)).ToList();
+    }
 
     /// <summary>Python's str(): strings as they are, everything else as repr().</summary>
     public static string Str(object value) => value switch
     {
         string s => s,
+        KeyNotFoundException k => KeyErrorText(k),
         Exception e => e.Message,
         System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
         _ => Repr(value),
     };
+
+    /// <summary>str(KeyError(key)) is repr(key); .NET's own message names the key in a sentence.</summary>
+    static string KeyErrorText(KeyNotFoundException k)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(k.Message, "^The given key '(.*)' was not present in the dictionary\\.$");
+        if (!m.Success) return Repr(k.Message);
+        var key = m.Groups[1].Value;
+        return double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? key : Repr(key);
+    }
 }

@@ -19,10 +19,10 @@ namespace Cases.TaskCancellation;
 /// </summary>
 public static class Program
 {
-    public static async Task<int> Worker(string name, TaskCompletionSource started, CancellationToken cancellationToken = default)
+    public static async Task<int> Worker(string name, Py.Event started, CancellationToken cancellationToken = default)
     {
         Console.WriteLine($"{name}: started");
-        started.TrySetResult();
+        started.Set();
         try
         {
             await Py.Sleep(10, cancellationToken);
@@ -40,9 +40,9 @@ public static class Program
         }
     }
 
-    public static async Task<string> Stubborn(TaskCompletionSource started, CancellationToken cancellationToken = default)
+    public static async Task<string> Stubborn(Py.Event started, CancellationToken cancellationToken = default)
     {
-        started.TrySetResult();
+        started.Set();
         try
         {
             await Py.Sleep(10, cancellationToken);
@@ -54,9 +54,9 @@ public static class Program
         return "stubborn result";
     }
 
-    public static async Task Guarded(TaskCompletionSource started, CancellationToken cancellationToken = default)
+    public static async Task Guarded(Py.Event started, CancellationToken cancellationToken = default)
     {
-        started.TrySetResult();
+        started.Set();
         try
         {
             await Py.Sleep(10, cancellationToken);
@@ -110,9 +110,9 @@ public static class Program
     public static async Task Main()
     {
         await Py.EnterLoop();
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new Py.Event();
         var task = Py.CreateTask(taskToken => Worker("alpha", started, cancellationToken: taskToken));
-        await started.Task;
+        await started.Wait();
         Console.WriteLine("main: cancelling alpha");
         Py.Cancel(task);
         try
@@ -126,16 +126,16 @@ public static class Program
         Console.WriteLine($"cancelled: {task.IsCanceled} done: {task.IsCompleted}");
         Console.WriteLine($"cancel again: {Py.Cancel(task)}");
 
-        var startedStubborn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var startedStubborn = new Py.Event();
         var stubbornTask = Py.CreateTask(taskToken => Stubborn(startedStubborn, cancellationToken: taskToken));
-        await startedStubborn.Task;
+        await startedStubborn.Wait();
         Py.Cancel(stubbornTask);
         Console.WriteLine($"stubborn returned: {await stubbornTask}");
         Console.WriteLine($"stubborn cancelled: {stubbornTask.IsCanceled}");
 
-        var startedGuarded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var startedGuarded = new Py.Event();
         var guardedTask = Py.CreateTask(taskToken => Guarded(startedGuarded, cancellationToken: taskToken));
-        await startedGuarded.Task;
+        await startedGuarded.Wait();
         Py.Cancel(guardedTask);
         try
         {
@@ -191,7 +191,7 @@ public static class Program
 }
 
 /// <summary>Python semantics used by the translated code.</summary>
-internal static class Py
+public static class Py
 {
     /// <summary>
     /// Task.cancel(): the task sees OperationCanceledException at its pending
@@ -350,6 +350,19 @@ internal static class Py
         public override SynchronizationContext CreateCopy() => this;
     }
 
+    /// <summary>asyncio.Event: set() wakes every waiter, clear() makes later waits block again.</summary>
+    public sealed class Event
+    {
+        TaskCompletionSource flag = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool IsSet => flag.Task.IsCompleted;
+        public void Set() => flag.TrySetResult();
+        public void Clear()
+        {
+            if (flag.Task.IsCompleted) flag = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        public Task Wait(CancellationToken token = default) => flag.Task.WaitAsync(token);
+    }
+
     /// <summary>The Python name of a .NET exception, for repr().</summary>
     public static string ExceptionName(Exception e) => e switch
     {
@@ -443,13 +456,22 @@ internal static class Py
             case string s: return QuoteString(s);
             case double d: return FormatFloat(d);
             case int or long: return Convert.ToString(value, CultureInfo.InvariantCulture);
+            case KeyNotFoundException k: return "KeyError(" + KeyErrorText(k) + ")";
             case Exception e: return ExceptionName(e) + "(" + QuoteString(e.Message) + ")";
             case System.Text.Json.JsonElement j: return ReprJson(j);
             case IDictionary d:
             {
                 var parts = new List<string>();
                 foreach (DictionaryEntry kv in d) parts.Add(Repr(kv.Key) + ": " + Repr(kv.Value));
-                return "{" + string.Join(", ", parts) + "}";
+                // A Counter shows its most common keys first.
+                if (d.GetType().GetMethod("MostCommon")?.Invoke(d, new object[] { null }) is IEnumerable common)
+                {
+                    var counted = new List<string>();
+                    foreach (ITuple kv in common) counted.Add(Repr(kv[0]) + ": " + Repr(kv[1]));
+                    return counted.Count == 0 ? "Counter()" : "Counter({" + string.Join(", ", counted) + "})";
+                }
+                var text = "{" + string.Join(", ", parts) + "}";
+                return d.GetType().GetProperty("Factory")?.GetValue(d) is string factory ? $"defaultdict({factory}, {text})" : text;
             }
             case ITuple t:
             {
@@ -520,10 +542,20 @@ internal static class Py
     public static string Str(object value) => value switch
     {
         string s => s,
+        KeyNotFoundException k => KeyErrorText(k),
         Exception e => e.Message,
         System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => j.GetString(),
         _ => Repr(value),
     };
+
+    /// <summary>str(KeyError(key)) is repr(key); .NET's own message names the key in a sentence.</summary>
+    static string KeyErrorText(KeyNotFoundException k)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(k.Message, "^The given key '(.*)' was not present in the dictionary\\.$");
+        if (!m.Success) return Repr(k.Message);
+        var key = m.Groups[1].Value;
+        return double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? key : Repr(key);
+    }
 
     /// <summary>asyncio.wait_for: on timeout the operation is cancelled, and awaited, before TimeoutException.</summary>
     public static async Task<T> WaitFor<T>(Func<CancellationToken, Task<T>> start, TimeSpan timeout, CancellationToken cancellationToken = default)
