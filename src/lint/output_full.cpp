@@ -59,9 +59,10 @@ void write_full(std::ostream& os, const std::vector<FileResult>& results, const 
     std::shared_ptr<const SourceFile> src = o.source ? o.source(r.path) : nullptr;
     for (const auto& d : r.diagnostics) {
       bool fixable = is_fixable(d, o);
-      os << fmt::format("{}{}{}:{}:{}: {}{}{} {}{}{}{}\n", bold, r.path, reset, d.start.line, d.start.column, red, d.code,
+      os << fmt::format("{}{}{}:{}: {}{}{} {}{}{}{}\n", bold, r.path, reset, position_label(d), red, d.code,
                         reset, fixable ? cyan : "", fixable ? "[*] " : "", fixable ? reset : "", d.message);
-      if (!src || d.start.line > src->lines().line_count()) {
+      // A notebook's lines are its cells' (the file itself is JSON): no snippet.
+      if (!src || d.cell || d.start.line > src->lines().line_count()) {
         os << "\n";
         continue;
       }
