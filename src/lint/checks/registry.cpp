@@ -2,6 +2,7 @@
 #include "lint/checks/check_context.h"
 #include "lint/checks/event_loop_checks.h"
 #include "lint/checks/function_checks.h"
+#include "lint/checks/gather_checks.h"
 #include "lint/checks/missing_await.h"
 #include "lint/checks/project_facts_collector.h"
 #include "lint/checks/sleep_checks.h"
@@ -12,6 +13,7 @@ namespace asl {
 
 void run_checks(const CheckContext& cx, std::vector<Diagnostic>& out) {
   check_event_loop(cx, out);
+  check_gather(cx, out);
   check_timeouts(cx, out);
   check_sleeps(cx, out);
   check_thread_locks(cx, out);
