@@ -415,6 +415,9 @@ struct SemanticModel::Builder {
       } else if (s == k.while_statement) {
         m.whiles_.push_back({n, scope});
         push_children(n, scope);
+      } else if (s == k.try_statement) {
+        m.tries_.push_back({n, scope});
+        push_children(n, scope);
       } else if (s == k.with_statement) {
         m.withs_.push_back({n, scope});
         if (has_async_keyword(n)) note_await(scope, n);

@@ -91,6 +91,7 @@ class SemanticModel {
   const std::vector<TSNode>& python2_statements() const { return python2_statements_; }
   const std::vector<ScopedNode>& with_statements() const { return withs_; }
   const std::vector<ScopedNode>& while_statements() const { return whiles_; }
+  const std::vector<ScopedNode>& try_statements() const { return tries_; }
   const std::vector<ScopedNode>& yields() const { return yields_; }
   const ModuleInfo& module() const { return module_; }
   const Catalog& catalog() const { return catalog_; }
@@ -155,7 +156,7 @@ class SemanticModel {
   std::vector<CallSite> calls_;
   std::vector<std::pair<uint64_t, size_t>> call_index_;  // (start << 32 | end, index in calls_), sorted
   std::vector<TSNode> python2_statements_;
-  std::vector<ScopedNode> withs_, whiles_, yields_;
+  std::vector<ScopedNode> withs_, whiles_, yields_, tries_;
   std::unordered_map<const void*, int> definition_scopes_;  // def/class node id -> its scope
   ModuleInfo module_;
   std::vector<uint32_t> top_level_awaits_;  // byte offsets of awaits outside any function

@@ -1,4 +1,5 @@
 // The C++-backed checks, listed explicitly (no static self-registration).
+#include "lint/checks/cancellation_checks.h"
 #include "lint/checks/check_context.h"
 #include "lint/checks/event_loop_checks.h"
 #include "lint/checks/function_checks.h"
@@ -13,6 +14,7 @@ namespace asl {
 
 void run_checks(const CheckContext& cx, std::vector<Diagnostic>& out) {
   check_event_loop(cx, out);
+  check_cancellation(cx, out);
   check_gather(cx, out);
   check_timeouts(cx, out);
   check_sleeps(cx, out);
