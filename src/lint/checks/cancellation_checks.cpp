@@ -4,6 +4,8 @@
 // Cancelling a task raises at its pending await; a handler that neither
 // raises nor returns makes `cancel()`, timeouts and task groups wait on a
 // task that carries on as if nothing happened.
+// ASYNC104 cancelled-not-raised: such a handler that returns, or raises
+// something other than what it caught: the cancellation is lost as well.
 #include "lint/checks/cancellation_checks.h"
 
 #include <algorithm>
@@ -139,8 +141,27 @@ bool awaits_what_it_cancelled(const SemanticModel& m, TSNode try_statement) {
 
 }  // namespace
 
+// The `return`s of a handler, and its `raise`s of anything but what it caught
+// (a bare `raise`, `raise e` with `except ... as e`).
+std::vector<TSNode> cancellation_lost(const SemanticModel& m, TSNode handler) {
+  const Kinds& k = Kinds::get();
+  TSNode value = field(handler, "value");
+  std::string_view alias;
+  if (TSNode a = field(handler, "alias"); !ts_node_is_null(a)) alias = m.text(a);
+  else if (is(value, k.as_pattern)) alias = m.text(ts_node_named_child(value, 1));
+  std::vector<TSNode> out;
+  walk_own_code(handler_block(handler), [&](TSNode c) {
+    if (is(c, k.return_statement)) out.push_back(c);
+    if (!is(c, k.raise_statement) || ts_node_named_child_count(c) == 0) return;
+    TSNode raised = unparenthesize(ts_node_named_child(c, 0));
+    if (!is(raised, k.identifier) || alias.empty() || m.text(raised) != alias) out.push_back(c);
+  });
+  return out;
+}
+
 void check_cancellation(const CheckContext& cx, std::vector<Diagnostic>& out) {
-  if (!cx.enabled("ASYNC103")) return;
+  bool swallowed = cx.enabled("ASYNC103"), replaced = cx.enabled("ASYNC104");
+  if (!swallowed && !replaced) return;
   const Kinds& k = Kinds::get();
   const SemanticModel& m = cx.model;
   for (const ScopedNode& t : m.try_statements()) {
@@ -153,7 +174,11 @@ void check_cancellation(const CheckContext& cx, std::vector<Diagnostic>& out) {
       if (seen || !is(h, k.except_clause) || !catches_cancellation(m, h, t.scope)) return;
       seen = true;
       TSNode block = handler_block(h);
-      if (exempt || terminates(block) || checks_cancelling(m, block)) return;
+      if (exempt || checks_cancelling(m, block)) return;
+      if (replaced)
+        for (TSNode s : cancellation_lost(m, h))
+          out.push_back(cx.make("ASYNC104", s, {}, is(s, k.return_statement) ? "return" : "raise"));
+      if (!swallowed || terminates(block)) return;
       TSNode e = caught(h);
       uint32_t start = ts_node_start_byte(h);
       uint32_t end = ts_node_is_null(e) ? start + 6 : ts_node_end_byte(e);  // `except` alone when bare
