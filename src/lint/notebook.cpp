@@ -58,6 +58,15 @@ char scan_line(std::string_view line, LineScanState& st) {
 }  // namespace
 
 std::string replace_magic(std::string_view line, LineScanState& st) {
+  auto backslash = [](std::string_view l) {
+    size_t end = l.find_last_not_of(" \t\r");
+    return end != std::string_view::npos && l[end] == '\\';
+  };
+  // A magic's continuation lines: blank, which Python accepts at any indentation.
+  if (st.magic_continues) {
+    st.magic_continues = backslash(line);
+    return "";
+  }
   bool statement = st.depth == 0 && st.quote == 0 && !st.continued;
   LineScanState before = st;
   char last = scan_line(line, st);
@@ -69,6 +78,7 @@ std::string replace_magic(std::string_view line, LineScanState& st) {
   // `%time f()`, `!pip install x`, `?obj`, `obj?`: IPython's, not Python's.
   if (first == '%' || first == '!' || first == '?' || (last == '?' && st.depth == 0)) {
     st = before;
+    st.magic_continues = backslash(line);
     return lead + "pass";
   }
   // `files = !ls`, `t = %timeit -o f()`: the name is still assigned.
@@ -76,6 +86,7 @@ std::string replace_magic(std::string_view line, LineScanState& st) {
   std::match_results<std::string_view::const_iterator> m;
   if (std::regex_search(line.begin(), line.end(), m, assigned)) {
     st = before;
+    st.magic_continues = backslash(line);
     return m[1].str() + "None";
   }
   return std::string(line);

@@ -46,6 +46,7 @@ struct LineScanState {
   int depth = 0;            // open brackets
   char quote = 0;           // inside a triple-quoted string: its quote character
   bool continued = false;   // the previous line ended with a backslash
+  bool magic_continues = false;  // ... and it was a magic's
 };
 std::string replace_magic(std::string_view line, LineScanState& state);
 

@@ -94,6 +94,9 @@ TEST(Notebook, MagicsBecomePythonOfTheSameShape) {
             "pass\npass\n    pass\npass\npass\n");
   EXPECT_EQ(magic_free({"files = !ls", "a, b = %sx echo 1 2", "t.x = %time f()"}),
             "files = None\na, b = None\nt.x = None\n");
+  // A magic continued over lines: its continuation lines are blank.
+  EXPECT_EQ(magic_free({"if x:", "    !pip install \\", "        aiohttp \\", "        httpx", "    y = 1"}),
+            "if x:\n    pass\n\n\n    y = 1\n");
   // Python that only looks like a magic stays.
   std::vector<std::string> python = {"total = (a",     "         % b)",  "s = '''",    "%not a magic",
                                      "'''",            "x = 1  # why?",  "y = a \\",    "    % b",
