@@ -7,6 +7,7 @@
 #include "lint/checks/missing_await.h"
 #include "lint/checks/project_facts_collector.h"
 #include "lint/checks/sleep_checks.h"
+#include "lint/checks/task_group_checks.h"
 #include "lint/checks/thread_lock_checks.h"
 #include "lint/checks/timeout_checks.h"
 
@@ -18,6 +19,7 @@ void run_checks(const CheckContext& cx, std::vector<Diagnostic>& out) {
   check_gather(cx, out);
   check_timeouts(cx, out);
   check_sleeps(cx, out);
+  check_task_groups(cx, out);
   check_thread_locks(cx, out);
   check_functions(cx, out);
   check_missing_await(cx, out);
