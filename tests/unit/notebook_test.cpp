@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/lint_helpers.h"
+#include "../support/sarif_validator.h"
 #include "lint/notebook.h"
 
 namespace fs = std::filesystem;
@@ -187,6 +188,9 @@ TEST_F(NotebookCli, JsonAndSarifCarryTheCell) {
   EXPECT_EQ(result["properties"]["cell"], 3);
   EXPECT_EQ(result["locations"][0]["logicalLocations"][0]["name"], "cell 3");
   EXPECT_EQ(result["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
+  if (!testing::sarif_validator_installed()) GTEST_SKIP() << "the SARIF validator is not installed (npm ci in tests/sarif)";
+  testing::SarifVerdict v = testing::validate_sarif(r.out);
+  EXPECT_EQ(v.status, 0) << v.output;
 }
 
 TEST_F(NotebookCli, TheCacheKeepsTheCell) {
