@@ -164,6 +164,7 @@ std::optional<Notebook> parse_notebook(std::string_view bytes, std::string* erro
       nb.python += replace_magic(l, state);
       nb.python += '\n';
       nb.lines.push_back({number, ++line});
+      nb.original.emplace_back(l.ends_with('\r') ? l.substr(0, l.size() - 1) : l);
       if (nl == std::string_view::npos) break;
       at = nl + 1;
     }

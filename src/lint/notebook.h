@@ -22,6 +22,7 @@ struct CellLine {
 struct Notebook {
   std::string python;             // the code cells, each ending in a newline
   std::vector<CellLine> lines;    // per line of `python`
+  std::vector<std::string> original;  // per line of `python`: the cell's own text, magics and all
   // Byte range of each code cell in `python`, with its cell number.
   struct Cell {
     uint32_t number = 0, start = 0, end = 0;

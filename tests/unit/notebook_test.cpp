@@ -193,6 +193,16 @@ TEST_F(NotebookCli, JsonAndSarifCarryTheCell) {
   EXPECT_EQ(v.status, 0) << v.output;
 }
 
+TEST_F(NotebookCli, FullFormatShowsTheCellsOwnLines) {
+  write("analysis.ipynb", notebook({"import asyncio, time\n", "x = 1\n", "await asyncio.sleep(0)\n!ls\ntime.sleep(1)\n"}));
+  Outcome r = run_in(dir, "--no-cache --output-format full analysis.ipynb");
+  EXPECT_NE(r.out.find("analysis.ipynb:cell 3:3:1: ASYNC251"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  |\n1 | await asyncio.sleep(0)\n2 | !ls\n3 | time.sleep(1)\n  | ^^^^^^^^^^ ASYNC251\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("x = 1"), std::string::npos) << r.out;  // another cell's line
+}
+
 TEST_F(NotebookCli, TheCacheKeepsTheCell) {
   write("analysis.ipynb", kNotebook);
   Outcome first = run_in(dir, "--cache-dir cache analysis.ipynb");
