@@ -1,4 +1,4 @@
-// ASYNC121 control-flow-in-taskgroup.
+// ASYNC112 useless-nursery, ASYNC121 control-flow-in-taskgroup.
 #pragma once
 
 #include <vector>
