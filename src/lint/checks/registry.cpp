@@ -2,6 +2,7 @@
 #include "lint/checks/cancellation_checks.h"
 #include "lint/checks/check_context.h"
 #include "lint/checks/event_loop_checks.h"
+#include "lint/checks/exception_group_checks.h"
 #include "lint/checks/function_checks.h"
 #include "lint/checks/gather_checks.h"
 #include "lint/checks/missing_await.h"
@@ -15,6 +16,7 @@ namespace asl {
 
 void run_checks(const CheckContext& cx, std::vector<Diagnostic>& out) {
   check_event_loop(cx, out);
+  check_exception_groups(cx, out);
   check_cancellation(cx, out);
   check_gather(cx, out);
   check_timeouts(cx, out);
