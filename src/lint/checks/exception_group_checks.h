@@ -1,4 +1,4 @@
-// ASYNC126 exceptiongroup-subclass-missing-derive.
+// ASYNC123 bad-exception-group-flattening, ASYNC126 exceptiongroup-subclass-missing-derive.
 #pragma once
 
 #include <vector>
