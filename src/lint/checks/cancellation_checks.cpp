@@ -109,6 +109,23 @@ bool checks_cancelling(const SemanticModel& m, TSNode block) {
   return cancelling && raises;
 }
 
+// `except BaseException as e: waiter.set_exception(e)`: the cancellation is
+// handed to the future that waits for this work, which then raises it.
+bool forwards_to_future(const SemanticModel& m, TSNode handler) {
+  const Kinds& k = Kinds::get();
+  TSNode value = field(handler, "value");
+  if (!is(value, k.as_pattern)) return false;
+  std::string_view alias = m.text(ts_node_named_child(value, 1));
+  bool forwards = false;
+  walk_own_code(handler_block(handler), [&](TSNode c) {
+    if (!is(c, k.call)) return;
+    TSNode fn = field(c, "function");
+    if (!is(fn, k.attribute) || m.text(field(fn, "attribute")) != "set_exception") return;
+    for_each_named_child(field(c, "arguments"), [&](TSNode a) { forwards = forwards || m.text(a) == alias; });
+  });
+  return forwards;
+}
+
 // `task.cancel()` and then `try: await task except CancelledError: pass`: the
 // documented way to wait for a task one has just cancelled. True when a
 // statement before the try (in its block) calls `.cancel()` and names
@@ -174,7 +191,7 @@ void check_cancellation(const CheckContext& cx, std::vector<Diagnostic>& out) {
       if (seen || !is(h, k.except_clause) || !catches_cancellation(m, h, t.scope)) return;
       seen = true;
       TSNode block = handler_block(h);
-      if (exempt || checks_cancelling(m, block)) return;
+      if (exempt || checks_cancelling(m, block) || forwards_to_future(m, h)) return;
       if (replaced)
         for (TSNode s : cancellation_lost(m, h))
           out.push_back(cx.make("ASYNC104", s, {}, is(s, k.return_statement) ? "return" : "raise"));
