@@ -139,6 +139,15 @@ std::optional<Notebook> parse_notebook(std::string_view bytes, std::string* erro
   if (cells == doc.end()) return fail("no `cells` list");
   if (!cells->is_array()) return fail("`cells` is not a list");
   Notebook nb;
+  // A notebook of another kernel's language (R, Julia) has no Python to lint.
+  auto meta = doc.find("metadata");
+  if (meta != doc.end() && meta->is_object()) {
+    auto info = meta->find("language_info");
+    if (info != meta->end() && info->is_object()) {
+      auto name = info->find("name");
+      if (name != info->end() && name->is_string() && name->get_ref<const std::string&>() != "python") return nb;
+    }
+  }
   uint32_t number = 0;
   for (const auto& cell : *cells) {
     ++number;

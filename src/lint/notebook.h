@@ -32,6 +32,8 @@ struct Notebook {
 
 bool is_notebook_path(std::string_view path);
 
+// A notebook whose `metadata.language_info.name` is not "python" has no code
+// cells here (its cells are another language's).
 // Nothing, and `error` set, when the bytes are not a notebook: invalid JSON,
 // no `cells` list, a cell without a string `cell_type` or with a `source`
 // that is neither a string nor a list of strings.

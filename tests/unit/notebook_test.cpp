@@ -83,6 +83,19 @@ TEST(Notebook, JoinsCodeCellsLineForLine) {
   EXPECT_EQ(nb->cells[1].end, 27u);
 }
 
+TEST(Notebook, OtherLanguagesHaveNoPythonCells) {
+  std::string error;
+  auto r = parse_notebook(R"nb({"cells": [{"cell_type": "code", "source": "x <- c(1, 2)"}],
+                                "metadata": {"language_info": {"name": "R"}}})nb", &error);
+  ASSERT_TRUE(r) << error;
+  EXPECT_TRUE(r->cells.empty());
+  EXPECT_EQ(r->python, "");
+  auto py = parse_notebook(R"({"cells": [{"cell_type": "code", "source": "x = 1"}],
+                               "metadata": {"language_info": {"name": "python"}}})", &error);
+  ASSERT_TRUE(py) << error;
+  EXPECT_EQ(py->python, "x = 1\n");
+}
+
 std::string magic_free(const std::vector<std::string>& lines) {
   LineScanState st;
   std::string out;
