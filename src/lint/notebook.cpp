@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/source_file.h"
+
 namespace asl {
 
 bool is_notebook_path(std::string_view path) { return path.ends_with(".ipynb"); }
@@ -132,6 +134,10 @@ std::optional<Notebook> parse_notebook(std::string_view bytes, std::string* erro
     auto [line, column] = line_column(bytes, e.byte > 0 ? e.byte - 1 : 0);
     std::string what = e.what();
     if (size_t colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    // The parser quotes what it read, which may be the invalid bytes themselves.
+    if (find_invalid_utf8(what) != std::string_view::npos)
+      for (char& c : what)
+        if (static_cast<unsigned char>(c) >= 0x80) c = '?';
     return fail(fmt::format("invalid JSON at {}:{}: {}", line, column, what));
   }
   if (!doc.is_object()) return fail("the top level is not a JSON object");

@@ -66,6 +66,10 @@ TEST(Notebook, RefusesWhatIsNotANotebook) {
             "not a valid notebook: the `source` of cell 1 is neither a string nor a list of strings");
   EXPECT_EQ(parse_error(""), "not a valid notebook: invalid JSON at 1:1: syntax error while parsing value - "
                              "unexpected end of input; expected '[', '{', or a literal");
+  // Invalid UTF-8 is not echoed back into the message.
+  std::string invalid = parse_error("{\"cells\": [{\"cell_type\": \"code\", \"source\": \"x = \xff\"}]}");
+  EXPECT_EQ(find_invalid_utf8(invalid), std::string_view::npos) << invalid;
+  EXPECT_NE(invalid.find("not a valid notebook: invalid JSON at 1:"), std::string::npos) << invalid;
 }
 
 TEST(Notebook, JoinsCodeCellsLineForLine) {
