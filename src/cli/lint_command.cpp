@@ -16,6 +16,7 @@
 #include "lint/file_discovery.h"
 #include "lint/fix_files.h"
 #include "lint/lint_cache.h"
+#include "lint/notebook.h"
 #include "lint/project_runner.h"
 #include "lint/unified_diff.h"
 
@@ -75,7 +76,10 @@ int lint_stdin(const Catalog& catalog, const LintCommand& cmd, ConfigResolver& r
   std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
   LoadError e;
   SourceFile file = SourceFile::from_bytes(name, bytes, &e);
-  if (!file.valid() || (!cmd.fix && !cmd.diff)) {
+  bool notebook = is_notebook_path(name);
+  if (notebook && (cmd.fix || cmd.diff))
+    std::cerr << fmt::format("asynclint: warning: {}: fixes are not applied to notebooks\n", name);
+  if (notebook || !file.valid() || (!cmd.fix && !cmd.diff)) {
     ProjectHooks hooks;
     hooks.lint = [&](const LintInput& in, const ModuleInfo& m, const ProjectScope& project) {
       return linter.lint_in_project(in, m, project);
@@ -189,6 +193,12 @@ int run_lint(const Catalog& catalog, const LintCommand& cmd) {
   std::string diffs;
   for (const auto& f : found.files) {
     if (!cmd.fix && !cmd.diff) break;
+    if (is_notebook_path(f)) {
+      // Not rewritten: a notebook's JSON (outputs, metadata, formatting) is
+      // left exactly as it is; its findings are reported below.
+      std::cerr << fmt::format("asynclint: warning: {}: fixes are not applied to notebooks\n", f);
+      continue;
+    }
     const ConfiguredLinter& linter = linters.for_path(f);
     FileFixOutcome o = fix_file(linter, f, cmd.diff ? FixMode::Diff : FixMode::Apply, cmd.unsafe_fixes);
     if (o.error) {

@@ -17,7 +17,7 @@ inline nlohmann::json json_position(uint32_t line, uint32_t column) { return {{"
 // `source` (may be null) turns the fix's byte offsets into positions.
 inline nlohmann::json diagnostic_json(const std::string& path, const Diagnostic& d, const SourceFile* source) {
   nlohmann::json j = {
-      {"cell", nullptr},
+      {"cell", d.cell ? nlohmann::json(d.cell) : nlohmann::json(nullptr)},
       {"code", d.code},
       {"end_location", json_position(d.end.line, d.end.column)},
       {"filename", path},

@@ -84,6 +84,12 @@ struct SemanticModel::Builder {
 
   // The function whose body an await / yield belongs to (comprehensions are transparent).
   int body_function(int scope) { return m.enclosing_function(scope); }
+  // An await, async for or async with at `node`: its function awaits (or,
+  // at the top level, a notebook cell does).
+  void note_await(int scope, TSNode node) {
+    if (int f = body_function(scope); f >= 0) m.scopes_[f].has_await = true;
+    else if (m.at_module_level(scope)) m.top_level_awaits_.push_back(ts_node_start_byte(node));
+  }
 
   int new_scope(ScopeKind kind, int parent, TSNode node) {
     Scope s;
@@ -264,9 +270,7 @@ struct SemanticModel::Builder {
       } else {
         stack.push_back({c, inner, cur});
       }
-      if (is(c, k.for_in_clause) && has_async_keyword(c)) {
-        if (int f = body_function(scope); f >= 0) m.scopes_[f].has_await = true;
-      }
+      if (is(c, k.for_in_clause) && has_async_keyword(c)) note_await(scope, c);
     });
     std::reverse(stack.begin() + static_cast<long>(mark), stack.end());
   }
@@ -402,7 +406,7 @@ struct SemanticModel::Builder {
       } else if (s == k.class_definition) {
         klass(n, scope, parent);
       } else if (s == k.await) {
-        if (int f = body_function(scope); f >= 0) m.scopes_[f].has_await = true;
+        note_await(scope, n);
         push_children(n, scope);
       } else if (s == k.yield) {
         if (int f = body_function(scope); f >= 0) m.scopes_[f].is_generator = true;
@@ -411,11 +415,12 @@ struct SemanticModel::Builder {
       } else if (s == k.while_statement) {
         m.whiles_.push_back({n, scope});
         push_children(n, scope);
+      } else if (s == k.try_statement) {
+        m.tries_.push_back({n, scope});
+        push_children(n, scope);
       } else if (s == k.with_statement) {
         m.withs_.push_back({n, scope});
-        if (has_async_keyword(n)) {
-          if (int f = body_function(scope); f >= 0) m.scopes_[f].has_await = true;
-        }
+        if (has_async_keyword(n)) note_await(scope, n);
         push_children(n, scope);
       } else if (s == k.lambda) {
         lambda(n, scope);
@@ -433,9 +438,7 @@ struct SemanticModel::Builder {
         if (is(left, k.identifier)) bind(scope, left, {Binding::Kind::Other, {}, {}, {}, scope}, ts_node_end_byte(n));
         push_children(n, scope);
       } else if (s == k.for_statement) {
-        if (has_async_keyword(n)) {
-          if (int f = body_function(scope); f >= 0) m.scopes_[f].has_await = true;
-        }
+        if (has_async_keyword(n)) note_await(scope, n);
         bind_targets(scope, field(n, "left"), Binding::Kind::Other);
         push_children(n, scope);
       } else if (s == k.with_item) {
@@ -516,6 +519,10 @@ SemanticModel::SemanticModel(TSNode root, std::string_view source, const Catalog
     : source_(source), catalog_(catalog), k_(Kinds::get()), module_(std::move(module)) {
   Builder b{*this, k_, {}};
   b.run(root);
+  for (const auto& cell : module_.cells)
+    if (std::any_of(top_level_awaits_.begin(), top_level_awaits_.end(),
+                    [&](uint32_t at) { return at >= cell.first && at < cell.second; }))
+      async_cells_.push_back(cell);
   call_index_.reserve(calls_.size());
   for (size_t i = 0; i < calls_.size(); ++i) call_index_.push_back({call_key(calls_[i].call), i});
   std::sort(call_index_.begin(), call_index_.end());
@@ -539,6 +546,18 @@ int SemanticModel::enclosing_function(int scope) const {
 bool SemanticModel::in_async_context(int scope) const {
   while (scope >= 0 && scopes_[scope].kind == ScopeKind::Comprehension) scope = scopes_[scope].parent;
   return scope >= 0 && scopes_[scope].kind == ScopeKind::Function && scopes_[scope].is_async;
+}
+
+bool SemanticModel::at_module_level(int scope) const {
+  while (scope >= 0 && scopes_[scope].kind == ScopeKind::Comprehension) scope = scopes_[scope].parent;
+  return scope >= 0 && scopes_[scope].kind == ScopeKind::Module;
+}
+
+bool SemanticModel::in_async_context(int scope, uint32_t at) const {
+  if (in_async_context(scope)) return true;
+  if (async_cells_.empty() || !at_module_level(scope)) return false;
+  return std::any_of(async_cells_.begin(), async_cells_.end(),
+                     [&](const auto& c) { return at >= c.first && at < c.second; });
 }
 
 std::span<const Binding> SemanticModel::lookup(std::string_view name, int scope, uint32_t use) const {

@@ -71,6 +71,10 @@ struct ScopedNode {
 struct ModuleInfo {
   std::string name;         // "pkg.sub.mod"; empty when unknown
   bool is_package = false;  // an __init__.py
+  // A notebook's code cells as byte ranges of its text: the top level of a
+  // cell that awaits runs as a coroutine on the kernel's event loop.
+  bool notebook = false;
+  std::vector<std::pair<uint32_t, uint32_t>> cells;
 };
 
 class SemanticModel {
@@ -87,6 +91,7 @@ class SemanticModel {
   const std::vector<TSNode>& python2_statements() const { return python2_statements_; }
   const std::vector<ScopedNode>& with_statements() const { return withs_; }
   const std::vector<ScopedNode>& while_statements() const { return whiles_; }
+  const std::vector<ScopedNode>& try_statements() const { return tries_; }
   const std::vector<ScopedNode>& yields() const { return yields_; }
   const ModuleInfo& module() const { return module_; }
   const Catalog& catalog() const { return catalog_; }
@@ -111,6 +116,12 @@ class SemanticModel {
   // True when code in `scope` runs inside an `async def` (ruff's semantics:
   // comprehensions are transparent, lambdas and class bodies are not async).
   bool in_async_context(int scope) const;
+  // The same for code at byte `at`: also true at the top level of a notebook
+  // cell that awaits at its top level (IPython runs such a cell as a coroutine
+  // on the kernel's running loop).
+  bool in_async_context(int scope, uint32_t at) const;
+  // True when `scope` is the module's (comprehensions are transparent).
+  bool at_module_level(int scope) const;
   // The nearest enclosing function scope (skipping comprehensions), or -1.
   int enclosing_function(int scope) const;
 
@@ -145,9 +156,11 @@ class SemanticModel {
   std::vector<CallSite> calls_;
   std::vector<std::pair<uint64_t, size_t>> call_index_;  // (start << 32 | end, index in calls_), sorted
   std::vector<TSNode> python2_statements_;
-  std::vector<ScopedNode> withs_, whiles_, yields_;
+  std::vector<ScopedNode> withs_, whiles_, yields_, tries_;
   std::unordered_map<const void*, int> definition_scopes_;  // def/class node id -> its scope
   ModuleInfo module_;
+  std::vector<uint32_t> top_level_awaits_;  // byte offsets of awaits outside any function
+  std::vector<std::pair<uint32_t, uint32_t>> async_cells_;  // notebook cells with one
 };
 
 // Turns a relative module reference (".mod", "..pkg.x") into an absolute one

@@ -118,6 +118,11 @@ const Kinds& Kinds::get() {
     x.boolean_operator = sym(l, "boolean_operator");
     x.comparison_operator = sym(l, "comparison_operator");
     x.none = sym(l, "none");
+    x.try_statement = sym(l, "try_statement");
+    x.raise_statement = sym(l, "raise_statement");
+    x.else_clause = sym(l, "else_clause");
+    x.elif_clause = sym(l, "elif_clause");
+    x.finally_clause = sym(l, "finally_clause");
     x.error = static_cast<TSSymbol>(-1);  // ts_builtin_sym_error
     return x;
   }();

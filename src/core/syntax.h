@@ -30,7 +30,8 @@ struct Kinds {
       expression_statement, string, interpolation, comment, await, type, pattern_list, tuple_pattern,
       list_pattern, tuple, list, subscript, binary_operator, decorator, block, return_statement,
       yield, delete_statement, print_statement, exec_statement, while_statement, if_statement,
-      except_group_clause, case_clause, not_operator, boolean_operator, comparison_operator, none, error;
+      except_group_clause, case_clause, not_operator, boolean_operator, comparison_operator, none,
+      try_statement, raise_statement, else_clause, elif_clause, finally_clause, error;
   static const Kinds& get();
 };
 

@@ -176,7 +176,7 @@ void CallEngine::run(const SemanticModel& model, const SourceFile& file, std::ve
                      Framework framework) const {
   if (empty()) return;
   for (const CallSite& site : model.calls()) {
-    if (!model.in_async_context(site.scope)) continue;
+    if (!model.in_async_context(site.scope, ts_node_start_byte(site.call))) continue;
     Target t = match(model, site);
     if (!t.rule) continue;
     TSNode callee = field(site.call, "function");

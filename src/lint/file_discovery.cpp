@@ -18,7 +18,9 @@ bool is_excluded_directory(const std::string& name) {
 }
 
 namespace {
-bool is_python(const fs::path& p) { return p.extension() == ".py" || p.extension() == ".pyi"; }
+bool is_python(const fs::path& p) {
+  return p.extension() == ".py" || p.extension() == ".pyi" || p.extension() == ".ipynb";
+}
 
 bool is_virtualenv(const fs::path& dir) {
   std::error_code ec;

@@ -19,8 +19,8 @@ namespace {
 
 constexpr std::string_view kMagic = "asynclint-cache";
 constexpr std::string_view kRunMagic = "asynclint-run";
-// 3: records framed with their length and checksum.
-constexpr uint64_t kFormat = 3;
+// 3: records framed with their length and checksum; 4: diagnostics have a notebook cell.
+constexpr uint64_t kFormat = 4;
 
 // Little-endian base-128 integers and length-prefixed strings, and frames:
 // a fixed 8-byte length, the bytes, their 8-byte checksum (see frame_checksum).
@@ -148,6 +148,7 @@ void put(Writer& w, const Diagnostic& d) {
   w.s(d.message);
   put(w, d.start);
   put(w, d.end);
+  w.u(d.cell);
   w.u(d.start_byte);
   w.u(d.end_byte);
   w.b(d.fix.has_value());
@@ -168,6 +169,7 @@ Diagnostic diagnostic(Reader& r) {
   d.message = r.s();
   d.start = location(r);
   d.end = location(r);
+  d.cell = r.u32();
   d.start_byte = r.u32();
   d.end_byte = r.u32();
   if (!r.b()) return d;

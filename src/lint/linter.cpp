@@ -10,6 +10,7 @@
 #include "lint/fixes/fixes.h"
 #include "lint/checks/check_context.h"
 #include "lint/noqa.h"
+#include "lint/notebook.h"
 #include "lint/syntax_errors.h"
 
 namespace asl {
@@ -76,9 +77,36 @@ FileResult load_error(const std::string& path, const LoadError& e) {
 }
 }  // namespace
 
+// The code cells as one text, linted in the kernel's terms (see ModuleInfo);
+// lint_project places the findings in their cells once the project's are in.
+FileResult Linter::lint_notebook(const std::string& path, std::string_view bytes, const ModuleInfo& module,
+                                 const ProjectScope* project) const {
+  std::string error;
+  std::optional<Notebook> nb = parse_notebook(bytes, &error);
+  if (!nb) return load_error(path, LoadError{error, std::nullopt});
+  LoadError e;
+  SourceFile file = SourceFile::from_bytes(path, nb->python, &e);
+  if (!file.valid()) {
+    if (e.where && e.where->line <= nb->lines.size()) {
+      const CellLine& c = nb->lines[e.where->line - 1];
+      return load_error(path, LoadError{fmt::format("cell {}:{}:{}: {}", c.cell, c.line, e.where->column, e.message), std::nullopt});
+    }
+    return load_error(path, e);
+  }
+  ModuleInfo m = module;
+  m.notebook = true;
+  for (const Notebook::Cell& c : nb->cells) m.cells.emplace_back(c.start, c.end);
+  return lint(file, m, project);
+}
+
 FileResult Linter::lint_path(const std::string& path, const ModuleInfo& module,
                              const ProjectScope* project) const {
   LoadError e;
+  if (is_notebook_path(path)) {
+    auto bytes = read_file_bytes(path, &e);
+    if (!bytes) return load_error(path, e);
+    return lint_notebook(path, *bytes, module, project);
+  }
   auto file = SourceFile::read(path, &e);
   if (!file) return load_error(path, e);
   return lint(*file, module, project);
@@ -86,6 +114,7 @@ FileResult Linter::lint_path(const std::string& path, const ModuleInfo& module,
 
 FileResult Linter::lint_bytes(const std::string& path, std::string bytes, const ModuleInfo& module,
                               const ProjectScope* project) const {
+  if (is_notebook_path(path)) return lint_notebook(path, bytes, module, project);
   LoadError e;
   SourceFile file = SourceFile::from_bytes(path, std::move(bytes), &e);
   if (!file.valid()) return load_error(path, e);

@@ -48,6 +48,8 @@ class Linter {
   const Catalog& catalog_;
   RuleSelection selection_;
   bool suppressed(const NoqaMap& noqa, const Diagnostic& d) const;
+  FileResult lint_notebook(const std::string& path, std::string_view bytes, const ModuleInfo& module,
+                           const ProjectScope* project) const;
   CallEngine calls_;
   Framework framework_;
 };

@@ -39,6 +39,11 @@ std::string portable_path(const std::string& path) {
 
 bool is_fixable(const Diagnostic& d, const ReportOptions& o) { return d.fix && (d.fix->safe || o.unsafe_fixes); }
 
+std::string position_label(const Diagnostic& d) {
+  if (d.cell) return fmt::format("cell {}:{}:{}", d.cell, d.start.line, d.start.column);
+  return fmt::format("{}:{}", d.start.line, d.start.column);
+}
+
 void write_summary(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& o) {
   size_t total = 0, fixable = 0, hidden = 0;
   for (const auto& r : results) {
@@ -91,7 +96,7 @@ void write_concise(std::ostream& os, const std::vector<FileResult>& results, con
   const char* reset = o.color ? "\x1b[0m" : "";
   for (const auto& r : results) {
     for (const auto& d : r.diagnostics) {
-      os << fmt::format("{}{}{}:{}:{}: {}{}{} {}{}{}{}\n", bold, r.path, reset, d.start.line, d.start.column, red,
+      os << fmt::format("{}{}{}:{}: {}{}{} {}{}{}{}\n", bold, r.path, reset, position_label(d), red,
                         d.code, reset, is_fixable(d, o) ? cyan : "", is_fixable(d, o) ? "[*] " : "",
                         is_fixable(d, o) ? reset : "", d.message);
     }
@@ -132,8 +137,8 @@ void write_report(std::ostream& os, const std::vector<FileResult>& results, cons
         for (const auto& d : r.diagnostics) {
           os << fmt::format("::error title=asynclint ({}),file={},line={},col={},endLine={},endColumn={}::{}\n",
                             d.code, github_escape(r.path, true), d.start.line, d.start.column, d.end.line,
-                            d.end.column, github_escape(fmt::format("{}:{}:{}: {} {}", r.path, d.start.line,
-                                                                    d.start.column, d.code, d.message), false));
+                            d.end.column, github_escape(fmt::format("{}:{}: {} {}", r.path, position_label(d),
+                                                                    d.code, d.message), false));
         }
       }
       break;

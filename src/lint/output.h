@@ -50,6 +50,8 @@ void write_junit(std::ostream& os, const std::vector<FileResult>& results, const
 // below it, with forward slashes and no leading "./".
 std::string portable_path(const std::string& path);
 bool is_fixable(const Diagnostic& d, const ReportOptions& options);
+// "LINE:COL", or "cell N:LINE:COL" in a notebook (ruff's form).
+std::string position_label(const Diagnostic& d);
 // "Found N errors." / "All checks passed!" plus the fix hints, as ruff prints them;
 // no "All checks passed!" when an input could not be checked.
 void write_summary(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& options);

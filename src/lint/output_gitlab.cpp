@@ -38,8 +38,9 @@ void write_gitlab(std::ostream& os, const std::vector<FileResult>& results, cons
     std::map<uint64_t, int> seen;
     for (const auto& d : r.diagnostics) {
       std::string_view line =
-          src && d.start.line <= src->lines().line_count() ? trim(src->line_text(d.start.line)) : std::string_view{};
+          src && !d.cell && d.start.line <= src->lines().line_count() ? trim(src->line_text(d.start.line)) : std::string_view{};
       uint64_t h = fnv1a(fmt::format("{}\n{}\n{}\n{}", path, d.code, d.message, line));
+      if (d.cell) h = fnv1a(fmt::format("cell {}", d.cell), h);  // a notebook's JSON lines say nothing
       int occurrence = seen[h]++;
       if (occurrence > 0) h = fnv1a(fmt::format("#{}", occurrence), h);
       out.push_back({

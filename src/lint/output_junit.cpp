@@ -49,9 +49,9 @@ void write_junit(std::ostream& os, const std::vector<FileResult>& results, const
       ++tests, ++failures;
       std::string message = xml_escape(d.message);
       cases += fmt::format(
-          "    <testcase name=\"{0}:{1}:{2}: {3}\" classname=\"{0}\" file=\"{0}\" line=\"{1}\">\n"
-          "      <failure message=\"{4}\" type=\"{3}\">{0}:{1}:{2}: {3} {4}</failure>\n    </testcase>\n",
-          path, d.start.line, d.start.column, xml_escape(d.code), message);
+          "    <testcase name=\"{0}:{2}: {3}\" classname=\"{0}\" file=\"{0}\" line=\"{1}\">\n"
+          "      <failure message=\"{4}\" type=\"{3}\">{0}:{2}: {3} {4}</failure>\n    </testcase>\n",
+          path, d.start.line, position_label(d), xml_escape(d.code), message);
     }
   }
   os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

@@ -1,6 +1,7 @@
 // SARIF 2.1.0, as GitHub code scanning accepts it (upload-sarif).
 #include <map>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "lint/output.h"
@@ -89,6 +90,14 @@ void write_sarif(std::ostream& os, const std::vector<FileResult>& results, const
                                    {"region", region}}}}}},
       };
       if (auto it = index.find(d.code); it != index.end()) result["ruleIndex"] = it->second;
+      // A notebook's lines count within its cell, which SARIF cannot say:
+      // the cell is a logical location, and a property for tools that want it.
+      if (d.cell) {
+        std::string cell = fmt::format("cell {}", d.cell);
+        result["locations"][0]["logicalLocations"] = {{{"name", cell}, {"kind", "module"}}};
+        result["properties"] = {{"cell", d.cell}};
+        result["message"]["text"] = fmt::format("{}: {}", cell, d.message);
+      }
       out.push_back(std::move(result));
     }
   }

@@ -15,6 +15,7 @@
 
 #include "lint/lint_cache.h"
 #include "lint/module_path.h"
+#include "lint/notebook.h"
 #include "lint/parallel.h"
 #include "lint/project_analysis.h"
 
@@ -163,6 +164,21 @@ std::vector<std::string> async_def_names(std::string_view text) {
   return out;
 }
 
+// A notebook's findings, in lines of its joined code cells until now, as
+// cells and lines (the notebook is parsed again: its line map is not cached).
+void place_in_cells(const LintInput& in, FileResult& r) {
+  if (r.diagnostics.empty()) return;
+  std::optional<std::string> bytes = in.bytes ? in.bytes : read_bytes(in.path);
+  std::string error;
+  std::optional<Notebook> nb = bytes ? parse_notebook(*bytes, &error) : std::nullopt;
+  if (!nb) {
+    r.error = bytes ? error : "the notebook could not be read again";
+    r.diagnostics.clear();
+    return;
+  }
+  locate_in_cells(*nb, r.diagnostics);
+}
+
 }  // namespace
 
 std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const Catalog& catalog,
@@ -182,7 +198,8 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   std::vector<ModuleInfo> modules;
   ProjectScope scope;
   for (const LintInput& in : inputs) {
-    modules.push_back(resolver.module_for(in.path));
+    // A notebook is no module: nothing imports it.
+    modules.push_back(is_notebook_path(in.path) ? ModuleInfo{} : resolver.module_for(in.path));
     if (!modules.back().name.empty()) scope.modules.insert(modules.back().name);
   }
   const std::unordered_set<std::string>& names = scope.modules;
@@ -270,7 +287,8 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
       unstable = true;
       return;
     }
-    bool may_hold_async = in.bytes || mentions_async(*bytes) || bytes->find('\0') != std::string::npos ||
+    // Notebooks always: one that is not valid JSON must be reported.
+    bool may_hold_async = in.bytes || is_notebook_path(in.path) || mentions_async(*bytes) || bytes->find('\0') != std::string::npos ||
                           find_invalid_utf8(*bytes) != std::string_view::npos;
     stamps[i].may_hold_async = may_hold_async;
     if (!opts.parse_all && !may_hold_async) return;
@@ -474,6 +492,7 @@ std::vector<FileResult> lint_project(const std::vector<LintInput>& inputs, const
   for (size_t i = 0; i < n; ++i) {
     if (!extra[i].empty()) hooks.add(std::move(extra[i]), results[i]);
     results[i].facts = {};  // done with them: keep memory flat
+    if (is_notebook_path(inputs[i].path) && !results[i].error) place_in_cells(inputs[i], results[i]);
   }
   stats->parsed = static_cast<size_t>(std::count(parsed.begin(), parsed.end(), 1));
   stats->parsed_for_project = late;

@@ -14,9 +14,9 @@
 namespace asl::testing {
 
 inline std::vector<Diagnostic> lint_rule_text(const std::string& code, const std::string& text,
-                                              RuleSelection sel = all_rules()) {
+                                              RuleSelection sel = all_rules(), const std::string& path = "test.py") {
   std::filesystem::path config = std::filesystem::path(ASYNCLINT_SOURCE_DIR) / "tests/lint/fixtures" / (code + ".toml");
-  if (!std::filesystem::exists(config)) return lint_text(text, std::move(sel));
+  if (!std::filesystem::exists(config)) return lint_text(text, std::move(sel), path);
   auto settings = std::make_shared<Settings>(*load_config_file(config, builtin_catalog()));
   settings->selection = std::move(sel);
   ConfiguredLinter linter(builtin_catalog(), settings);

@@ -12,9 +12,11 @@ namespace asl::testing {
 inline RuleSelection all_rules() { return RuleSelection{{"ALL"}, {}, {}}; }
 
 // Lints `text` as a one-file project (so the project-wide rules run too).
-inline std::vector<Diagnostic> lint_text(const std::string& text, RuleSelection sel = all_rules()) {
+// `path` decides how the text is read: "test.ipynb" makes it a notebook's JSON.
+inline std::vector<Diagnostic> lint_text(const std::string& text, RuleSelection sel = all_rules(),
+                                         const std::string& path = "test.py") {
   Linter linter(builtin_catalog(), std::move(sel));
-  auto results = lint_project(linter, {LintInput{"test.py", text}});
+  auto results = lint_project(linter, {LintInput{path, text}});
   return results.at(0).diagnostics;
 }
 

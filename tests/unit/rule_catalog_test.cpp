@@ -7,19 +7,36 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "../support/configured_lint.h"
 #include "lint/rule_doc.h"
 
 namespace asl {
 namespace {
 
+// A rule for notebooks only (its fixture is CODE.ipynb) has its examples
+// linted as a notebook's one code cell.
+std::string as_checked(const Rule& r, const std::string& example, std::string* path) {
+  std::filesystem::path fixtures = std::filesystem::path(ASYNCLINT_SOURCE_DIR) / "tests/lint/fixtures";
+  *path = "test.py";
+  if (std::filesystem::exists(fixtures / (r.code + ".py")) || !std::filesystem::exists(fixtures / (r.code + ".ipynb")))
+    return example;
+  *path = "test.ipynb";
+  nlohmann::json cell = {{"cell_type", "code"}, {"metadata", nlohmann::json::object()}, {"source", example}};
+  return nlohmann::json{{"cells", {cell}}, {"nbformat", 4}, {"nbformat_minor", 5}}.dump();
+}
+
 TEST(RuleDocs, ExamplesFireAndUseInsteadDoesNot) {
   for (const Rule& r : builtin_catalog().rules) {
     // The default rules plus this one: some rules build on others (AL210 on the blocking rules).
     RuleSelection only{{}, {r.code}, {}};
-    auto ex = testing::codes(testing::lint_rule_text(r.code, r.doc.example, only));
+    std::string path;
+    std::string example = as_checked(r, r.doc.example, &path);
+    auto ex = testing::codes(testing::lint_rule_text(r.code, example, only, path));
     EXPECT_NE(std::find(ex.begin(), ex.end(), r.code), ex.end()) << r.code << ": example does not fire";
-    auto ok = testing::codes(testing::lint_rule_text(r.code, r.doc.use_instead, only));
+    std::string use_instead = as_checked(r, r.doc.use_instead, &path);
+    auto ok = testing::codes(testing::lint_rule_text(r.code, use_instead, only, path));
     EXPECT_TRUE(ok.empty()) << r.code << ": use-instead fires";
   }
 }

@@ -1,5 +1,5 @@
 // AL202 event-loop-run-in-async-function, AL203 get-event-loop-in-async-function,
-// ASYNC300 asyncio-dangling-task.
+// AL205 event-loop-run-in-notebook, ASYNC300 asyncio-dangling-task.
 #include "lint/checks/ast_helpers.h"
 #include "lint/checks/event_loop_checks.h"
 
@@ -23,7 +23,9 @@ bool wraps_future(const CheckContext& cx, const CallSite& site) {
 void check_event_loop(const CheckContext& cx, std::vector<Diagnostic>& out) {
   const Kinds& k = Kinds::get();
   bool run = cx.enabled("AL202"), get = cx.enabled("AL203"), dangling = cx.enabled("ASYNC300");
-  if (!run && !get && !dangling) return;
+  // A notebook's kernel runs its cells inside its event loop, awaiting or not.
+  bool notebook_run = cx.model.module().notebook && cx.enabled("AL205");
+  if (!run && !get && !dangling && !notebook_run) return;
   for (const CallSite& site : cx.model.calls()) {
     TSNode fn = field(site.call, "function");
     // Cheap filter before resolving: every method of interest has one of
@@ -39,9 +41,11 @@ void check_event_loop(const CheckContext& cx, std::vector<Diagnostic>& out) {
     std::string q = callee_name(cx.model, site.call, site.scope);
     std::string text = callee_text(cx.model.text(fn));
     bool in_async = cx.model.in_async_context(site.scope);
-    if (run && in_async &&
-        (q == "asyncio.run" || q == "asyncio.AbstractEventLoop.run_until_complete" ||
-         q == "asyncio.AbstractEventLoop.run_forever" || q == "asyncio.Runner.run")) {
+    bool starts_loop = q == "asyncio.run" || q == "asyncio.AbstractEventLoop.run_until_complete" ||
+                       q == "asyncio.AbstractEventLoop.run_forever" || q == "asyncio.Runner.run";
+    if (starts_loop && cx.model.module().notebook && cx.model.at_module_level(site.scope)) {
+      if (notebook_run) out.push_back(cx.make("AL205", fn, text));
+    } else if (run && in_async && starts_loop) {
       out.push_back(cx.make("AL202", fn, text));
     } else if (get && in_async && q == "asyncio.get_event_loop") {
       out.push_back(cx.make("AL203", fn, text));

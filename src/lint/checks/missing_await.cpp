@@ -64,7 +64,7 @@ void check_missing_await(const CheckContext& cx, std::vector<Diagnostic>& out) {
       local[m.module_prefix() + m.scopes()[i].qualname] = static_cast<int>(i);
 
   for (const CallSite& site : m.calls()) {
-    bool in_async = m.in_async_context(site.scope);
+    bool in_async = m.in_async_context(site.scope, ts_node_start_byte(site.call));
     if (in_async ? !async_rule : !sync_rule) continue;
     if (!may_be_misused(m, site)) continue;
     TSNode fn = field(site.call, "function");
