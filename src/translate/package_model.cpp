@@ -402,6 +402,16 @@ void PackageModel::rewrite(size_t mi) {
           return;
         }
       }
+      // Assigning it would rebind a name of the one namespace the modules
+      // share, where Python rebinds the importing module's name (or, through
+      // `mod.name = v`, the other module's global, which a function here
+      // would make a local): neither is what the merged program would do.
+      TSNode up = ts_node_parent(span);
+      if ((is(up, k.assignment) || is(up, k.augmented_assignment)) && ts_node_eq(field(up, "left"), span)) {
+        report(mi, span, fmt::format("assignment to `{}`, a name imported from module `{}`", node_text(span, src),
+                                     modules_[bd.module].name));
+        return;
+      }
       if (bd.module != mi) m.deps.insert(bd.module), m.uses.insert(bd.module);
       if (node_text(span, src) != bd.name) edits.push_back({ts_node_start_byte(span), ts_node_end_byte(span), bd.name});
       return;
