@@ -366,6 +366,37 @@ void PackageModel::rewrite(size_t mi) {
     std::string text;
   };
   std::vector<Edit> edits;
+  // Names a function binds are its locals throughout (Python's rule): an
+  // imported name they shadow is not rewritten there.
+  std::map<uint32_t, std::set<std::string>> locals;  // by the function's start byte
+  std::function<void(TSNode, std::set<std::string>&)> targets = [&](TSNode t, std::set<std::string>& out) {
+    if (is(t, k.identifier)) out.insert(std::string(node_text(t, src)));
+    else if (!is(t, k.attribute) && !is(t, k.subscript))
+      for_each_named_child(t, [&](TSNode c) { targets(c, out); });
+  };
+  std::function<void(TSNode, std::set<std::string>&)> bound = [&](TSNode n, std::set<std::string>& out) {
+    if (is(n, k.assignment) || is(n, k.augmented_assignment) || is(n, k.for_statement) || is(n, k.for_in_clause))
+      targets(field(n, "left"), out);
+    if (is(n, k.as_pattern_target)) targets(n, out);
+    if (is(n, k.named_expression)) targets(field(n, "name"), out);
+    if (is(n, k.parameters) || is(n, k.lambda_parameters))
+      for_each_named_child(n, [&](TSNode p) {
+        if (is(p, k.identifier)) out.insert(std::string(node_text(p, src)));
+        TSNode name = field(p, "name");
+        if (ts_node_is_null(name)) name = ts_node_named_child(p, 0);
+        if (is(name, k.identifier)) out.insert(std::string(node_text(name, src)));
+      });
+    for_each_named_child(n, [&](TSNode c) { bound(c, out); });
+  };
+  auto shadowed = [&](TSNode n, const std::string& name) {
+    for (TSNode f = ts_node_parent(n); !ts_node_is_null(f); f = ts_node_parent(f)) {
+      if (!is(f, k.function_definition) && !is(f, k.lambda)) continue;
+      auto [it, fresh] = locals.try_emplace(ts_node_start_byte(f));
+      if (fresh) bound(f, it->second);
+      if (it->second.count(name)) return true;
+    }
+    return false;
+  };
   auto blanked = [&](TSNode n) {
     for (auto [b, e] : blanked_[mi])
       if (ts_node_start_byte(n) >= b && ts_node_end_byte(n) <= e) return true;
@@ -384,6 +415,7 @@ void PackageModel::rewrite(size_t mi) {
           ((is(parent, k.default_parameter) || is(parent, k.typed_parameter) || is(parent, k.typed_default_parameter)) &&
            (field_is("name") || ts_node_eq(ts_node_named_child(parent, 0), n))))
         return;
+      if (shadowed(n, b->first)) return;
       Binding bd = b->second;
       TSNode span = n;
       while (bd.name.empty()) {

@@ -114,6 +114,21 @@ TEST(Package, AssignmentToAnImportedNameIsLocated) {
   EXPECT_EQ(r.out, "pkg/__main__.py:7:5: unsupported: assignment to `a.LIMIT`, a name imported from module `pkg.a`\n");
 }
 
+// A function's own variable of an imported name is its local, as in Python.
+TEST(Package, ALocalThatShadowsAnImportedNameStaysLocal) {
+  PackageRun r = translate({{"a.py", "def f(n: int) -> int:\n    return n + 1\n"},
+                            {"__main__.py", "import asyncio\n\nfrom .a import f as g\n\n\ndef h(xs: list[int]) -> int:\n"
+                                            "    total = 0\n    for g in xs:\n        total += g\n    return total\n\n\n"
+                                            "async def main():\n    print(g(1), h([1, 2]))\n\n\nasyncio.run(main())\n"}},
+                           "--to=cs");
+  EXPECT_EQ(r.status, 0) << r.out;
+  std::ifstream in(fs::path(::testing::TempDir()) / ("asynctranslate_pkg_" + std::to_string(::getpid()) +
+                                                     "_ALocalThatShadowsAnImportedNameStaysLocal") / "out" / "__main__.cs");
+  std::string cs((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(cs.find("total += g;"), std::string::npos) << cs;
+  EXPECT_NE(cs.find("F(1)"), std::string::npos) << cs;
+}
+
 TEST(Package, NoEntryPointIsReported) {
   PackageRun r = translate({{"a.py", "def f(n: int) -> int:\n    return n\n"}});
   EXPECT_EQ(r.status, 1);
