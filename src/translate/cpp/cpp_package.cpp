@@ -15,12 +15,31 @@ std::vector<EmittedFile> package_files(const ApiTable& api, const Module& m, con
   std::string ns = python_ns.empty() ? identifier(package) : cpp_namespace(python_ns);
   std::vector<std::string> headers, sources;
   std::string all;
-  for (const auto& part : parts) {
+  // Whether part `to` is reached from part `from` through the modules it uses.
+  auto reaches = [&](size_t from, size_t to) {
+    std::vector<char> seen(parts.size(), 0);
+    std::vector<size_t> work(parts[from].deps.begin(), parts[from].deps.end());
+    while (!work.empty()) {
+      size_t p = work.back();
+      work.pop_back();
+      if (p == to) return true;
+      if (seen[p]) continue;
+      seen[p] = 1;
+      work.insert(work.end(), parts[p].deps.begin(), parts[p].deps.end());
+    }
+    return false;
+  };
+  for (size_t part_index = 0; part_index < parts.size(); ++part_index) {
+    const PackagePart& part = parts[part_index];
     CppEmitter e(api, builtin_cpp_api(), diags);
     const Function* entry = e.index(m);
     auto mine = [&](size_t i) { return part.items[i]; };
     CodeWriter& w = e.w_;
-    // Header: declarations, then the imported modules, then the classes.
+    // Header: the package's classes declared; the module's variables and
+    // functions declared, before the modules it uses when it is on a cycle of
+    // them (so that they can call each other), else after (so that defaults
+    // and constants can name theirs); then its classes.
+    bool on_cycle = reaches(part_index, part_index);
     w.line("namespace " + ns + " {");
     w.blank();
     w.line("using namespace std::string_literals;");
@@ -29,6 +48,12 @@ std::vector<EmittedFile> package_files(const ApiTable& api, const Module& m, con
     for (const auto& item : m.items)
       if (item.klass) w.line("struct " + identifier(item.klass->name) + ";"), any = true;
     if (any) w.blank();
+    if (!on_cycle) {
+      w.line("}  // namespace " + ns);
+      for (size_t d : part.deps) w.line("#include \"" + parts[d].file_stem + ".hpp\"");
+      w.blank();
+      w.line("namespace " + ns + " {");
+    }
     for (size_t i = 0; i < m.items.size(); ++i) {
       if (!mine(i)) continue;
       const ModuleItem& item = m.items[i];
@@ -42,10 +67,12 @@ std::vector<EmittedFile> package_files(const ApiTable& api, const Module& m, con
         if (item.var && item.var->constant) diags.push_back({u.pos, u.what, u.end});
       }
     }
-    w.line("}  // namespace " + ns);
-    for (size_t d : part.deps) w.line("#include \"" + parts[d].file_stem + ".hpp\"");
-    w.blank();
-    w.line("namespace " + ns + " {");
+    if (on_cycle) {
+      w.line("}  // namespace " + ns);
+      for (size_t d : part.deps) w.line("#include \"" + parts[d].file_stem + ".hpp\"");
+      w.blank();
+      w.line("namespace " + ns + " {");
+    }
     for (size_t i = 0; i < m.items.size(); ++i) {
       if (!mine(i) || !m.items[i].klass) continue;
       w.blank();

@@ -6,7 +6,8 @@ from workpool.pool import run_pool
 
 
 async def main():
-    work = make_jobs(JOBS)
+    work = make_jobs()
+    print("first:", make_jobs(JOBS)[0])
     print("jobs:", len(work))
     results = await run_pool(work)
     print("done:", len(results))

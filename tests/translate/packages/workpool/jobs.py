@@ -1,7 +1,7 @@
 from workpool import config
 
 
-def make_jobs(n):
+def make_jobs(n=config.JOBS):
     jobs = []
     for i in range(n):
         jobs.append((i, config.BASE_DELAY * (i % 3 + 1)))
