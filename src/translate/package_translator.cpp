@@ -38,6 +38,12 @@ PackageResult translate_package(const std::string& package_dir, const TranslateO
   std::optional<SourceFile> merged = SourceFile::from_bytes(model.package(), model.merged(), &error);
   Parser parser;
   Tree tree = parser.parse(merged->text());
+  // Each module parses, and the merge blanks whole top-level statements and
+  // replaces names by names: the program parses too, or nothing is emitted.
+  if (ts_node_has_error(ts_tree_root_node(tree.get()))) {
+    r.diagnostics.push_back({model.package() + "/", {{1, 1}, "the package's modules could not be merged into one program"}});
+    return r;
+  }
   const ApiTable& api = builtin_api_table();
   std::vector<TranslateDiagnostic> diags;
   Module m = lower_module(*merged, ts_tree_root_node(tree.get()), api, diags);

@@ -129,6 +129,14 @@ TEST(Package, ALocalThatShadowsAnImportedNameStaysLocal) {
   EXPECT_NE(cs.find("F(1)"), std::string::npos) << cs;
 }
 
+TEST(Package, JsonDiagnosticsNameTheModulesFile) {
+  PackageRun r = translate({{"a.py", "import yaml\n\n\ndef f(n: int) -> int:\n    return n\n"}, {"__main__.py", kMain}},
+                           "--to=cpp --output-format json");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("\"filename\": \"pkg/a.py\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"row\": 1"), std::string::npos) << r.out;
+}
+
 TEST(Package, NoEntryPointIsReported) {
   PackageRun r = translate({{"a.py", "def f(n: int) -> int:\n    return n\n"}});
   EXPECT_EQ(r.status, 1);
