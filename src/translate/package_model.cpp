@@ -43,7 +43,12 @@ unsigned code_points(std::string_view s) {
 void PackageModel::report(size_t mi, TSNode at, std::string what) {
   const SourceFile& f = *modules_[mi].file;
   Location l = f.location(ts_node_start_byte(at)), e = f.location(ts_node_end_byte(at));
-  diags_.push_back({modules_[mi].path, {{l.line, l.column}, std::move(what), {e.line, e.column}}});
+  PackageDiagnostic d{modules_[mi].path, {{l.line, l.column}, std::move(what), {e.line, e.column}}};
+  if (holding_) {
+    held_.emplace_back(mi, std::move(d));
+    return;
+  }
+  diags_.push_back(std::move(d));
   ok_ = false;
 }
 
@@ -56,8 +61,30 @@ PackageModel::PackageModel(const std::string& dir, std::vector<PackageDiagnostic
   blanked_.resize(n);
   rewrites_.resize(n);
   for (auto& m : modules_) collect_definitions(m);
+  // What a module's imports get wrong matters only if Python runs it.
+  holding_ = true;
   for (size_t i = 0; i < n; ++i) bind_imports(i);
-  for (size_t i = 0; i < n; ++i)
+  holding_ = false;
+  find_entry();
+  if (!ok_) return;
+  // The modules Python runs: the entry and what it imports, transitively,
+  // each after the modules it imports (in a cycle, as Python would define them).
+  auto run_order = [&] {
+    order_.clear();
+    std::vector<char> seen(n, 0);
+    std::function<void(size_t)> visit = [&](size_t i) {
+      if (seen[i]) return;
+      seen[i] = 1;
+      for (size_t d : modules_[i].deps) visit(d);
+      order_.push_back(i);
+    };
+    visit(entry_);
+  };
+  run_order();
+  std::set<size_t> runs(order_.begin(), order_.end());
+  for (auto& [mi, d] : held_)
+    if (runs.count(mi)) diags_.push_back(std::move(d)), ok_ = false;
+  for (size_t i : runs)
     for (auto& [name, p] : pending_[i]) {
       if (auto b = resolve(i, name, 0)) bindings_[i][name] = *b;
       else
@@ -65,20 +92,10 @@ PackageModel::PackageModel(const std::string& dir, std::vector<PackageDiagnostic
                                            : fmt::format("import of `{}` from `{}`: no such name in the package", p.imported,
                                                          modules_[p.target].name));
     }
-  find_entry();
-  if (!ok_) return;
-  for (size_t i = 0; i < n; ++i) rewrite(i);
+  for (size_t i : runs) rewrite(i);
+  run_order();  // with the modules whose definitions each uses
   // The package's modules share one namespace in the translation: a name
   // defined by two of the modules Python runs would be one definition.
-  std::function<void(size_t)> visit;
-  std::vector<char> state(n, 0);
-  visit = [&](size_t i) {
-    if (state[i]) return;
-    state[i] = 1;
-    for (size_t d : modules_[i].deps) visit(d);
-    order_.push_back(i);
-  };
-  if (entry_ != SIZE_MAX) visit(entry_);
   std::map<std::string, size_t> defined_by;
   for (size_t i : order_) {
     for (const auto& name : modules_[i].defines) {

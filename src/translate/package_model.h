@@ -38,15 +38,16 @@ struct PackageModule {
 class PackageModel {
  public:
   // Reads every *.py under `dir` (skipping __pycache__ and hidden folders).
-  // Problems (unreadable files, syntax errors, names that do not resolve)
-  // are reported in `diags`; `ok()` is false after any.
+  // Problems (unreadable files, syntax errors; in the modules Python runs,
+  // names that do not resolve) are reported in `diags`; `ok()` is false after any.
   PackageModel(const std::string& dir, std::vector<PackageDiagnostic>& diags);
   bool ok() const { return ok_; }
   const std::string& package() const { return package_; }
   const std::vector<PackageModule>& modules() const { return modules_; }
   size_t entry() const { return entry_; }
-  // Module indices, each after the modules it uses (the entry last); in a
-  // cycle, the order in which Python's imports would define them.
+  // The modules Python runs (the entry and what it imports), each after the
+  // modules it imports and uses, the entry last; in a cycle, the order in
+  // which Python's imports would define them. Only these are translated.
   const std::vector<size_t>& order() const { return order_; }
 
   // The merged program: each module's text, in order(), with its package
@@ -82,6 +83,8 @@ class PackageModel {
 
   std::vector<PackageDiagnostic>& diags_;
   bool ok_ = true;
+  bool holding_ = false;  // reports wait in held_ until it is known whether Python runs their module
+  std::vector<std::pair<size_t, PackageDiagnostic>> held_;
   std::string package_;
   std::vector<PackageModule> modules_;
   size_t entry_ = SIZE_MAX;

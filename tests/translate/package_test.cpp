@@ -57,6 +57,18 @@ TEST(Package, ImportOutsideThePackageAndTheApiTablesIsLocated) {
   EXPECT_EQ(r.out, "pkg/a.py:1:8: unsupported: import of module `yaml` (no mapping in rules/translate)\n");
 }
 
+// Python never runs a module nothing imports: it is not translated.
+TEST(Package, AModuleNothingImportsIsLeftOut) {
+  PackageRun r = translate({{"a.py", "def f(n: int) -> int:\n    return n\n"},
+                            {"tool.py", "import yaml\nfrom .missing import x\n"},
+                            {"__main__.py", kMain}});
+  EXPECT_EQ(r.status, 0) << r.out;
+  fs::path out = fs::path(::testing::TempDir()) /
+                 ("asynctranslate_pkg_" + std::to_string(::getpid()) + "_AModuleNothingImportsIsLeftOut") / "out";
+  EXPECT_TRUE(fs::exists(out / "a.cs"));
+  EXPECT_FALSE(fs::exists(out / "tool.cs"));
+}
+
 TEST(Package, MissingModuleOrNameIsLocated) {
   PackageRun r = translate({{"a.py", "from .b import g\nfrom .c import h\n\n\ndef f(n: int) -> int:\n    return g(n)\n"},
                      {"b.py", "def k() -> int:\n    return 1\n"},
