@@ -1,8 +1,10 @@
 // asynctranslate: translates Python asyncio programs to C# or C++20. A thin front end
 // over asl_translate.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -12,6 +14,8 @@
 #include "core/source_file.h"
 #include "core/syntax.h"
 #include "translate/cpp/cmake_project.h"
+#include "translate/cs/dotnet_project.h"
+#include "translate/package_translator.h"
 #include "translate/translator.h"
 
 namespace {
@@ -39,14 +43,54 @@ void print_diagnostics(std::ostream& os, const std::string& path,
   for (const auto& d : diags) os << fmt::format("{}:{}:{}: unsupported: {}\n", path, d.pos.line, d.pos.column, d.what);
 }
 
+// A package: every module's diagnostics, by file; the project written to `out_dir`.
+int translate_package(const std::string& dir, const std::string& out_dir, const asl::tr::TranslateOptions& options,
+                      bool json, bool allow_partial) {
+  asl::tr::PackageResult r = asl::tr::translate_package(dir, options);
+  std::ostream& diag_out = json ? std::cout : std::cerr;
+  nlohmann::json all = nlohmann::json::array();
+  for (size_t i = 0; i < r.diagnostics.size();) {
+    size_t j = i;
+    std::vector<asl::tr::TranslateDiagnostic> same;
+    for (; j < r.diagnostics.size() && r.diagnostics[j].path == r.diagnostics[i].path; ++j) same.push_back(r.diagnostics[j].d);
+    std::ostringstream os;
+    print_diagnostics(os, r.diagnostics[i].path, same, json);
+    if (json)
+      for (auto& d : nlohmann::json::parse(os.str())) all.push_back(d);
+    else
+      diag_out << os.str();
+    i = j;
+  }
+  if (json) diag_out << all.dump(2) << "\n";
+  bool syntax = std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                            [](const auto& d) { return d.d.code == asl::tr::kSyntaxErrorCode; });
+  if (r.files.empty() || syntax || (!r.diagnostics.empty() && !allow_partial)) return kUnsupported;
+  namespace fs = std::filesystem;
+  for (const auto& f : r.files) {
+    fs::path p = fs::path(out_dir) / f.path;
+    std::error_code ec;
+    fs::create_directories(p.parent_path(), ec);
+    std::ofstream out(p, std::ios::binary);
+    out << f.text;
+    if (!out) {
+      std::cerr << fmt::format("asynctranslate: error: cannot write {}\n", p.string());
+      return kError;
+    }
+  }
+  return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
   CLI::App app{"asynctranslate: translates Python asyncio programs to C# or C++20 (Boost.Asio)", "asynctranslate"};
   app.set_version_flag("--version", std::string("asynctranslate ") + ASYNCLINT_VERSION);
   std::string input, output, target = "cs", format = "text", ns, stdin_filename;
-  bool allow_partial = false, emit_cmake = false;
-  app.add_option("FILE", input, "Python file to translate; `-` reads standard input")->required();
+  bool allow_partial = false, emit_cmake = false, emit_csproj = false;
+  app.add_option("FILE", input,
+                 "Python file to translate; `-` reads standard input; a package's folder translates the package "
+                 "(with -o OUT_DIR)")
+      ->required();
   app.add_option("--to", target, "target language: cs (C#) or cpp (C++20 with Boost.Asio and fmt)");
   app.add_option("-o,--output", output, "write the translation here instead of standard output");
   app.add_option("--namespace", ns, "put the generated code in this C# namespace");
@@ -54,6 +98,8 @@ int main(int argc, char** argv) try {
                "write the translation even with unsupported constructs, each left as a TODO comment (exit 0)");
   app.add_flag("--emit-cmake", emit_cmake,
                "with --to=cpp and -o: also write a CMakeLists.txt beside the output that builds it");
+  app.add_flag("--emit-csproj", emit_csproj,
+               "with --to=cs and -o: also write a .csproj beside the output that builds and runs it");
   app.add_option("--output-format", format,
                  "diagnostics format: text or json (asynclint's JSON shape; on standard output with -o FILE, "
                  "else on standard error)");
@@ -79,6 +125,19 @@ int main(int argc, char** argv) try {
     return kError;
   }
   options.namespace_name = ns;
+  if (emit_csproj && (target != "cs" || output.empty() || output == "-")) {
+    std::cerr << "asynctranslate: error: --emit-csproj needs --to=cs and -o FILE\n";
+    return kError;
+  }
+  if (input != "-" && std::filesystem::is_directory(input)) {
+    if (output.empty() || output == "-" || emit_cmake || emit_csproj) {
+      std::cerr << "asynctranslate: error: a package translates into a folder: -o OUT_DIR (the project file is "
+                   "always written)\n";
+      return kError;
+    }
+    asl::python_language();
+    return translate_package(input, output, options, format == "json", allow_partial);
+  }
 
   asl::python_language();  // fails early, with an explanation, on a grammar/runtime ABI mismatch
   asl::LoadError error;
@@ -114,6 +173,15 @@ int main(int argc, char** argv) try {
     if (!out) {
       std::cerr << fmt::format("asynctranslate: error: cannot write {}\n", output);
       return kError;
+    }
+    if (emit_csproj) {
+      std::filesystem::path csproj = std::filesystem::path(output).replace_extension(".csproj");
+      std::ofstream p(csproj, std::ios::binary);
+      p << asl::tr::dotnet_project(csproj.stem().string());
+      if (!p) {
+        std::cerr << fmt::format("asynctranslate: error: cannot write {}\n", csproj.string());
+        return kError;
+      }
     }
     if (emit_cmake && !asl::tr::write_cmake_project(output)) {
       std::cerr << fmt::format("asynctranslate: error: cannot write CMakeLists.txt beside {}\n", output);

@@ -60,24 +60,28 @@ TranslateResult translate(const SourceFile& file, const TranslateOptions& option
   bo.namespace_name = options.namespace_name;
   std::unique_ptr<Backend> backend = options.target == Target::Cpp ? make_cpp_backend(api) : make_cs_backend(api);
   r.code = backend->emit(m, bo, r.diagnostics);
+  tidy_diagnostics(r.diagnostics);
+  return r;
+}
+
+void tidy_diagnostics(std::vector<TranslateDiagnostic>& diags) {
   // A type that cannot be inferred is usually the consequence of a construct
   // reported on its own (an unmapped call whose result fills a list): where
   // there is such a cause, it is what the user needs to read first.
   auto consequence = [](const TranslateDiagnostic& d) {
     return d.what.find("cannot be inferred") != std::string::npos || d.what.find("could not be inferred") != std::string::npos;
   };
-  if (!std::all_of(r.diagnostics.begin(), r.diagnostics.end(), consequence))
-    std::erase_if(r.diagnostics, consequence);
-  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const auto& a, const auto& b) {
+  if (!std::all_of(diags.begin(), diags.end(), consequence))
+    std::erase_if(diags, consequence);
+  std::stable_sort(diags.begin(), diags.end(), [](const auto& a, const auto& b) {
     return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
   });
   // One report per position and message.
-  r.diagnostics.erase(std::unique(r.diagnostics.begin(), r.diagnostics.end(),
+  diags.erase(std::unique(diags.begin(), diags.end(),
                                   [](const auto& a, const auto& b) {
                                     return a.pos.line == b.pos.line && a.pos.column == b.pos.column && a.what == b.what;
                                   }),
-                      r.diagnostics.end());
-  return r;
+                      diags.end());
 }
 
 }  // namespace asl::tr

@@ -24,4 +24,8 @@ struct TranslateResult {
 
 TranslateResult translate(const SourceFile& file, const TranslateOptions& options);
 
+// Causes before consequences (an uninferred type where its cause is reported
+// too is dropped), sorted by position, one report per position and message.
+void tidy_diagnostics(std::vector<TranslateDiagnostic>& diags);
+
 }  // namespace asl::tr

@@ -22,6 +22,7 @@ target_sources(asl_translate PRIVATE
   cpp/cpp_expr.cpp
   cpp/cpp_module.cpp
   cpp/cpp_names.cpp
+  cpp/cpp_package.cpp
   cpp/cpp_stmt.cpp
   cpp/cpp_types.cpp
   ${EMBEDDED_CPP_API})

@@ -33,6 +33,8 @@ class CppEmitter {
   CppEmitter(const ApiTable& api, const CppApiTable& cpp, std::vector<TranslateDiagnostic>& diags)
       : api_(api), cpp_(cpp), diags_(diags) {}
   std::string module(const Module& m, const BackendOptions& options);
+  const Function* index(const Module& m);  // classes, functions and names of the whole module; its entry
+  void entry_point(const Function& entry, const std::string& ns);  // C++'s `int main()`
 
   // cpp_types.cpp
   std::string type(const Type& t, SourcePos where = {});
@@ -133,5 +135,13 @@ class CppEmitter {
   bool in_lambda_ = false;
   std::string rethrow_;  // a bare `raise` in a handler that awaits rethrows this
 };
+
+std::string cpp_namespace(const std::string& name);  // `a.b` -> `a::b`; empty: `program`
+std::string runtime_includes(const std::string& code);  // the runtime headers generated code uses
+
+// cpp_package.cpp: a package's parts, each a header (declarations, classes) and a source.
+std::vector<EmittedFile> package_files(const ApiTable& api, const Module& m, const std::vector<PackagePart>& parts,
+                                       const std::string& package, const std::string& ns,
+                                       std::vector<TranslateDiagnostic>& diags);
 
 }  // namespace asl::tr::cpp

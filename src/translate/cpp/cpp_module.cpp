@@ -241,7 +241,8 @@ void CppEmitter::module_var(const ModuleVar& v) {
   w_.line(std::string(v.constant ? "const " : "") + type(v.type, v.pos) + " " + identifier(v.name) + " = " + value + ";" + tail);
 }
 
-std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
+// What the emission of any item needs to know of the whole module.
+const Function* CppEmitter::index(const Module& m) {
   const Function* entry = nullptr;
   for (const auto& item : m.items) {
     if (item.klass) {
@@ -272,10 +273,41 @@ std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
     if (f.name == "main" || f.name == "__main__") n = f.is_async ? "async_main" : "sync_main";
     function_names_[f.name] = n;
   }
-  std::string ns = options.namespace_name.empty() ? "program" : options.namespace_name;
+  return entry;
+}
+
+std::string cpp_namespace(const std::string& name) {
+  std::string ns = name.empty() ? "program" : name;
   for (auto& c : ns)
     if (c == '.') c = ':';  // `Cases.Foo` -> `Cases::Foo`
   for (size_t p = ns.find(':'); p != std::string::npos; p = ns.find(':', p + 2)) ns.insert(p, ":");
+  return ns;
+}
+
+void CppEmitter::entry_point(const Function& entry, const std::string& ns) {
+  auto b = w_.block("int main()");
+  std::string call = ns + "::" + function_name(entry.name);
+  if (entry.is_async) w_.line("return py::run(" + call + "());");
+  else w_.line("return py::run_sync(" + call + ");");
+}
+
+// The runtime headers the code uses (each includes what it needs of Boost and fmt).
+std::string runtime_includes(const std::string& body) {
+  std::string out;
+  bool http = body.find("py::http::") != std::string::npos || body.find("py::object") != std::string::npos;
+  bool async = http || body.find("boost::asio") != std::string::npos || body.find("py::run(") != std::string::npos;
+  bool generators = body.find("py::async_generator<") != std::string::npos;
+  if (http) out += "#include <asynctranslate/http.hpp>\n";
+  if (generators) out += "#include <asynctranslate/generator.hpp>\n";
+  else if (async && !http) out += "#include <asynctranslate/async.hpp>\n";
+  out += "#include <asynctranslate/collections.hpp>\n";
+  if (body.find("std::numbers::") != std::string::npos) out += "#include <numbers>\n";
+  return out;
+}
+
+std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
+  const Function* entry = index(m);
+  std::string ns = cpp_namespace(options.namespace_name);
 
   w_.line("namespace " + ns + " {");
   w_.blank();
@@ -345,10 +377,7 @@ std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
   w_.line("}  // namespace " + ns);
   if (entry) {
     w_.blank();
-    auto b = w_.block("int main()");
-    std::string call = ns + "::" + function_name(entry->name);
-    if (entry->is_async) w_.line("return py::run(" + call + "());");
-    else w_.line("return py::run_sync(" + call + ");");
+    entry_point(*entry, ns);
   }
 
   std::string body = w_.str();
@@ -360,16 +389,7 @@ std::string CppEmitter::module(const Module& m, const BackendOptions& options) {
     out += w_.str();
     std::swap(d, w_);
   }
-  // The runtime headers the code uses (each includes what it needs of Boost and fmt).
-  bool http = body.find("py::http::") != std::string::npos || body.find("py::object") != std::string::npos;
-  bool async = http || body.find("boost::asio") != std::string::npos || body.find("py::run(") != std::string::npos;
-  out += "\n";
-  bool generators = body.find("py::async_generator<") != std::string::npos;
-  if (http) out += "#include <asynctranslate/http.hpp>\n";
-  if (generators) out += "#include <asynctranslate/generator.hpp>\n";
-  else if (async && !http) out += "#include <asynctranslate/async.hpp>\n";
-  out += "#include <asynctranslate/collections.hpp>\n";
-  if (body.find("std::numbers::") != std::string::npos) out += "#include <numbers>\n";
+  out += "\n" + runtime_includes(body);
   out += "\n" + body;
   return out;
 }
@@ -380,6 +400,10 @@ class CppBackend final : public Backend {
   std::string emit(const Module& m, const BackendOptions& options, std::vector<TranslateDiagnostic>& diags) override {
     CppEmitter e(api_, builtin_cpp_api(), diags);
     return e.module(m, options);
+  }
+  std::vector<EmittedFile> emit_package(const Module& m, const std::vector<PackagePart>& parts, const std::string& package,
+                                        const std::string& ns, std::vector<TranslateDiagnostic>& diags) override {
+    return package_files(api_, m, parts, package, ns, diags);
   }
 
  private:

@@ -110,4 +110,9 @@ class CsEmitter {
 // The helper class emitted after the program: only the parts it uses.
 std::string runtime_helpers(const std::string& generated_code, const std::string& indent);
 
+// cs_package.cpp: a package's parts, one file each, and Py.cs with the runtime they use.
+std::vector<EmittedFile> package_files(const ApiTable& api, const Module& m, const std::vector<PackagePart>& parts,
+                                       const std::string& package, const std::string& ns,
+                                       std::vector<TranslateDiagnostic>& diags);
+
 }  // namespace asl::tr::cs

@@ -302,9 +302,11 @@ std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
   }
   {
     doc(m.doc);
-    auto program = w_.block("public static class Program");
+    auto program = w_.block(options.partial ? "public static partial class Program" : "public static class Program");
     bool first = true;
-    for (const auto& item : m.items) {
+    for (size_t i = 0; i < m.items.size(); ++i) {
+      const ModuleItem& item = m.items[i];
+      if (options.items && !(*options.items)[i]) continue;
       if (item.var) {
         module_var(*item.var);
         first = false;
@@ -323,8 +325,9 @@ std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
       if (item.function) function(*item.function, "Program");
       else if (item.klass) klass(*item.klass);
     }
-    for (const auto& c : m.trailing_comments) w_.comment(c, "//");
-    if (needs_http_) {
+    if (options.with_trailing_comments)
+      for (const auto& c : m.trailing_comments) w_.comment(c, "//");
+    if (needs_http_ && !options.partial) {
       w_.blank();
       w_.line("// One HttpClient for the whole program, as .NET recommends.");
       w_.line("private static readonly HttpClient http = new();");
@@ -332,7 +335,7 @@ std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
     }
   }
   std::string body = w_.str();
-  std::string helpers = runtime_helpers(body, "    ");
+  std::string helpers = options.partial ? "" : runtime_helpers(body, "    ");
   for (const auto& r : kUsingRules)
     if ((body + helpers).find(r.token) != std::string::npos) use(r.ns);
   std::string out = "// Translated from " + options.source_name + " by asynctranslate.\n#nullable disable\n\n";
@@ -353,6 +356,10 @@ class CsBackend final : public Backend {
   std::string emit(const Module& m, const BackendOptions& options, std::vector<TranslateDiagnostic>& diags) override {
     CsEmitter e(api_, diags);
     return e.module(m, options);
+  }
+  std::vector<EmittedFile> emit_package(const Module& m, const std::vector<PackagePart>& parts, const std::string& package,
+                                        const std::string& ns, std::vector<TranslateDiagnostic>& diags) override {
+    return package_files(api_, m, parts, package, ns, diags);
   }
 
  private:

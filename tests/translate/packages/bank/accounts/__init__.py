@@ -1,0 +1,2 @@
+from .account import Account
+from .savings import Savings

@@ -1,0 +1,1 @@
+"""A small shop: a class hierarchy in a subpackage, exceptions across modules."""

@@ -1,0 +1,6 @@
+class ShopError(Exception):
+    pass
+
+
+class OutOfStock(ShopError):
+    pass

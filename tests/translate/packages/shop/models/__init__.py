@@ -1,0 +1,4 @@
+from .base import Item
+from .products import Book, Gadget
+
+__all__ = ["Item", "Book", "Gadget"]

@@ -1,0 +1,2 @@
+from .text import shout, whisper
+from .numbers import *

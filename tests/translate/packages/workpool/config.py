@@ -1,0 +1,3 @@
+WORKERS = 3
+JOBS = 9
+BASE_DELAY = 0.01
