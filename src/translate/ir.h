@@ -239,5 +239,6 @@ ExprPtr make(ExprKind k, Type t, SourcePos p);
 // removed), or nothing when it does not fit in 64 bits.
 std::optional<long long> int_literal_value(std::string_view literal);
 ExprPtr clone(const Expr& e);  // a deep copy (defaults are re-emitted per use)
+bool contains_await(const Expr& e);  // an `await` anywhere inside (f-string parts too)
 
 }  // namespace asl::tr

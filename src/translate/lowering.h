@@ -23,6 +23,9 @@ Module lower_module(const SourceFile& file, TSNode root, const ApiTable& api, st
 
 // --- internals shared by the lowering_*.cpp files --------------------------
 
+// Whether `t` is of the kind an API entry's `when = { x = "type:KIND" }` names.
+bool kind_matches(const Type& t, std::string_view want);
+
 struct Signature {
   std::string name;
   std::vector<Param> params;  // types and defaults (defaults lowered once, cloned per call)
@@ -42,6 +45,8 @@ struct ClassInfo {
   std::map<std::string, Signature> methods;
   Signature ctor;
   const Type* field(const std::string& n) const;
+  // Without an `__init__` of its own, a subclass is built by its base's.
+  bool inherits_ctor() const { return ts_node_is_null(ctor.node) && !is_dataclass && !is_exception && !base.empty(); }
 };
 
 struct LocalInfo {
@@ -147,6 +152,7 @@ class Lowering {
   ExprPtr lambda(TSNode n, const Type* expected);
   ExprPtr truthy(ExprPtr e);
   bool is_subclass(const Type& derived, const Type& base) const;
+  std::optional<Type> common_base(const Type& a, const Type& b) const;
   ExprPtr await_expr(TSNode n, const Type* expected);
 
   // lowering_call.cpp
@@ -157,6 +163,8 @@ class Lowering {
   ExprPtr builtin_call(const std::string& name, TSNode args, SourcePos pos, const Type* expected, TSNode whole);
   ExprPtr defaultdict_call(TSNode args, SourcePos pos, const Type* expected, TSNode whole);
   ExprPtr counter_call(TSNode args, SourcePos pos, const Type* expected, TSNode whole);
+  ExprPtr callable_reference(TSNode n, const Type& param);
+  Signature& constructor(ClassInfo& c);  // its own __init__'s, or the base's it inherits  // `key=str.lower` as a lambda, or null
   std::vector<Arg> bind_args(std::vector<Param>& params, TSNode args, const std::string& what);
   // A call site's argument for an unannotated parameter widens its type (join).
   void observe(Param& p, const Expr& arg, TSNode at, const std::string& what);

@@ -17,24 +17,6 @@ const std::set<std::string, std::less<>> kBuiltins = {
     "AttributeError", "StopIteration", "StopAsyncIteration", "AssertionError", "ArithmeticError", "LookupError",
     "PermissionError", "KeyboardInterrupt", "BaseException", "object"};
 
-bool kind_matches(const Type& t, std::string_view want) {
-  if (want == "any") return true;
-  if (want == "list") return t.kind == TypeKind::List;
-  if (want == "array") return t.kind == TypeKind::Array;
-  if (want == "str") return t.kind == TypeKind::Str;
-  if (want == "int") return t.kind == TypeKind::Int;
-  if (want == "float") return t.kind == TypeKind::Float;
-  if (want == "bool") return t.kind == TypeKind::Bool;
-  if (want == "number") return t.kind == TypeKind::Int || t.kind == TypeKind::Float;
-  if (want == "dict") return t.kind == TypeKind::Dict;
-  if (want == "set") return t.kind == TypeKind::Set;
-  if (want == "tuple") return t.kind == TypeKind::Tuple;
-  if (want == "optional") return t.kind == TypeKind::Optional;
-  if (want == "awaitable") return t.kind == TypeKind::Awaitable;
-  if (want == "iterator") return t.kind == TypeKind::Iterator;
-  if (want == "class") return t.kind == TypeKind::Class;
-  return false;
-}
 
 Type any_to_unknown(Type t) {
   if (t.kind == TypeKind::Any) return Type();
@@ -57,6 +39,32 @@ bool returns_mention(const TypePattern& p, const std::string& param) {
 }
 
 }  // namespace
+
+// A `when = { x = "type:list" }` test of an API entry.
+bool kind_matches(const Type& t, std::string_view want) {
+  if (want == "any") return true;
+  if (want == "list") return t.kind == TypeKind::List;
+  if (want == "array") return t.kind == TypeKind::Array;
+  if (want == "str") return t.kind == TypeKind::Str;
+  if (want == "int") return t.kind == TypeKind::Int;
+  if (want == "float") return t.kind == TypeKind::Float;
+  if (want == "bool") return t.kind == TypeKind::Bool;
+  if (want == "number") return t.kind == TypeKind::Int || t.kind == TypeKind::Float;
+  if (want == "dict") return t.kind == TypeKind::Dict;
+  if (want == "set") return t.kind == TypeKind::Set;
+  if (want == "tuple") return t.kind == TypeKind::Tuple;
+  if (want == "optional") return t.kind == TypeKind::Optional;
+  if (want == "awaitable") return t.kind == TypeKind::Awaitable;
+  if (want == "iterator") return t.kind == TypeKind::Iterator;
+  if (want == "class") return t.kind == TypeKind::Class;
+  return false;
+}
+
+Signature& Lowering::constructor(ClassInfo& c) {
+  ClassInfo* k = &c;
+  for (int depth = 0; k->inherits_ctor() && classes_.count(k->base) && depth < 64; ++depth) k = &classes_[k->base];
+  return k->ctor;
+}
 
 std::optional<std::string> Lowering::qualified(TSNode n) {
   if (is(n, k_.identifier)) {
@@ -198,7 +206,7 @@ ExprPtr Lowering::call(TSNode n, const Type* expected) {
     if (auto c = classes_.find(nm); c != classes_.end()) {
       auto e = make(ExprKind::New, Type::klass(nm), p);
       e->text = nm;
-      e->args = bind_args(c->second.ctor.params, args, nm);
+      e->args = bind_args(constructor(c->second).params, args, nm);
       return e;
     }
     if (nm == "super") unsupported(n, "super() outside `super().__init__(...)`");
@@ -217,7 +225,7 @@ ExprPtr Lowering::call(TSNode n, const Type* expected) {
       const ClassInfo& c = *fn_->klass;
       std::vector<Param> ps;
       if (classes_.count(c.base)) {
-        for (const auto& prm : classes_[c.base].ctor.params) {
+        for (const auto& prm : constructor(classes_[c.base]).params) {
           Param q;
           q.name = prm.name;
           q.type = prm.type;
@@ -363,8 +371,9 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     });
   }
   Type lambda_param;
+  auto reference = [&](const Raw& r) { return r.keyword == "key" && (is(r.node, k_.identifier) || is(r.node, k_.attribute)); };
   for (auto& r : raw) {
-    if (r.value || is(r.node, k_.lambda)) continue;
+    if (r.value || is(r.node, k_.lambda) || reference(r)) continue;
     r.value = expr(r.node);
     r.value->python = std::string(text(r.node));
     // print([]) needs no element type.
@@ -396,6 +405,12 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     for (const auto& r : raw)
       if (r.keyword.empty()) positional.push_back(r.value.get());
     refine_from_mutation(python.substr(python.rfind('.') + 1), *receiver, positional, whole);
+  }
+  for (auto& r : raw) {
+    if (r.value || !reference(r)) continue;
+    // `key=str.lower`, `key=d.get`, `key=len`: the lambda that calls it.
+    r.value = callable_reference(r.node, lambda_param);
+    if (!r.value) r.value = expr(r.node);
   }
   for (auto& r : raw) {
     if (r.value) continue;

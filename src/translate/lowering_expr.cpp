@@ -26,6 +26,17 @@ std::optional<long long> int_literal_value(std::string_view literal) {
   return v;
 }
 
+bool contains_await(const Expr& x) {
+  if (x.kind == ExprKind::Await) return true;
+  for (const auto& i : x.items)
+    if (i && contains_await(*i)) return true;
+  for (const auto& a : x.args)
+    if (a.value && contains_await(*a.value)) return true;
+  for (const auto& p : x.parts)
+    if (p.expr && contains_await(*p.expr)) return true;
+  return x.object && contains_await(*x.object);
+}
+
 ExprPtr clone(const Expr& e) {
   auto c = make(e.kind, e.type, e.pos);
   c->text = e.text;
@@ -791,6 +802,7 @@ ExprPtr Lowering::collection(TSNode n, const Type* expected) {
       if (elem.known() && x->type.known() && !(elem == x->type)) {
         if (elem.kind == TypeKind::Float && x->type.kind == TypeKind::Int) { /* widened */ }
         else if (is_subclass(x->type, elem)) { /* an instance of a subclass */ }
+        else if (auto base = common_base(elem, x->type)) elem = *base;  // `[Dog(), Cat()]` is a list of Animal
         else if (elem.kind == TypeKind::Int && x->type.kind == TypeKind::Float) elem = TypeKind::Float;
         else unsupported(n, fmt::format("{} with elements of different types (`{}` and `{}`)", type, to_string(elem), to_string(x->type)));
       }
@@ -812,6 +824,18 @@ bool Lowering::is_subclass(const Type& derived, const Type& base) const {
     c = it == classes_.end() ? std::string() : it->second.base;
   }
   return false;
+}
+
+// The nearest module class both are instances of (`Dog` and `Animal`, or
+// `Dog` and `Cat` of `Animal`).
+std::optional<Type> Lowering::common_base(const Type& a, const Type& b) const {
+  if (a.kind != TypeKind::Class || b.kind != TypeKind::Class) return std::nullopt;
+  for (std::string c = a.name; !c.empty();) {
+    if (is_subclass(b, Type::klass(c))) return Type::klass(c);
+    auto it = classes_.find(c);
+    c = it == classes_.end() ? std::string() : it->second.base;
+  }
+  return std::nullopt;
 }
 
 ExprPtr Lowering::comprehension(TSNode n) {

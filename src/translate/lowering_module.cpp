@@ -530,6 +530,33 @@ Class Lowering::lower_class(ClassInfo& c) {
       out.methods.push_back(std::move(f));
     }
   }
+  if (c.inherits_ctor() && classes_.count(c.base) && !constructor(c).params.empty()) {
+    // `class Dog(Animal)` without `__init__`: a constructor passing the
+    // base's parameters on, as Python calls the inherited one.
+    Function f;
+    f.name = "__init__";
+    f.is_method = f.is_constructor = true;
+    f.pos = out.pos;
+    f.result = TypeKind::None;
+    auto call = make(ExprKind::Call, TypeKind::None, out.pos);
+    call->text = "super().__init__";
+    for (const auto& p : constructor(c).params) {
+      Param q;
+      q.name = p.name;
+      q.type = p.type;
+      q.pos = p.pos;
+      if (p.default_value) q.default_value = clone(*p.default_value);
+      auto a = make(ExprKind::Name, p.type, out.pos);
+      a->text = p.name;
+      a->name_kind = NameKind::Param;
+      call->args.push_back({"", std::move(a)});
+      f.params.push_back(std::move(q));
+    }
+    auto st = std::make_unique<Stmt>(StmtKind::Expr, out.pos);
+    st->value = std::move(call);
+    f.body.push_back(std::move(st));
+    out.methods.push_back(std::move(f));
+  }
   // Methods in source order.
   for_each_named_child(body, [&](TSNode n) {
     TSNode def = is(n, k_.decorated_definition) ? field(n, "definition") : n;

@@ -452,20 +452,12 @@ Code CppEmitter::collection(const Expr& e) {
 // A comprehension is a lambda that fills the collection; one with `await`
 // inside is a coroutine lambda, awaited at once.
 Code CppEmitter::comprehension(const Expr& e) {
-  std::function<bool(const Expr&)> has_await = [&](const Expr& x) {
-    if (x.kind == ExprKind::Await) return true;
-    for (const auto& i : x.items)
-      if (i && has_await(*i)) return true;
-    for (const auto& a : x.args)
-      if (a.value && has_await(*a.value)) return true;
-    return x.object && has_await(*x.object);
-  };
-  bool async = has_await(*e.items[0]);
+  bool async = contains_await(*e.items[0]);
   // Each clause is a loop inside the one before it, with its conditions.
   std::string loops;
   int open_braces = 0;
   for (const auto& cl : e.clauses) {
-    for (const auto& c : cl.conditions) async = async || has_await(*c);
+    for (const auto& c : cl.conditions) async = async || contains_await(*c);
     std::string target;
     std::vector<std::string> parts;  // a tuple target's references (see for_each)
     if (cl.target->kind == ExprKind::Name) {

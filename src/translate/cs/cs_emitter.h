@@ -60,7 +60,6 @@ class CsEmitter {
   std::string as_str(const Expr& e);  // Python str() of a value, as C#
   bool is_exception(const Type& t) const;
   bool may_be_key_error(const Type& t) const;
-  bool contains_await(const Expr& e) const;
 
   // cs_stmt.cpp
   void block(const Block& b);

@@ -431,17 +431,6 @@ Code CsEmitter::comprehension(const Expr& e) {
   return code(s);
 }
 
-bool CsEmitter::contains_await(const Expr& x) const {
-  if (x.kind == ExprKind::Await) return true;
-  for (const auto& i : x.items)
-    if (i && contains_await(*i)) return true;
-  for (const auto& a : x.args)
-    if (a.value && contains_await(*a.value)) return true;
-  for (const auto& p : x.parts)
-    if (p.expr && contains_await(*p.expr)) return true;
-  return x.object && contains_await(*x.object);
-}
-
 Code CsEmitter::lambda(const Expr& e) {
   std::string ps;
   for (size_t i = 0; i < e.params.size(); ++i) ps += (i ? ", " : "") + camel_case(e.params[i].name);
