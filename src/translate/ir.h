@@ -30,7 +30,7 @@ enum class ExprKind : unsigned char {
   Conditional,  // items: then, condition, else
   Call,         // a function of the module or a local callable: text = name; args
   New,          // constructor of a module class: text = class; args
-  MethodCall,   // object.text(args) on a module class
+  MethodCall,   // object.text(args) on a module class; a Self Name `super` as object: the base's method
   ApiCall,      // api: mapped library call; object: receiver (may be null); args bound to api params
   ApiAttr,      // api: mapped library attribute; object: receiver
   Attribute,    // object.text on a module class (field or property)

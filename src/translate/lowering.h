@@ -164,7 +164,8 @@ class Lowering {
   ExprPtr defaultdict_call(TSNode args, SourcePos pos, const Type* expected, TSNode whole);
   ExprPtr counter_call(TSNode args, SourcePos pos, const Type* expected, TSNode whole);
   ExprPtr callable_reference(TSNode n, const Type& param);
-  Signature& constructor(ClassInfo& c);  // its own __init__'s, or the base's it inherits  // `key=str.lower` as a lambda, or null
+  Signature& constructor(ClassInfo& c);
+  void share_override_types();  // overrides and their base methods type each other's parameters  // its own __init__'s, or the base's it inherits  // `key=str.lower` as a lambda, or null
   std::vector<Arg> bind_args(std::vector<Param>& params, TSNode args, const std::string& what);
   // A call site's argument for an unannotated parameter widens its type (join).
   void observe(Param& p, const Expr& arg, TSNode at, const std::string& what);

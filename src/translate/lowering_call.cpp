@@ -217,6 +217,26 @@ ExprPtr Lowering::call(TSNode n, const Type* expected) {
   if (is(fn, k_.attribute)) {
     TSNode obj = field(fn, "object");
     std::string method(text(field(fn, "attribute")));
+    if (is(obj, k_.call) && text(field(obj, "function")) == "super" && method != "__init__") {
+      // super().method(...): the base class's method, called on this object.
+      if (!fn_ || !fn_->klass || fn_->klass->base.empty() || !classes_.count(fn_->klass->base) ||
+          named_children(field(obj, "arguments")).size() != 0)
+        unsupported(n, "super() other than in a method of a subclass of a class of this module");
+      for (ClassInfo* c = &classes_[fn_->klass->base]; c; c = c->base.empty() || !classes_.count(c->base) ? nullptr : &classes_[c->base]) {
+        auto m = c->methods.find(method);
+        if (m == c->methods.end() || m->second.is_property || m->second.is_static) continue;
+        ensure_result(m->second, c);
+        Type t = m->second.is_async && !m->second.is_generator ? Type::awaitable(m->second.result) : m->second.result;
+        auto e = make(ExprKind::MethodCall, t, p);
+        e->text = method;
+        e->object = make(ExprKind::Name, Type::klass(c->name), pos(obj));
+        e->object->text = "super";
+        e->object->name_kind = NameKind::Self;
+        e->args = bind_args(m->second.params, args, c->name + "." + method);
+        return e;
+      }
+      unsupported(fn, fmt::format("method `{}` of the base classes of `{}`", method, fn_->klass->name));
+    }
     if (is(obj, k_.call) && text(field(obj, "function")) == "super") {
       if (!(fn_ && fn_->klass && fn_->sig && fn_->sig->name == "__init__" && method == "__init__"))
         unsupported(n, "super() other than `super().__init__(...)` in __init__");

@@ -458,7 +458,33 @@ void Lowering::infer_to_fixed_point(const std::vector<TSNode>& entry_stmts) {
         if (!ts_node_is_null(sig.node)) lower_function(sig.node, sig, &c);
     }
     if (!entry_stmts.empty()) lower_entry(entry_stmts);
+    share_override_types();
     if (!inference_moved_) break;
+  }
+}
+
+// A call of `animal.feed(g)` may run an override (`Puppy.feed`): an
+// unannotated parameter of a method and of the methods it overrides or that
+// override it take the types the others were given, position by position.
+void Lowering::share_override_types() {
+  for (auto& name : class_order_) {
+    ClassInfo& c = classes_[name];
+    for (auto& [mn, sig] : c.methods) {
+      for (std::string b = c.base; classes_.count(b); b = classes_[b].base) {
+        auto bm = classes_[b].methods.find(mn);
+        if (bm == classes_[b].methods.end()) continue;
+        auto& mine = sig.params;
+        auto& theirs = bm->second.params;
+        for (size_t i = 0; i < std::min(mine.size(), theirs.size()); ++i) {
+          for (auto [to, from] : {std::pair{&mine[i], &theirs[i]}, std::pair{&theirs[i], &mine[i]}}) {
+            if (!to->inferred || to->type.known() || !from->type.known()) continue;
+            to->type = from->type;
+            inference_moved_ = true;
+          }
+        }
+        break;
+      }
+    }
   }
 }
 

@@ -303,11 +303,13 @@ Code CppEmitter::call(const Expr& e) {
     const Function* callee = nullptr;
     const Type& ot = e.object->type;
     std::string cls = ot.kind == TypeKind::Optional ? ot.arg(0).name : ot.name;
-    if (e.object->name_kind == NameKind::Self && class_) cls = class_->name;
+    bool super = e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self && e.object->text == "super";
+    if (e.object->name_kind == NameKind::Self && class_ && !super) cls = class_->name;
     for (auto c = classes_.find(cls); c != classes_.end() && !callee; c = classes_.find(c->second->base))
       for (const auto& m : c->second->methods)
         if (m.name == e.text) callee = &m;
     std::string m = identifier(e.text) + "(" + call_args(e, callee ? &callee->params : nullptr) + ")";
+    if (super) return code((in_lambda_ ? "self->" : "this->") + identifier(cls) + "::" + m);  // the base's, not virtual
     if (e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self)
       return code((in_lambda_ ? "self->" : "this->") + m);
     return code(wrap(*e.object, kPrimary) + "->" + m);

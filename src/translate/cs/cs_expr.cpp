@@ -259,7 +259,9 @@ Code CsEmitter::call(const Expr& e) {
   if (e.kind == ExprKind::New) return code("new " + e.text + "(" + args(e.args) + ")");
   if (e.kind == ExprKind::MethodCall) {
     std::string m = member_name(e.text) + "(" + call_args(e) + ")";
-    if (e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self) return code(m);
+    bool self = e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self;
+    if (self && e.object->text == "super") return code("base." + m);
+    if (self) return code(m);
     return code(wrap(*e.object, kPrimary) + "." + m);
   }
   std::string callee = e.name_kind == NameKind::Function ? function_name(e.text) : camel_case(e.text);
