@@ -350,7 +350,7 @@ Function Lowering::lower_function(TSNode def, Signature& sig, ClassInfo* klass, 
       // returns that contradict each other leave the result unknown.
       std::optional<Type> j = Type();
       for (const auto& t : ctx.returns)
-        if (j) j = join(*j, t);
+        if (j) j = t.known() ? join(*j, t) : std::optional<Type>();
       r = j ? *j : Type();
     }
     sig.result = r;

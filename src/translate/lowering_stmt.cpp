@@ -154,8 +154,12 @@ void Lowering::statement(TSNode n, Block& out) {
       TSNode v = ts_node_named_child(n, 0);
       if (!ts_node_is_null(v)) {
         const Type* expected = fn_ && fn_->sig && fn_->sig->result_known ? &fn_->sig->result : nullptr;
+        // Recorded before the value is typed: a return whose value cannot be
+        // typed yet leaves the result open, never `None`.
+        size_t slot = fn_ ? fn_->returns.size() : 0;
+        if (fn_) fn_->returns.emplace_back();
         s->value = expr(v, expected);
-        if (fn_) fn_->returns.push_back(s->value->type);
+        if (fn_) fn_->returns[slot] = s->value->type;
       } else if (fn_) {
         fn_->returns.push_back(TypeKind::None);
       }
