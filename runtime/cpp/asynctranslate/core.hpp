@@ -200,7 +200,7 @@ std::string repr(const T& v) {
     std::apply([&](const auto&... e) { ((s += (i++ ? ", " : "") + repr(e)), ...); }, v);
     return s + (i == 1 ? ",)" : ")");
   } else if constexpr (is_dict_like<T>) {
-    if constexpr (requires { v.counter(); })
+    if constexpr (requires { v.counter(); } && std::is_arithmetic_v<typename T::mapped_type>)
       if (v.counter()) {  // Counter({...}), most common first
         if (v.empty()) return "Counter()";
         std::vector<const std::pair<typename T::key_type, typename T::mapped_type>*> order;
