@@ -108,7 +108,9 @@ void check_task_groups(const CheckContext& cx, std::vector<Diagnostic>& out) {
     std::vector<std::pair<TSNode, bool>> todo;
     for_each_named_child(field(w.node, "body"), [&](TSNode c) { todo.push_back({c, false}); });
     while (!todo.empty()) {
-      auto [n, in_loop] = todo.back();
+      // Not a structured binding: clang 14 cannot capture one in the lambda below.
+      TSNode n = todo.back().first;
+      bool in_loop = todo.back().second;
       todo.pop_back();
       if (is(n, k.function_definition) || is(n, k.lambda) || is(n, k.class_definition)) continue;
       // A nested group reports its own statements.
