@@ -219,7 +219,7 @@ struct Loader {
   }
 
   bool type(const toml::table& t) {
-    if (!only_keys(t, {"python", "cs", "cpp", "using", "with", "enters", "await-enter", "exception", "cs-new"}, "type"))
+    if (!only_keys(t, {"python", "cs", "cpp", "using", "with", "enters", "await-enter", "exception", "cs-new", "base"}, "type"))
       return false;
     ApiType ty;
     ty.file = file;
@@ -228,7 +228,8 @@ struct Loader {
     if (!string(t, "python", ty.python, true) || !string(t, "cs", ty.cs, true) || !string(t, "cpp", ignored_cpp, false) ||
         !strings(t, "using", ty.cs_using) || !string(t, "with", ty.with, false) ||
         !pattern(t, "enters", ty.enters, false, &ty.has_enters) || !boolean(t, "await-enter", ty.await_enter) ||
-        !boolean(t, "exception", ty.exception) || !string(t, "cs-new", ty.cs_new, false))
+        !boolean(t, "exception", ty.exception) || !string(t, "cs-new", ty.cs_new, false) ||
+        !string(t, "base", ty.base, false))
       return false;
     if (!ty.with.empty() && ty.with != "dispose" && ty.with != "async-dispose" && ty.with != "lock" && ty.with != "task-group")
       return fail(t.get("with"), "`with` must be dispose, async-dispose, lock or task-group");

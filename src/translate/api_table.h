@@ -67,6 +67,7 @@ struct ApiType {
   bool await_enter = false;         // `async with x as y`: y = await x
   bool exception = false;
   std::string cs_new;               // exception construction template: {0} is the message
+  std::string base;                 // a library type whose methods this one shares (PriorityQueue: Queue)
   std::string file;
   uint32_t line = 0;
 };

@@ -112,6 +112,7 @@ void mark_concurrency(Module& m, std::vector<TranslateDiagnostic>& diags) {
       if (e.kind != ExprKind::ApiCall || !e.api) return;
       if (e.api->cancels) m.cancels = true;
       if (e.api->concurrent || !e.api->spawn.empty()) m.concurrent = true;
+      if (e.api->python == "asyncio.create_task" || e.api->python == "asyncio.ensure_future") m.detaches = true;
     });
   if (!m.cancels) return;
 

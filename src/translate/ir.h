@@ -200,6 +200,8 @@ struct Class {
   SourcePos pos;
   std::string base;        // a module class, or an exception type (qualified Python name)
   bool is_dataclass = false, is_exception = false;
+  bool ordered = false;  // @dataclass(order=True): <, <=, >, >= compare the fields as a tuple
+  bool value_eq = false; // a dataclass whose fields all compare by value: == compares them
   std::vector<Field> fields;
   std::vector<Function> methods;
   std::string doc;
@@ -230,6 +232,7 @@ struct Module {
   std::string doc;
   bool cancels = false;     // cancels tasks (Task.cancel, wait_for's timeout): CancelledError is not an Exception
   bool concurrent = false;  // runs coroutines side by side (create_task, gather, as_completed, ...)
+  bool detaches = false;    // starts tasks nothing need wait for (create_task): asyncio.run cancels them at its end
   std::vector<ModuleItem> items;
   std::vector<std::string> trailing_comments;
 };

@@ -41,6 +41,7 @@ struct ClassInfo {
   TSNode node{};
   std::string base;  // module class or qualified exception type
   bool is_exception = false, is_dataclass = false;
+  bool ordered = false;  // @dataclass(order=True): values compare by their fields, in order
   std::vector<std::pair<std::string, Type>> fields;  // in declaration order
   std::map<std::string, Signature> methods;
   Signature ctor;
@@ -66,6 +67,7 @@ struct FunctionContext {
   std::vector<int> block_path;  // current block while lowering
   std::vector<Type> returns, yields;
   bool saw_yield = false;
+  bool args_typed_locals = false;  // a call typed a local passed to it: earlier calls see it on a second pass
 };
 
 // Names bound by lambdas and comprehensions, innermost last.
@@ -83,6 +85,15 @@ class Lowering {
   void collect_signatures();
   Signature signature_of(TSNode def, ClassInfo* klass);
   void collect_class(TSNode def, TSNode decorated);
+  void dataclass_options(TSNode call, ClassInfo& c);
+  bool orderable(const Type& t) const;  // Python can order two values of this type
+  // `==` on two values of this type means what it means in Python on both
+  // targets: scalars, strings, tuples of them, dataclasses of them (by field),
+  // other classes (by identity).
+  bool comparable(const Type& t) const;
+  bool comparable(const Type& t, std::set<std::string>& visiting) const;
+  void check_ordering(const std::string& python, const Expr* receiver,
+                      const std::vector<std::pair<std::string, const Expr*>>& args, TSNode whole);
   void infer_fields(ClassInfo& c);
   Function lower_function(TSNode def, Signature& sig, ClassInfo* klass, bool entry = false);
   Class lower_class(ClassInfo& c);
@@ -209,6 +220,7 @@ class Lowering {
   std::map<std::string, std::string> imports_;  // bound name -> qualified
   std::map<std::string, Signature> functions_;
   std::map<std::string, ClassInfo> classes_;
+  std::set<std::string> compared_classes_;  // classes whose values meet `==`, `in`, list.index/remove/count
   std::vector<std::string> class_order_;
   struct GlobalInfo {
     Type type;

@@ -15,7 +15,7 @@ const std::set<std::string, std::less<>> kBuiltins = {
     "Exception", "ValueError", "KeyError", "IndexError", "RuntimeError", "TypeError", "TimeoutError",
     "ZeroDivisionError", "NotImplementedError", "ConnectionError", "OSError", "IOError", "FileNotFoundError",
     "AttributeError", "StopIteration", "StopAsyncIteration", "AssertionError", "ArithmeticError", "LookupError",
-    "PermissionError", "KeyboardInterrupt", "BaseException", "object"};
+    "PermissionError", "KeyboardInterrupt", "BaseException", "ExceptionGroup", "object"};
 
 
 Type any_to_unknown(Type t) {
@@ -104,6 +104,12 @@ std::string Lowering::type_key(const Type& t) {
 }
 
 void Lowering::observe(Param& p, const Expr& arg, TSNode at, const std::string& what) {
+  // What the callee does with it types what the caller passes: an empty list
+  // in `main` that a worker appends ints to is a list of ints.
+  if (!arg.type.known() && p.type.known() && arg.type.kind == p.type.kind) {
+    refine_storage(const_cast<Expr&>(arg), p.type);
+    if (fn_ && arg.kind == ExprKind::Name && arg.name_kind == NameKind::Local) fn_->args_typed_locals = true;
+  }
   if (!p.inferred) return;
   std::string key = what + "." + p.name;
   auto j = join(p.type, arg.type);
@@ -290,6 +296,9 @@ ExprPtr Lowering::call(TSNode n, const Type* expected) {
       return api_call("collections.Counter." + method, std::move(o), args, p, expected, n);
     std::string key = type_key(ot);
     if (key.empty()) unsupported(fn, fmt::format("method `{}` of a value of type `{}`", method, to_string(o->type)));
+    // A library type shares the methods of its base that it does not list.
+    for (const ApiType* t = api_.type(key); t && !t->base.empty() && !api_.find(key + "." + method); t = api_.type(key))
+      key = t->base;
     return api_call(key + "." + method, std::move(o), args, p, expected, n);
   }
   unsupported(fn, fmt::format("call of `{}`", text(fn)));
@@ -356,6 +365,44 @@ ExprPtr Lowering::api_attribute(const std::string& python, ExprPtr receiver, Sou
   }
   e->type = from_pattern(found->returns, *found, e->args, e->object.get(), nullptr);
   return e;
+}
+
+// sorted(), min(), max() and list.sort() compare the values, or their keys:
+// what Python cannot order (a class without order=True) is reported, since a
+// backend would order it some other way (C++ by address). list.index, remove
+// and count compare values with ==: their class gets value equality.
+void Lowering::check_ordering(const std::string& python, const Expr* receiver,
+                              const std::vector<std::pair<std::string, const Expr*>>& args, TSNode whole) {
+  static const std::set<std::string, std::less<>> kOrders = {"builtins.sorted", "builtins.min", "builtins.max",
+                                                            "builtins.list.sort"};
+  if (receiver && (python == "builtins.list.index" || python == "builtins.list.remove" || python == "builtins.list.count") &&
+      receiver->type.element().kind == TypeKind::Class)
+    compared_classes_.insert(receiver->type.element().name);
+  if (!kOrders.count(python)) return;
+  std::vector<const Expr*> positional;
+  const Expr* key = nullptr;
+  for (const auto& [keyword, value] : args) {
+    if (!value) continue;
+    if (keyword.empty()) positional.push_back(value);
+    else if (keyword == "key") key = value;
+  }
+  Type compared;
+  if (key) {
+    if (key->type.kind == TypeKind::Callable && !key->type.args.empty()) compared = key->type.args.back();
+    // key=d.get over d's own keys: Optional in type only.
+    if (compared.kind == TypeKind::Optional) compared = compared.arg(0);
+  } else if (python == "builtins.list.sort") {
+    if (receiver) compared = receiver->type.element();
+  } else if (positional.size() == 1) {
+    const Type& t = positional[0]->type;
+    compared = t.kind == TypeKind::Dict ? t.arg(0) : t.element();
+  } else if (!positional.empty()) {
+    compared = positional[0]->type;
+  }
+  if (compared.known() && compared.kind != TypeKind::Any && !orderable(compared))
+    unsupported(whole, fmt::format("`{}` of values of type `{}`, which Python cannot order (a class needs "
+                                   "`@dataclass(order=True)`)",
+                                   python.substr(python.rfind('.') + 1), to_string(compared)));
 }
 
 ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode args, SourcePos p, const Type* expected,
@@ -438,6 +485,11 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     if (lambda_param.known()) ft = {lambda_param, Type(TypeKind::Any)};
     Type want(TypeKind::Callable, ft);
     r.value = lambda(r.node, &want);
+  }
+  {
+    std::vector<std::pair<std::string, const Expr*>> given;
+    for (const auto& r : raw) given.push_back({r.keyword, r.value.get()});
+    check_ordering(python, receiver.get(), given, whole);
   }
   std::string why;
   for (const ApiEntry* e : *entries) {

@@ -44,6 +44,8 @@ ExprPtr clone(const Expr& e) {
   c->ops = e.ops;
   c->api = e.api;
   c->python = e.python;
+  c->pass_token = e.pass_token;
+  c->spawn = e.spawn;
   for (const auto& i : e.items) c->items.push_back(i ? clone(*i) : nullptr);
   for (const auto& a : e.args) c->args.push_back({a.name, a.value ? clone(*a.value) : nullptr});
   for (const auto& p : e.parts) c->parts.push_back({p.text, p.expr ? clone(*p.expr) : nullptr, p.spec, p.conversion});
@@ -64,6 +66,48 @@ ExprPtr clone(const Expr& e) {
   }
   if (e.object) c->object = clone(*e.object);
   return c;
+}
+
+// What sorted(), min(), max() and `<` accept: numbers, strings, and tuples
+// and lists of them, compared item by item; classes with order=True.
+bool Lowering::orderable(const Type& t) const {
+  switch (t.kind) {
+    case TypeKind::Bool: case TypeKind::Int: case TypeKind::Float: case TypeKind::Str: return true;
+    case TypeKind::List: case TypeKind::Array: case TypeKind::Tuple:
+      for (const auto& a : t.args)
+        if (!orderable(a)) return false;
+      return true;
+    case TypeKind::Class: {
+      auto c = classes_.find(t.name);
+      return c != classes_.end() && c->second.ordered;
+    }
+    default: return false;
+  }
+}
+
+bool Lowering::comparable(const Type& t) const {
+  std::set<std::string> visiting;
+  return comparable(t, visiting);
+}
+
+bool Lowering::comparable(const Type& t, std::set<std::string>& visiting) const {
+  switch (t.kind) {
+    case TypeKind::Bool: case TypeKind::Int: case TypeKind::Float: case TypeKind::Str: case TypeKind::None: return true;
+    case TypeKind::Optional: return comparable(t.arg(0), visiting);
+    case TypeKind::Tuple:
+      for (const auto& a : t.args)
+        if (!comparable(a, visiting)) return false;
+      return true;
+    case TypeKind::Class: {
+      auto c = classes_.find(t.name);
+      if (c == classes_.end() || c->second.methods.count("__eq__")) return false;
+      if (!c->second.is_dataclass || !visiting.insert(t.name).second) return true;  // identity, as Python's default __eq__
+      for (const auto& field : c->second.fields)
+        if (!comparable(field.second, visiting)) return false;
+      return true;
+    }
+    default: return false;
+  }
 }
 
 SourcePos Lowering::pos(TSNode n) const {
@@ -578,6 +622,11 @@ ExprPtr Lowering::comparison(TSNode n) {
     const std::string& op = e->ops[i];
     const Type& a = e->items[i]->type;
     const Type& b = e->items[i + 1]->type;
+    if (op == "==" || op == "!=" || op == "in" || op == "not in") {
+      const Type& v = op.ends_with("in") ? b.element() : a;
+      if (v.kind == TypeKind::Class) compared_classes_.insert(v.name);
+      else if (v.kind == TypeKind::Optional && v.arg(0).kind == TypeKind::Class) compared_classes_.insert(v.arg(0).name);
+    }
     if (op == "in" || op == "not in") {
       if (!(b.sequence() || b.kind == TypeKind::Dict || b.kind == TypeKind::Set || b.kind == TypeKind::Str || b.kind == TypeKind::Tuple))
         unsupported(n, fmt::format("`in` on a value of type `{}`", to_string(b)));
@@ -585,12 +634,15 @@ ExprPtr Lowering::comparison(TSNode n) {
       if (e->items[i + 1]->kind != ExprKind::None && e->items[i]->kind != ExprKind::None)
         unsupported(n, "`is` between values other than None");
     } else if (op == "<" || op == ">" || op == "<=" || op == ">=") {
-      if (!(a.numeric() && b.numeric()) && !(a.kind == TypeKind::Str && b.kind == TypeKind::Str))
+      bool same_class = a.kind == TypeKind::Class && a == b && orderable(a);
+      if (!(a.numeric() && b.numeric()) && !(a.kind == TypeKind::Str && b.kind == TypeKind::Str) && !same_class)
         unsupported(n, fmt::format("ordering `{}` between `{}` and `{}`", op, to_string(a), to_string(b)));
     } else if (op == "==" || op == "!=") {
-      if (a.kind == TypeKind::List || a.kind == TypeKind::Dict || a.kind == TypeKind::Set || a.kind == TypeKind::Class)
-        if (e->items[i + 1]->kind != ExprKind::None)
-          unsupported(n, fmt::format("`{}` between values of type `{}` (value equality)", op, to_string(a)));
+      // Lists compare item by item (of values that compare as Python's do).
+      bool list = a.kind == TypeKind::List && b.kind == TypeKind::List && comparable(a.arg(0)) && comparable(b.arg(0));
+      bool container = (a.kind == TypeKind::List && !list) || a.kind == TypeKind::Dict || a.kind == TypeKind::Set;
+      if ((container || (a.kind == TypeKind::Class && !comparable(a))) && e->items[i + 1]->kind != ExprKind::None)
+        unsupported(n, fmt::format("`{}` between values of type `{}` (value equality)", op, to_string(a)));
     }
     if (i > 0 && e->items[i]->kind != ExprKind::Name && e->items[i]->kind != ExprKind::Int &&
         e->items[i]->kind != ExprKind::Float && e->items[i]->kind != ExprKind::Attribute)

@@ -142,6 +142,20 @@ Signature Lowering::signature_of(TSNode def, ClassInfo* klass) {
   return s;
 }
 
+// @dataclass(order=True, ...): what the translation keeps of the options.
+void Lowering::dataclass_options(TSNode call, ClassInfo& c) {
+  for_each_named_child(field(call, "arguments"), [&](TSNode a) {
+    if (!is(a, k_.keyword_argument)) return;
+    std::string_view name = text(field(a, "name")), value = text(field(a, "value"));
+    if (name == "order" && value == "True") c.ordered = true;
+    else if (name == "order" && value == "False") c.ordered = false;
+    // Printing and equality would differ; the other options do not change
+    // what a correct program prints.
+    else if ((name == "repr" || name == "eq") && value != "True")
+      report(pos(a), fmt::format("dataclass option `{}`", text(a)));
+  });
+}
+
 void Lowering::collect_class(TSNode def, TSNode decorated) {
   ClassInfo c;
   c.node = def;
@@ -152,8 +166,12 @@ void Lowering::collect_class(TSNode def, TSNode decorated) {
       TSNode e = ts_node_named_child(d, 0);
       auto q = qualified(e);
       if (is(e, k_.call)) q = qualified(field(e, "function"));
-      if (q == "dataclasses.dataclass") c.is_dataclass = true;
-      else report(pos(d), fmt::format("class decorator `{}`", text(d)));
+      if (q == "dataclasses.dataclass") {
+        c.is_dataclass = true;
+        if (is(e, k_.call)) dataclass_options(e, c);
+      } else {
+        report(pos(d), fmt::format("class decorator `{}`", text(d)));
+      }
     });
   }
   if (TSNode bases = field(def, "superclasses"); !ts_node_is_null(bases)) {
@@ -333,9 +351,16 @@ Function Lowering::lower_function(TSNode def, Signature& sig, ClassInfo* klass, 
     quiet_ = true;
     ctx.inferring = true;
     fn_ = &ctx;
-    try {
-      block(body);
-    } catch (const Unsupported&) {
+    for (int pass = 0; pass < 2; ++pass) {
+      for (auto& [n, l] : ctx.locals) l.declared = false;
+      ctx.returns.clear();
+      ctx.yields.clear();
+      try {
+        block(body);
+      } catch (const Unsupported&) {
+      }
+      // Once more only when a call typed a local that an earlier call passed.
+      if (!std::exchange(ctx.args_typed_locals, false)) break;
     }
     ctx.inferring = false;
   }
@@ -494,6 +519,7 @@ Class Lowering::lower_class(ClassInfo& c) {
   out.pos = pos(c.node);
   out.base = c.base;
   out.is_dataclass = c.is_dataclass;
+  out.ordered = c.ordered;
   out.is_exception = c.is_exception;
   TSNode body = field(c.node, "body");
   out.doc = docstring(body);
@@ -813,6 +839,11 @@ Module Lowering::run() {
     item.function = std::make_unique<Function>(lower_entry(entry_stmts));
     m.items.push_back(std::move(item));
   }
+  // A dataclass compared by value somewhere gets its == (only then: the
+  // members would only clutter the others).
+  for (auto& item : m.items)
+    if (item.klass && item.klass->is_dataclass && compared_classes_.count(item.klass->name))
+      item.klass->value_eq = comparable(Type(TypeKind::Class, {}, item.klass->name));
   if (diags_.empty()) diags_ = deferred_;
   return m;
 }

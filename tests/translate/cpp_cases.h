@@ -22,7 +22,6 @@ inline TranslateResult translate_case_cpp(const std::string& name) {
 // Known gaps: the translation reports these constructs as unsupported.
 inline const std::map<std::string, std::string>& cpp_unsupported_cases() {
   static const std::map<std::string, std::string> cases = {
-      {"task_cancellation", "task cancellation"},
   };
   return cases;
 }

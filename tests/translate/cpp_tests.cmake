@@ -17,3 +17,12 @@ add_test(NAME translate_cpp_compile_and_run_gcc COMMAND translate_cpp_run_tests 
 add_test(NAME translate_cpp_compile_and_run_clang COMMAND translate_cpp_run_tests --gtest_filter=Cases/ClangCases.*)
 set_tests_properties(translate_cpp_compile_and_run_gcc translate_cpp_compile_and_run_clang PROPERTIES
   TIMEOUT 900 RUN_SERIAL TRUE)
+
+# The runtime headers on their own (runtime/cpp/asynctranslate), with GoogleTest.
+find_package(Boost 1.81 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(Threads REQUIRED)
+add_executable(translate_cpp_runtime_tests cpp_runtime_test.cpp)
+target_include_directories(translate_cpp_runtime_tests PRIVATE ${PROJECT_SOURCE_DIR}/runtime/cpp)
+target_link_libraries(translate_cpp_runtime_tests PRIVATE Boost::headers fmt::fmt Threads::Threads GTest::gtest GTest::gtest_main)
+gtest_discover_tests(translate_cpp_runtime_tests DISCOVERY_TIMEOUT 60)

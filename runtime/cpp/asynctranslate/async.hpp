@@ -20,6 +20,8 @@
 
 #include <chrono>
 #include <deque>
+#include <limits>
+#include <set>
 #include <variant>
 
 #include <boost/asio.hpp>
@@ -43,6 +45,18 @@ inline std::chrono::steady_clock::duration seconds(double s) {
 template <class T>
 using value_t = std::conditional_t<std::is_void_v<T>, None, T>;
 
+// A cancelled coroutine sees CancelledError at its pending await, as in
+// Python, and only there: the cancellation is then consumed (the state is
+// reset), so that a task which catches it can go on awaiting. Asio's own
+// reaction (every later co_await throws operation_aborted) is turned off
+// where the runtime starts a coroutine (`co_await this_coro::throw_if_cancelled(false)`).
+inline asio::awaitable<void> throw_if_cancelled() {
+  auto state = co_await asio::this_coro::cancellation_state;
+  bool cancelled = state.cancelled() != asio::cancellation_type::none;
+  if (cancelled) co_await asio::this_coro::reset_cancellation_state();
+  if (cancelled) throw CancelledError();
+}
+
 // Wakes coroutines waiting for a state change: they park on a timer that never
 // expires, and notify_all cancels the wait. Waiters re-check their condition.
 class condition {
@@ -52,12 +66,14 @@ class condition {
   condition& operator=(condition&&) = default;
 
   asio::awaitable<void> wait() {
+    co_await throw_if_cancelled();
     if (!timer_) timer_ = std::make_unique<asio::steady_timer>(loop(), asio::steady_timer::time_point::max());
     boost::system::error_code ec;
     co_await timer_->async_wait(asio::redirect_error(asio::use_awaitable, ec));
-    // Cancelled from outside (wait_for's timeout): stop waiting.
-    if ((co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none)
-      throw CancelledError();
+    // notify_all also ends the wait with operation_aborted: only the
+    // coroutine's own cancellation state tells a cancel (task.cancel(),
+    // wait_for's timeout) from a wake-up.
+    co_await throw_if_cancelled();
   }
   void notify_all() {
     if (timer_) timer_->cancel();
@@ -80,30 +96,93 @@ inline unsigned long& completion_counter() {
 
 // asyncio.sleep(seconds): a steady_timer; sleep(0) still yields to other tasks.
 inline asio::awaitable<void> sleep(double seconds) {
+  co_await detail::throw_if_cancelled();
   asio::steady_timer timer(co_await asio::this_coro::executor, detail::seconds(seconds));
-  co_await timer.async_wait(asio::use_awaitable);
+  boost::system::error_code ec;
+  co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  co_await detail::throw_if_cancelled();
 }
 
+namespace detail {
+// What every task has whatever its result type: how it ended and how to
+// cancel it. asyncio.run cancels the tasks still running when main returns.
+struct task_core {
+  std::exception_ptr error;
+  bool done = false;
+  bool cancelled = false;
+  bool cancel_requested = false;
+  std::string cancel_message;
+  unsigned long order = 0;  // completion order, for gather's first exception
+  condition finished;
+  asio::cancellation_signal signal;
+
+  // task.cancel(msg): False once the task is done.
+  bool cancel(std::string message = {}) {
+    if (done) return false;
+    cancel_requested = true;
+    cancel_message = std::move(message);
+    signal.emit(asio::cancellation_type::terminal);
+    return true;
+  }
+};
+inline std::vector<std::weak_ptr<task_core>>& live_tasks() {
+  static std::vector<std::weak_ptr<task_core>> tasks;
+  return tasks;
+}
+inline void track(const std::shared_ptr<task_core>& t) {
+  auto& live = live_tasks();
+  static size_t compact_at = 64;  // amortized: forgotten tasks are dropped when the list doubles
+  if (live.size() >= compact_at) {
+    std::erase_if(live, [](const auto& w) { return w.expired(); });
+    compact_at = std::max<size_t>(64, 2 * live.size());
+  }
+  live.push_back(t);
+}
+// asyncio.run's last step: cancel what still runs. Returns whether any was.
+inline bool cancel_live_tasks() {
+  bool any = false;
+  for (const auto& w : live_tasks())
+    if (auto t = w.lock(); t && !t->done) any = t->cancel() || any;
+  return any;
+}
+}  // namespace detail
+
 // A running coroutine (asyncio.Task): co_spawned at once, awaited later.
+// Cancelling it raises CancelledError at its pending await (see
+// detail::throw_if_cancelled); a task that lets it escape is cancelled.
 template <class T>
 class task {
  public:
   using value_type = detail::value_t<T>;
-  struct state {
+  struct state : detail::task_core {
     std::optional<value_type> value;
-    std::exception_ptr error;
-    bool done = false;
-    unsigned long order = 0;  // completion order, for gather's first exception
-    detail::condition finished;
   };
 
   task() = default;  // a variable assigned a task later
   explicit task(asio::awaitable<T> aw) : s_(std::make_shared<state>()) {
     auto s = s_;
+    detail::track(s);
     auto body = [](std::shared_ptr<state> st, asio::awaitable<T> a) -> asio::awaitable<void> {
+      co_await asio::this_coro::throw_if_cancelled(false);
+      // As asyncio schedules a new task's first step, the coroutine starts
+      // once its creator yields to the loop (co_spawn would start it inline).
+      co_await asio::post(detail::loop(), asio::use_awaitable);
       try {
+        // Cancelled before it ran: the coroutine never starts, as in Python.
+        if (st->cancel_requested) throw CancelledError(st->cancel_message);
         if constexpr (std::is_void_v<T>) co_await std::move(a), st->value = None{};
         else st->value = co_await std::move(a);
+      } catch (const CancelledError& e) {
+        // Whoever awaits the task sees the message of task.cancel(msg).
+        st->error = e.message().empty() && !st->cancel_message.empty()
+                        ? std::make_exception_ptr(CancelledError(st->cancel_message))
+                        : std::current_exception();
+        st->cancelled = true;
+      } catch (const boost::system::system_error& e) {
+        // An Asio operation of the runtime's own aborted by the cancel.
+        bool aborted = st->cancel_requested && e.code() == asio::error::operation_aborted;
+        st->error = aborted ? std::make_exception_ptr(CancelledError(st->cancel_message)) : std::current_exception();
+        st->cancelled = aborted;
       } catch (...) {
         st->error = std::current_exception();
       }
@@ -112,23 +191,38 @@ class task {
       st->finished.notify_all();
       detail::completions().notify_all();
     };
-    asio::co_spawn(detail::loop(), body(s, std::move(aw)), asio::detached);
+    asio::co_spawn(detail::loop(), body(s, std::move(aw)), asio::bind_cancellation_slot(s->signal.slot(), asio::detached));
   }
 
-  // `await task`: its result, or its exception.
-  asio::awaitable<T> wait() const {
-    auto s = s_;
-    while (!s->done) co_await s->finished.wait();
+  // `await task`: its result, or its exception. Cancelling the awaiting
+  // task cancels this one too, as asyncio does.
+  // Not a coroutine itself: the awaitable may outlive this handle (it starts
+  // when awaited), so it holds the state, not `this`.
+  asio::awaitable<T> wait() const { return wait_on(s_); }
+  static asio::awaitable<T> wait_on(std::shared_ptr<state> s) {
+    while (!s->done) {
+      try {
+        co_await s->finished.wait();
+      } catch (const CancelledError&) {
+        s->cancel();
+        throw;
+      }
+    }
     if (s->error) std::rethrow_exception(s->error);
     if constexpr (!std::is_void_v<T>) co_return *s->value;
   }
   bool done() const { return s_->done; }
+  bool cancel(std::string message = {}) const { return s_->cancel(std::move(message)); }
+  bool cancelled() const { return s_->cancelled; }
   T result() const {
-    if (!s_->done) throw RuntimeError("Result is not set.");
+    if (s_->cancelled) std::rethrow_exception(s_->error);
+    if (!s_->done) throw InvalidStateError("Result is not set.");
     if (s_->error) std::rethrow_exception(s_->error);
     if constexpr (!std::is_void_v<T>) return *s_->value;
   }
   const std::shared_ptr<state>& get_state() const { return s_; }
+  // Tasks in a set (asyncio.wait's done and pending) are ordered by identity.
+  friend bool operator<(const task& a, const task& b) { return a.s_ < b.s_; }
 
  private:
   std::shared_ptr<state> s_;
@@ -199,7 +293,13 @@ asio::awaitable<std::vector<detail::value_t<T>>> gather(std::vector<task<T>> tas
     }
     if (first_error) std::rethrow_exception(first_error->error);
     if (all_done) break;
-    co_await detail::completions().wait();
+    try {
+      co_await detail::completions().wait();
+    } catch (const CancelledError&) {
+      // A cancelled gather cancels what it waits for.
+      for (const auto& t : tasks) t.cancel();
+      throw;
+    }
   }
   for (const auto& t : tasks) results.push_back(*t.get_state()->value);
   co_return results;
@@ -241,7 +341,12 @@ asio::awaitable<std::tuple<typename detail::task_of_t<As>::value_type...>> gathe
         tasks);
     if (first_error) std::rethrow_exception(first_error);
     if (all_done) break;
-    co_await detail::completions().wait();
+    try {
+      co_await detail::completions().wait();
+    } catch (const CancelledError&) {
+      std::apply([](const auto&... t) { (t.cancel(), ...); }, tasks);
+      throw;
+    }
   }
   co_return std::apply([](const auto&... t) { return std::make_tuple(*t.get_state()->value...); }, tasks);
 }
@@ -288,12 +393,42 @@ asio::awaitable<std::vector<outcome<detail::value_t<T>>>> gather_settled(asio::a
   co_return co_await gather_settled(std::move(tasks));
 }
 
+// asyncio.wait(tasks, timeout, return_when): the tasks done and those still
+// pending, once return_when holds (ALL_COMPLETED, FIRST_COMPLETED,
+// FIRST_EXCEPTION) or the timeout passes.
+template <class Tasks>
+auto wait(Tasks tasks, std::optional<double> timeout = std::nullopt, std::string return_when = "ALL_COMPLETED")
+    -> asio::awaitable<std::tuple<std::set<typename Tasks::value_type>, std::set<typename Tasks::value_type>>> {
+  using T = typename Tasks::value_type;
+  if (tasks.empty()) throw ValueError("Set of Tasks/Futures is empty.");
+  std::optional<task<void>> timer;
+  if (timeout) timer.emplace(sleep(*timeout));
+  while (true) {
+    size_t done = 0;
+    bool failed = false;
+    for (const auto& t : tasks)
+      if (t.done()) ++done, failed = failed || (t.get_state()->error && !t.cancelled());
+    if (done == tasks.size() || (return_when == "FIRST_COMPLETED" && done > 0) || (return_when == "FIRST_EXCEPTION" && failed)) break;
+    if (timer && timer->done()) break;
+    co_await detail::completions().wait();
+  }
+  if (timer) timer->cancel();
+  std::set<T> done, pending;
+  for (const auto& t : tasks) (t.done() ? done : pending).insert(t);
+  co_return std::make_tuple(std::move(done), std::move(pending));
+}
+
 // asyncio.wait_for: the operation races a timer; the loser is cancelled.
 template <class T>
 asio::awaitable<T> wait_for(asio::awaitable<T> aw, double timeout) {
   using namespace asio::experimental::awaitable_operators;
   asio::steady_timer timer(co_await asio::this_coro::executor, detail::seconds(timeout));
-  auto r = co_await (std::move(aw) || timer.async_wait(asio::use_awaitable));
+  // The operation runs as a coroutine of its own, cancelled on timeout.
+  auto op = [](asio::awaitable<T> a) -> asio::awaitable<T> {
+    co_await asio::this_coro::throw_if_cancelled(false);
+    co_return co_await std::move(a);
+  };
+  auto r = co_await (op(std::move(aw)) || timer.async_wait(asio::use_awaitable));
   if (r.index() == 1) throw TimeoutError();
   if constexpr (!std::is_void_v<T>) co_return std::get<0>(std::move(r));
 }
@@ -302,31 +437,45 @@ asio::awaitable<T> wait_for(const task<T>& t, double timeout) {
   return wait_for(t.wait(), timeout);
 }
 
+// asyncio.PriorityQueue is a Queue whose get() takes the smallest item.
+struct smallest_first_t {};
+inline constexpr smallest_first_t smallest_first{};
+
 // asyncio.Queue (maxsize 0: unbounded). A handle: copies share the queue.
 template <class T>
 class Queue {
  public:
   explicit Queue(int maxsize = 0) : s_(std::make_shared<state>()) { s_->maxsize = maxsize; }
+  // Only a priority queue needs its items ordered (instantiated only then).
+  Queue(int maxsize, smallest_first_t) : Queue(maxsize) {
+    s_->insert = [](std::deque<T>& items, T item) {
+      items.insert(std::upper_bound(items.begin(), items.end(), item, less{}), std::move(item));
+    };
+  }
+  // The coroutines hold the shared state, not `this`: an awaitable starts
+  // when awaited, and may outlive the handle it came from.
   asio::awaitable<void> put(T item) {
-    auto s = s_;
-    while (s->maxsize > 0 && static_cast<int>(s->items.size()) >= s->maxsize) co_await s->changed.wait();
-    s->items.push_back(std::move(item));
-    ++s->unfinished;
-    s->changed.notify_all();
+    return [](std::shared_ptr<state> s, T item) -> asio::awaitable<void> {
+      while (s->maxsize > 0 && static_cast<int>(s->items.size()) >= s->maxsize) co_await s->changed.wait();
+      s->add(std::move(item));
+      ++s->unfinished;
+      s->changed.notify_all();
+    }(s_, std::move(item));
   }
   void put_nowait(T item) {
     if (s_->maxsize > 0 && static_cast<int>(s_->items.size()) >= s_->maxsize) throw Exception("QueueFull");
-    s_->items.push_back(std::move(item));
+    s_->add(std::move(item));
     ++s_->unfinished;
     s_->changed.notify_all();
   }
   asio::awaitable<T> get() {
-    auto s = s_;
-    while (s->items.empty()) co_await s->changed.wait();
-    T item = std::move(s->items.front());
-    s->items.pop_front();
-    s->changed.notify_all();
-    co_return item;
+    return [](std::shared_ptr<state> s) -> asio::awaitable<T> {
+      while (s->items.empty()) co_await s->changed.wait();
+      T item = std::move(s->items.front());
+      s->items.pop_front();
+      s->changed.notify_all();
+      co_return item;
+    }(s_);
   }
   T get_nowait() {
     if (s_->items.empty()) throw Exception("QueueEmpty");
@@ -341,8 +490,9 @@ class Queue {
     s_->changed.notify_all();
   }
   asio::awaitable<void> join() {
-    auto s = s_;
-    while (s->unfinished > 0) co_await s->changed.wait();
+    return [](std::shared_ptr<state> s) -> asio::awaitable<void> {
+      while (s->unfinished > 0) co_await s->changed.wait();
+    }(s_);
   }
   int qsize() const { return static_cast<int>(s_->items.size()); }
   bool empty() const { return s_->items.empty(); }
@@ -350,10 +500,15 @@ class Queue {
 
  private:
   struct state {
-    std::deque<T> items;
+    std::deque<T> items;  // kept sorted in a priority queue
     int maxsize = 0;
+    void (*insert)(std::deque<T>&, T) = nullptr;  // a priority queue's
     long unfinished = 0;
     detail::condition changed;
+    void add(T item) {
+      if (insert) insert(items, std::move(item));
+      else items.push_back(std::move(item));
+    }
   };
   std::shared_ptr<state> s_;
 };
@@ -382,16 +537,13 @@ class Semaphore {
     std::shared_ptr<state> s_;
   };
 
-  asio::awaitable<bool> acquire() {
-    auto s = s_;
-    while (s->value <= 0) co_await s->changed.wait();
-    --s->value;
-    co_return true;
-  }
+  asio::awaitable<bool> acquire() { return acquire_on(s_); }
   // `async with sem:`
   asio::awaitable<guard> hold() {
-    co_await acquire();
-    co_return guard(s_);
+    return [](std::shared_ptr<state> s) -> asio::awaitable<guard> {
+      co_await acquire_on(s);
+      co_return guard(s);
+    }(s_);
   }
   void release() {
     ++s_->value;
@@ -400,6 +552,11 @@ class Semaphore {
   bool locked() const { return s_->value <= 0; }
 
  private:
+  static asio::awaitable<bool> acquire_on(std::shared_ptr<state> s) {
+    while (s->value <= 0) co_await s->changed.wait();
+    --s->value;
+    co_return true;
+  }
   std::shared_ptr<state> s_;
 };
 
@@ -410,6 +567,63 @@ class Lock : public Semaphore {
     if (!locked()) throw RuntimeError("Lock is not acquired.");
     Semaphore::release();
   }
+};
+
+// asyncio.Condition: a lock (`async with cond:` holds it) whose holders
+// wait() for a notify(), releasing the lock meanwhile and holding it again
+// when woken, in the order they waited.
+class Condition {
+  struct state {
+    Lock lock;
+    std::deque<std::shared_ptr<bool>> waiters;  // each: woken yet
+    detail::condition changed;
+  };
+
+ public:
+  Condition() : s_(std::make_shared<state>()) {}
+  asio::awaitable<bool> acquire() { return s_->lock.acquire(); }
+  void release() { s_->lock.release(); }
+  bool locked() const { return s_->lock.locked(); }
+  asio::awaitable<Semaphore::guard> hold() { return s_->lock.hold(); }
+
+  asio::awaitable<bool> wait() {
+    return [](std::shared_ptr<state> s) -> asio::awaitable<bool> {
+      if (!s->lock.locked()) throw RuntimeError("cannot wait on un-acquired lock");
+      auto woken = std::make_shared<bool>(false);
+      s->waiters.push_back(woken);
+      s->lock.release();
+      std::exception_ptr cancelled;
+      try {
+        while (!*woken) co_await s->changed.wait();
+      } catch (...) {
+        cancelled = std::current_exception();
+        std::erase(s->waiters, woken);
+      }
+      // Python holds the lock again even when the wait is cancelled.
+      co_await s->lock.acquire();
+      if (cancelled) std::rethrow_exception(cancelled);
+      co_return true;
+    }(s_);
+  }
+  template <class Predicate>
+  asio::awaitable<bool> wait_for(Predicate predicate) {
+    return [](Condition c, Predicate p) -> asio::awaitable<bool> {
+      while (!p()) co_await c.wait();
+      co_return true;
+    }(*this, std::move(predicate));
+  }
+  void notify(int n = 1) {
+    if (!locked()) throw RuntimeError("cannot notify on un-acquired lock");
+    for (; n > 0 && !s_->waiters.empty(); --n) {
+      *s_->waiters.front() = true;
+      s_->waiters.pop_front();
+    }
+    s_->changed.notify_all();
+  }
+  void notify_all() { notify(std::numeric_limits<int>::max()); }
+
+ private:
+  std::shared_ptr<state> s_;
 };
 
 // asyncio.Event
@@ -423,9 +637,10 @@ class Event {
   void clear() { s_->flag = false; }
   bool is_set() const { return s_->flag; }
   asio::awaitable<bool> wait() {
-    auto s = s_;
-    while (!s->flag) co_await s->changed.wait();
-    co_return true;
+    return [](std::shared_ptr<state> s) -> asio::awaitable<bool> {
+      while (!s->flag) co_await s->changed.wait();
+      co_return true;
+    }(s_);
   }
 
  private:
@@ -436,29 +651,52 @@ class Event {
   std::shared_ptr<state> s_;
 };
 
-// asyncio.TaskGroup: `async with` waits for every task started in it.
+// asyncio.TaskGroup: `async with` waits for every task started in it; the
+// first failure cancels the others, as in Python.
 class TaskGroup {
  public:
   template <class T>
   task<T> create_task(asio::awaitable<T> aw) {
     task<T> t(std::move(aw));
-    waits_.push_back([t]() -> asio::awaitable<void> { co_await t.wait(); });
+    tasks_.push_back(t.get_state());
     return t;
   }
   asio::awaitable<void> join() {
-    std::exception_ptr first;
-    for (size_t i = 0; i < waits_.size(); ++i) {
+    std::vector<std::exception_ptr> errors;
+    std::vector<bool> counted;
+    bool cancelled = false;
+    auto cancel_all = [&] {
+      for (const auto& t : tasks_) t->cancel();
+    };
+    while (true) {
+      bool all_done = true;
+      // By index: a task of the group may start more tasks in it.
+      counted.resize(tasks_.size());
+      std::vector<const detail::task_core*> failed;
+      for (size_t i = 0; i < tasks_.size(); ++i) {
+        const auto& t = *tasks_[i];
+        all_done = all_done && t.done;
+        if (t.done && t.error && !t.cancelled && !counted[i]) counted[i] = true, failed.push_back(&t);
+      }
+      // In the order they failed, as Python collects them.
+      std::sort(failed.begin(), failed.end(), [](auto* a, auto* b) { return a->order < b->order; });
+      for (auto* t : failed) errors.push_back(t->error);
+      if (!failed.empty()) cancel_all();
+      if (all_done) break;
       try {
-        co_await waits_[i]();
-      } catch (...) {
-        if (!first) first = std::current_exception();
+        co_await detail::completions().wait();
+      } catch (const CancelledError&) {
+        // The task in the `async with` is cancelled: so is the group.
+        cancelled = true;
+        cancel_all();
       }
     }
-    if (first) std::rethrow_exception(first);
+    if (!errors.empty()) throw ExceptionGroup("unhandled errors in a TaskGroup", std::move(errors));
+    if (cancelled) throw CancelledError();
   }
 
  private:
-  std::vector<std::function<asio::awaitable<void>()>> waits_;
+  std::vector<std::shared_ptr<detail::task_core>> tasks_;
 };
 
 // asyncio.as_completed: awaitables that yield results in completion order.
@@ -532,17 +770,24 @@ auto to_thread(F f, Args... args) -> asio::awaitable<decltype(f(args...))> {
   if constexpr (!std::is_void_v<R>) co_return std::move(*out->value);
 }
 
-// asyncio.run(main()): runs the event loop until main completes. An exception
+// asyncio.run(main()): runs the event loop until main completes, then
+// cancels the tasks still running and lets them finish (their `except
+// CancelledError` and `finally` blocks run, as asyncio.run's do). An exception
 // escaping main is reported on stderr and the exit status is 1, as Python's.
 inline int run(asio::awaitable<void> main) {
   asio::io_context context;
   detail::loop() = context.get_executor();
   std::exception_ptr error;
-  asio::co_spawn(context, std::move(main), [&](std::exception_ptr e) {
+  auto entry = [](asio::awaitable<void> m) -> asio::awaitable<void> {
+    co_await asio::this_coro::throw_if_cancelled(false);
+    co_await std::move(m);
+  };
+  asio::co_spawn(context, entry(std::move(main)), [&](std::exception_ptr e) {
     error = e;
-    context.stop();  // tasks still pending are abandoned, as asyncio.run cancels them
+    detail::cancel_live_tasks();
   });
   context.run();
+  detail::live_tasks().clear();
   detail::completions() = {};  // its timer belongs to this io_context
   std::fflush(stdout);
   return error ? detail::report_uncaught(error) : 0;

@@ -317,20 +317,20 @@ using element_t = typename python_value<std::decay_t<decltype(*std::begin(std::d
 template <class C>
 auto sorted(C c) {
   std::vector<element_t<C>> v(std::begin(c), std::end(c));
-  std::stable_sort(v.begin(), v.end());
+  std::stable_sort(v.begin(), v.end(), less{});
   return v;
 }
 template <class C, class Key>
 auto sorted(C c, Key key, bool reverse = false) {
   std::vector<element_t<C>> v(std::begin(c), std::end(c));
-  if (reverse) std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) { return key(b) < key(a); });
-  else std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  if (reverse) std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) { return less{}(key(b), key(a)); });
+  else std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) { return less{}(key(a), key(b)); });
   return v;
 }
 template <class C>
 auto sorted_reverse(C c) {
   std::vector<element_t<C>> v(std::begin(c), std::end(c));
-  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return b < a; });
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return less{}(b, a); });
   return v;
 }
 
@@ -344,19 +344,19 @@ auto reversed(const C& c) {
 template <class C>
 auto min(const C& c) {
   if (std::begin(c) == std::end(c)) throw ValueError("min() arg is an empty sequence");
-  return *std::min_element(std::begin(c), std::end(c));
+  return *std::min_element(std::begin(c), std::end(c), less{});
 }
 template <class C>
 auto max(const C& c) {
   if (std::begin(c) == std::end(c)) throw ValueError("max() arg is an empty sequence");
-  return *std::max_element(std::begin(c), std::end(c));
+  return *std::max_element(std::begin(c), std::end(c), less{});
 }
 // Ties keep the first, as Python's min/max do.
 template <class C, class Key>
   requires(!std::is_arithmetic_v<C>)
 auto min(const C& c, Key key) {
   if (std::begin(c) == std::end(c)) throw ValueError("min() arg is an empty sequence");
-  return *std::min_element(std::begin(c), std::end(c), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  return *std::min_element(std::begin(c), std::end(c), [&](const auto& a, const auto& b) { return less{}(key(a), key(b)); });
 }
 template <class C, class Key>
   requires(!std::is_arithmetic_v<C>)
@@ -364,7 +364,7 @@ auto max(const C& c, Key key) {
   if (std::begin(c) == std::end(c)) throw ValueError("max() arg is an empty sequence");
   auto best = std::begin(c);
   for (auto it = std::begin(c); it != std::end(c); ++it)
-    if (key(*best) < key(*it)) best = it;
+    if (less{}(key(*best), key(*it))) best = it;
   return *best;
 }
 template <class A, class B>
@@ -444,7 +444,7 @@ bool contains(const C& c, const T& x) {
   if constexpr (is_dict_like<C>) return c.contains(x);
   else if constexpr (is_set<C>::value) return c.count(x) != 0;
   else if constexpr (std::is_convertible_v<const C&, std::string_view>) return std::string_view(c).find(std::string_view(x)) != std::string_view::npos;
-  else return std::find(std::begin(c), std::end(c), x) != std::end(c);
+  else return std::find_if(std::begin(c), std::end(c), [&](const auto& y) { return equal{}(y, x); }) != std::end(c);
 }
 
 template <class T>
@@ -471,13 +471,13 @@ T pop(std::vector<T>& v, std::ptrdiff_t i = -1) {
 }
 template <class T, class U>
 void remove(std::vector<T>& v, const U& x) {
-  auto it = std::find(v.begin(), v.end(), x);
+  auto it = std::find_if(v.begin(), v.end(), [&](const T& y) { return equal{}(y, x); });
   if (it == v.end()) throw ValueError("list.remove(x): x not in list");
   v.erase(it);
 }
 template <class T, class U>
 int index_of(const std::vector<T>& v, const U& x) {
-  auto it = std::find(v.begin(), v.end(), x);
+  auto it = std::find_if(v.begin(), v.end(), [&](const T& y) { return equal{}(y, x); });
   if (it == v.end()) throw ValueError(repr(x) + " is not in list");
   return static_cast<int>(it - v.begin());
 }
@@ -493,7 +493,7 @@ void extend(std::vector<T>& v, const C& items) {
   v.insert(v.end(), std::begin(items), std::end(items));
 }
 template <class T>
-void sort(std::vector<T>& v) { std::stable_sort(v.begin(), v.end()); }
+void sort(std::vector<T>& v) { std::stable_sort(v.begin(), v.end(), less{}); }
 template <class T, class Key>
 void sort(std::vector<T>& v, Key key, bool reverse = false) { v = sorted(v, key, reverse); }
 template <class T, class U>

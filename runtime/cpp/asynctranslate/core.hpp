@@ -41,6 +41,94 @@ struct None {
   friend bool operator==(None, None) { return true; }
 };
 
+// --- ordering -----------------------------------------------------------------
+
+// Python's `<` for what sorted(), min() and max() compare: class values are
+// shared_ptrs, ordered by what they point to (an ordered dataclass), and
+// tuples and lists item by item with the same rule.
+namespace detail {
+template <class T>
+struct is_shared_ptr : std::false_type {};
+template <class T>
+struct is_shared_ptr<std::shared_ptr<T>> : std::true_type {};
+template <class T>
+struct is_tuple : std::false_type {};
+template <class... A>
+struct is_tuple<std::tuple<A...>> : std::true_type {};
+template <class T, class = void>
+struct has_equal : std::false_type {};  // a trait, not a requires-expression: clang 14 rejects that here
+template <class T>
+struct has_equal<T, std::void_t<decltype(std::declval<const T&>() == std::declval<const T&>())>> : std::true_type {};
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+}  // namespace detail
+
+struct less {
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    if constexpr (detail::is_shared_ptr<A>::value) {
+      return (*this)(*a, *b);
+    } else if constexpr (detail::is_tuple<A>::value) {
+      return tuple_less(a, b, std::make_index_sequence<std::tuple_size_v<A>>{});
+    } else if constexpr (detail::is_vector<A>::value) {
+      return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), *this);
+    } else {
+      return a < b;
+    }
+  }
+
+ private:
+  template <class A, class B, size_t... I>
+  bool tuple_less(const A& a, const B& b, std::index_sequence<I...>) const {
+    int verdict = 0;  // -1 less, 1 greater: the first items that differ decide
+    ((verdict = verdict ? verdict : (*this)(std::get<I>(a), std::get<I>(b)) ? -1 : (*this)(std::get<I>(b), std::get<I>(a)) ? 1 : 0), ...);
+    return verdict < 0;
+  }
+};
+
+// Python's `==`: a dataclass value (which has operator==) compares by its
+// fields, any other class value by identity; tuples and lists item by item.
+struct equal {
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    if constexpr (detail::is_shared_ptr<A>::value && detail::is_shared_ptr<B>::value) {
+      if (!a || !b || a == b) return a == b;
+      if constexpr (detail::has_equal<typename A::element_type>::value) return *a == *b;
+      else return false;
+    } else if constexpr (detail::is_tuple<A>::value) {
+      return tuple_equal(a, b, std::make_index_sequence<std::tuple_size_v<A>>{});
+    } else if constexpr (detail::is_vector<A>::value) {
+      return std::equal(a.begin(), a.end(), b.begin(), b.end(), *this);
+    } else {
+      return a == b;
+    }
+  }
+
+ private:
+  template <class A, class B, size_t... I>
+  bool tuple_equal(const A& a, const B& b, std::index_sequence<I...>) const {
+    return ((*this)(std::get<I>(a), std::get<I>(b)) && ...);
+  }
+};
+
+// A value made in a call's arguments, for a parameter that shares the
+// caller's list or dict by reference: it lives until the statement ends.
+template <class T>
+T& lvalue(T&& value) {
+  return value;
+}
+// The same for the coroutine of a task, which outlives that statement: the
+// value is kept for the rest of the program, as the task holds it in Python.
+template <class T>
+std::decay_t<T>& keep(T&& value) {
+  static std::vector<std::shared_ptr<void>> kept;
+  auto owned = std::make_shared<std::decay_t<T>>(std::forward<T>(value));
+  kept.push_back(owned);
+  return *owned;
+}
+
 // --- exceptions ---------------------------------------------------------------
 
 // Python's exception hierarchy as C++ classes; `str(e)` is the message,
@@ -89,12 +177,27 @@ ASYNCTRANSLATE_EXCEPTION(FileNotFoundError, OSError);
 ASYNCTRANSLATE_EXCEPTION(PermissionError, OSError);
 ASYNCTRANSLATE_EXCEPTION(TimeoutError, OSError);
 ASYNCTRANSLATE_EXCEPTION(RuntimeError, Exception);
+ASYNCTRANSLATE_EXCEPTION(InvalidStateError, Exception);  // asyncio.InvalidStateError
 ASYNCTRANSLATE_EXCEPTION(NotImplementedError, RuntimeError);
 ASYNCTRANSLATE_EXCEPTION(TypeError, Exception);
 ASYNCTRANSLATE_EXCEPTION(ValueError, Exception);
 ASYNCTRANSLATE_EXCEPTION(StopIteration, Exception);
 ASYNCTRANSLATE_EXCEPTION(ClientError, Exception);  // aiohttp.ClientError
 ASYNCTRANSLATE_EXCEPTION(ClientResponseError, ClientError);
+
+// ExceptionGroup, as TaskGroup raises it: str() is the message and the
+// count of sub-exceptions, which it keeps.
+class ExceptionGroup : public Exception {
+ public:
+  ExceptionGroup(const std::string& message, std::vector<std::exception_ptr> exceptions)
+      : Exception(message + " (" + std::to_string(exceptions.size()) + " sub-exception" + (exceptions.size() == 1 ? ")" : "s)")),
+        exceptions_(std::move(exceptions)) {}
+  const char* type_name() const noexcept override { return "ExceptionGroup"; }
+  const std::vector<std::exception_ptr>& exception_ptrs() const { return exceptions_; }
+
+ private:
+  std::vector<std::exception_ptr> exceptions_;
+};
 
 // str(KeyError('k')) is the repr of its argument, `'k'`: KeyError is built
 // from that repr (`KeyError(repr(key))`), so str() of any exception is its message.

@@ -65,7 +65,8 @@ class CppEmitter {
   Code await(const Expr& e);
   Code print(const Expr& e);
   Code conditional(const Expr& e);
-  std::string call_args(const Expr& call, const std::vector<Param>* params);
+  // `callee`: the module function called, whose by-reference parameters take lvalues.
+  std::string call_args(const Expr& call, const std::vector<Param>* params, const Function* callee = nullptr);
   std::string format_hole(const Expr& e, const std::string& spec, char conversion, std::string& args);
   bool is_task(const Expr& e) const;
 
@@ -97,6 +98,10 @@ class CppEmitter {
   bool rebound(const std::string& name) const;
   void note_tasks(const Block& b);
   bool expr_awaits(const Expr& e) const;
+  const Expr* awaited_now_ = nullptr;  // the call `co_await` is emitting for: its temporaries outlive it
+  enum class Passing { Value, Reference, ConstReference };
+  Passing passing(const Function& f, const Param& p) const;
+  bool by_reference(const Function& f, const Param& p) const;
   bool block_awaits(const Block& b) const;
 
   // cpp_module.cpp

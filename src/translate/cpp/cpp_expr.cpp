@@ -216,6 +216,17 @@ Code CppEmitter::compare(const Expr& e) {
       continue;
     }
     int p = (op == "==" || op == "!=") ? kEquality : kRelational;
+    if (p == kEquality && (is_class(a.type) || a.type.kind == TypeKind::List)) {
+      // Class values are shared_ptrs: a dataclass compares its fields.
+      std::string eq = "py::equal{}(" + expr(a).text + ", " + expr(b).text + ")";
+      parts.push_back(op == "==" ? eq : "!" + eq);
+      continue;
+    }
+    if (p == kRelational && is_class(a.type)) {
+      // Class values are shared_ptrs: an ordered dataclass compares what they point to.
+      parts.push_back("*" + wrap(a, kUnary) + " " + op + " *" + wrap(b, kUnary));
+      continue;
+    }
     std::string left = wrap(a, p + 1);
     if (a.kind == ExprKind::Str && b.kind == ExprKind::Str) left = "std::string(" + left + ")";
     parts.push_back(left + " " + op + " " + wrap(b, p + 1));
@@ -247,7 +258,7 @@ Code CppEmitter::conditional(const Expr& e) {
 
 // Arguments in parameter order: C++ has no keyword arguments, so a keyword
 // argument after a skipped default spells the default out.
-std::string CppEmitter::call_args(const Expr& e, const std::vector<Param>* params) {
+std::string CppEmitter::call_args(const Expr& e, const std::vector<Param>* params, const Function* callee) {
   std::vector<std::string> out;
   auto arg = [&](const Expr& v) { return expr(v).text; };
   std::vector<const Arg*> positional;
@@ -270,6 +281,13 @@ std::string CppEmitter::call_args(const Expr& e, const std::vector<Param>* param
         if (a.name == p.name) v = a.value.get();
       if (v) {
         values[i] = arg(*v);
+        // A value made here (`f([1, 2])`) for a parameter shared by
+        // reference: for a coroutine awaited at once, it lives until the
+        // statement ends; for one kept or run as a task, which outlives the
+        // statement, until the program ends.
+        bool lvalue = v->kind == ExprKind::Name || v->kind == ExprKind::Attribute || v->kind == ExprKind::Subscript;
+        if (callee && !lvalue && by_reference(*callee, p))
+          values[i] = (&e == awaited_now_ || !callee->is_async ? "py::lvalue(" : "py::keep(") + values[i] + ")";
         last_given = i + 1;
       } else if (p.default_value) {
         values[i] = expr(*p.default_value).text;
@@ -308,7 +326,7 @@ Code CppEmitter::call(const Expr& e) {
     for (auto c = classes_.find(cls); c != classes_.end() && !callee; c = classes_.find(c->second->base))
       for (const auto& m : c->second->methods)
         if (m.name == e.text) callee = &m;
-    std::string m = identifier(e.text) + "(" + call_args(e, callee ? &callee->params : nullptr) + ")";
+    std::string m = identifier(e.text) + "(" + call_args(e, callee ? &callee->params : nullptr, callee) + ")";
     if (super) return code((in_lambda_ ? "self->" : "this->") + identifier(cls) + "::" + m);  // the base's, not virtual
     if (e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self)
       return code((in_lambda_ ? "self->" : "this->") + m);
@@ -327,7 +345,7 @@ Code CppEmitter::call(const Expr& e) {
     if (!own.empty()) args += (args.empty() ? "" : ", ") + own;
     return code(callee + "(" + args + ")");
   }
-  return code(callee + "(" + call_args(e, fn ? &fn->params : nullptr) + ")");
+  return code(callee + "(" + call_args(e, fn ? &fn->params : nullptr, fn) + ")");
 }
 
 Code CppEmitter::api(const Expr& e) {
@@ -521,7 +539,11 @@ Code CppEmitter::await(const Expr& e) {
   // A stored task or coroutine object (not a call): py::wait awaits it.
   if (v.kind == ExprKind::Name || v.kind == ExprKind::Attribute || v.kind == ExprKind::Subscript)
     return code("co_await py::wait(" + expr(v).text + ")", kUnary);
-  return code("co_await " + wrap(v, kUnary), kUnary);
+  const Expr* outer = awaited_now_;
+  awaited_now_ = &v;
+  Code c = code("co_await " + wrap(v, kUnary), kUnary);
+  awaited_now_ = outer;
+  return c;
 }
 
 Code CppEmitter::truthy(const Expr& cast) {

@@ -50,6 +50,34 @@ bool expr_mutates(const Expr& e, const std::string& name) {
   return e.object && expr_mutates(*e.object, name);
 }
 
+// Whether a parameter is handed on to a function of the module (whose own
+// parameter may need it mutable).
+bool expr_hands_on(const Expr& e, const std::string& name) {
+  if (e.kind == ExprKind::Call || e.kind == ExprKind::MethodCall || e.kind == ExprKind::New)
+    for (const auto& a : e.args)
+      if (a.value && a.value->kind == ExprKind::Name && a.value->text == name) return true;
+  for (const auto& i : e.items)
+    if (i && expr_hands_on(*i, name)) return true;
+  for (const auto& a : e.args)
+    if (a.value && expr_hands_on(*a.value, name)) return true;
+  for (const auto& p : e.parts)
+    if (p.expr && expr_hands_on(*p.expr, name)) return true;
+  return e.object && expr_hands_on(*e.object, name);
+}
+
+bool block_hands_on(const Block& b, const std::string& name) {
+  for (const auto& s : b) {
+    for (const Expr* e : {s->target.get(), s->value.get()})
+      if (e && expr_hands_on(*e, name)) return true;
+    for (const auto& br : s->branches)
+      if ((br.first && expr_hands_on(*br.first, name)) || block_hands_on(br.second, name)) return true;
+    for (const auto& h : s->handlers)
+      if (block_hands_on(h.body, name)) return true;
+    if (block_hands_on(s->body, name) || block_hands_on(s->orelse, name) || block_hands_on(s->finally_body, name)) return true;
+  }
+  return false;
+}
+
 bool block_mutates(const Block& b, const std::string& name) {
   for (const auto& s : b) {
     if (s->kind == StmtKind::Assign && s->target &&
@@ -69,15 +97,28 @@ bool block_mutates(const Block& b, const std::string& name) {
 
 }  // namespace
 
+// By value: a coroutine's parameters must outlive its suspensions, and
+// library handles (queues, sessions) and class instances share state. A
+// list/dict/set the function changes, or that a coroutine reads across its
+// awaits (another task may change it meanwhile), is shared with the caller, as
+// in Python: by reference (the caller's variable must outlive the call).
+// A coroutine that only reads it takes it as `const&` (a loop variable can be
+// passed), unless it hands it on to another function of the module.
+CppEmitter::Passing CppEmitter::passing(const Function& f, const Param& p) const {
+  if (!is_container(p.type)) return Passing::Value;
+  if (block_mutates(f.body, p.name)) return Passing::Reference;
+  if (f.is_async && block_awaits(f.body) && !block_hands_on(f.body, p.name)) return Passing::ConstReference;
+  return Passing::Value;
+}
+
+bool CppEmitter::by_reference(const Function& f, const Param& p) const { return passing(f, p) != Passing::Value; }
+
 std::string CppEmitter::params(const Function& f, bool with_defaults) {
   std::string s;
   for (const auto& p : f.params) {
-    // By value: a coroutine's parameters must outlive its suspensions, and
-    // library handles (queues, sessions) and class instances share state.
-    // A list/dict/set the function changes is shared with the caller, as in
-    // Python: by reference (the caller's variable must outlive the call).
-    bool by_ref = is_container(p.type) && block_mutates(f.body, p.name);
-    s += (s.empty() ? "" : ", ") + type(p.type, p.pos) + (by_ref ? "& " : " ") + identifier(p.name);
+    Passing how = passing(f, p);
+    s += (s.empty() ? "" : ", ") + std::string(how == Passing::ConstReference ? "const " : "") + type(p.type, p.pos) +
+         (how != Passing::Value ? "& " : " ") + identifier(p.name);
     if (with_defaults && p.default_value) s += " = " + expr(*p.default_value).text;
   }
   return s;
@@ -228,6 +269,22 @@ void CppEmitter::klass(const Class& c) {
         }
         w_.blank();
         w_.line("std::string repr() const { return fmt::format(\"" + fmtstr + ")\"" + args + "); }");
+      }
+    }
+    if (c.value_eq || c.ordered) {
+      // A dataclass compares its fields as a tuple: ==, and < with order=True.
+      std::string fields;
+      for (size_t i = 0; i < c.fields.size(); ++i) fields += (i ? ", " : "") + identifier(c.fields[i].name);
+      std::string self = identifier(c.name);
+      w_.blank();
+      w_.line("auto as_tuple() const { return std::tie(" + fields + "); }");
+      if (c.value_eq)
+        w_.line("friend bool operator==(const " + self + "& a, const " + self + "& o) { return py::equal{}(a.as_tuple(), o.as_tuple()); }");
+      if (c.ordered) {
+        w_.line("friend bool operator<(const " + self + "& a, const " + self + "& o) { return py::less{}(a.as_tuple(), o.as_tuple()); }");
+        w_.line("friend bool operator>(const " + self + "& a, const " + self + "& o) { return o < a; }");
+        w_.line("friend bool operator<=(const " + self + "& a, const " + self + "& o) { return !(o < a); }");
+        w_.line("friend bool operator>=(const " + self + "& a, const " + self + "& o) { return !(a < o); }");
       }
     }
   }

@@ -322,6 +322,11 @@ void CppEmitter::note_tasks(const Block& b) {
     if ((s->kind == StmtKind::Assign || s->kind == StmtKind::Declare) && s->target && s->value &&
         s->target->kind == ExprKind::Name && is_task(*s->value))
       task_names_.insert(s->target->text);
+    // `tasks = [create_task(...) for ...]`: a list of started tasks.
+    if ((s->kind == StmtKind::Assign || s->kind == StmtKind::Declare) && s->target && s->value &&
+        s->target->kind == ExprKind::Name && s->value->kind == ExprKind::Comprehension && s->value->text == "list" &&
+        !s->value->items.empty() && is_task(*s->value->items[0]))
+      task_lists_.insert(s->target->text);
     // `tasks.append(tg.create_task(...))`: a list of started tasks.
     if (s->kind == StmtKind::Expr && s->value && s->value->kind == ExprKind::ApiCall && s->value->api &&
         s->value->api->python == "builtins.list.append" && s->value->object && s->value->object->kind == ExprKind::Name &&
@@ -414,18 +419,23 @@ void CppEmitter::stmt(const Stmt& s) {
 void CppEmitter::declare(const Stmt& s) {
   const Expr& t = *s.target;
   std::string n = identifier(t.text);
+  bool task_list = task_lists_.count(t.text) && t.type.kind == TypeKind::List && t.type.arg(0).kind == TypeKind::Awaitable;
+  std::string list = task_list ? "std::vector<" + task_type(t.type.arg(0).arg(0), s.pos) + ">" : "";
   if (!s.value) {
     std::string ty = task_names_.count(t.text) && t.type.kind == TypeKind::Awaitable
                          ? task_type(t.type.arg(0), s.pos)
-                         : type(t.type, s.pos);
+                     : task_list ? list
+                                 : type(t.type, s.pos);
     simple(s, ty + " " + n + "{};");
     return;
   }
   const Expr& v = *s.value;
   if (is_task(v)) task_names_.insert(t.text);
-  if (task_lists_.count(t.text) && t.type.kind == TypeKind::List && t.type.arg(0).kind == TypeKind::Awaitable) {
-    const Type& r = t.type.arg(0).arg(0);
-    std::string list = "std::vector<py::task<" + (r.kind == TypeKind::None ? std::string("void") : type(r, s.pos)) + ">>";
+  if (task_list && v.kind == ExprKind::Comprehension) {
+    simple(s, "auto " + n + " = " + expr(v).text + ";");
+    return;
+  }
+  if (task_list) {
     if (v.kind != ExprKind::List || !v.items.empty())
       throw Unsupported{s.pos, "a list of started tasks that does not start empty"};
     simple(s, "auto " + n + " = " + list + "{};");

@@ -28,7 +28,10 @@ std::string CppEmitter::type(const Type& t, SourcePos where) {
     case TypeKind::Str: return "std::string";
     case TypeKind::List: case TypeKind::Array: return fmt::format("std::vector<{}>", type(t.arg(0), where));
     case TypeKind::Dict: return fmt::format("py::dict<{}, {}>", type(t.arg(0), where), type(t.arg(1), where));
-    case TypeKind::Set: return fmt::format("std::set<{}>", type(t.arg(0), where));
+    case TypeKind::Set:
+      // A set of awaitables holds tasks (asyncio.wait's done and pending).
+      if (t.arg(0).kind == TypeKind::Awaitable) return fmt::format("std::set<{}>", task_type(t.arg(0).arg(0), where));
+      return fmt::format("std::set<{}>", type(t.arg(0), where));
     case TypeKind::Tuple: return "std::tuple<" + list(t.args) + ">";
     case TypeKind::Optional: {
       // A class instance is a shared_ptr, which is already nullable.

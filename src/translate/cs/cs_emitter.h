@@ -48,6 +48,8 @@ class CsEmitter {
   Code compare(const Expr& e);
   Code call(const Expr& e);
   Code api(const Expr& e);
+  std::string deferred_call(const Expr& call, bool with_token, bool bind_args);
+  std::string as_target(const Expr& value, const Type& target);
   Code subscript(const Expr& e);
   Code collection(const Expr& e);
   Code comprehension(const Expr& e);
@@ -101,6 +103,7 @@ class CsEmitter {
   std::vector<std::pair<std::string, std::string>> ctor_fields_;  // field, parameter
   bool owner_is_exception_ = false;
   bool needs_http_ = false;
+  bool module_detaches_ = false;  // asyncio.run's end then cancels the tasks left running
   bool module_cancels_ = false;  // CancelledError is then kept out of `except Exception`
   bool module_concurrent_ = false;  // tasks run side by side: Main enters a one-thread loop
   std::string token_;            // the CancellationToken in scope (empty: none)

@@ -1,5 +1,7 @@
 // Expressions. Python semantics that C# operators do not share (floor
 // division, modulo sign, string ordering, printing) go through small helpers.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "translate/cs/cs_emitter.h"
@@ -237,6 +239,12 @@ Code CsEmitter::compare(const Expr& e) {
       continue;
     }
     int p = (op == "==" || op == "!=") ? kEquality : kRelational;
+    if (p == kEquality && a.type.kind == TypeKind::List) {
+      use("System.Linq");
+      std::string s = wrap(a, kPrimary) + ".SequenceEqual(" + expr(b).text + ")";
+      parts.push_back(op == "==" ? s : "!" + s);
+      continue;
+    }
     parts.push_back(wrap(a, p) + " " + op + " " + wrap(b, p + 1));
   }
   if (parts.size() == 1) {
@@ -300,13 +308,13 @@ Code CsEmitter::api(const Expr& e) {
     } else if (ph == "token") {
       if (!token_.empty()) out += token_;
       else if (out.ends_with(", ")) out.resize(out.size() - 2);
-    } else if (spawn && ph == a.spawn) {
-      // The spawned coroutine becomes a function of its token.
-      std::string outer = token_;
-      token_ = "taskToken";
+    } else if (!a.spawn.empty() && ph == a.spawn &&
+               (spawn || out.ends_with("Py.Spawn(") || out.ends_with("Py.CreateTask("))) {
+      // Only the runtime's task starters take the arguments apart (wait_for
+      // starts its operation at once).
+      bool starts_task = out.ends_with("Py.Spawn(") || out.ends_with("Py.CreateTask(");
       for (const auto& arg : e.args)
-        if (arg.name == ph) out += "taskToken => " + expr(*arg.value).text;
-      token_ = outer;
+        if (arg.name == ph) out += deferred_call(*arg.value, spawn, starts_task);
     } else if (ph == "type") {
       out += type(e.type);
     } else if (ph.size() == 2 && ph[0] == 'T') {
@@ -324,6 +332,42 @@ Code CsEmitter::api(const Expr& e) {
     i = close;
   }
   return code(out, template_prec(out));
+}
+
+// A task's coroutine as a function the runtime calls once the creator
+// yields to the loop (and, with `with_token`, of the task's own token). Its
+// arguments are evaluated now, as Python evaluates them when the coroutine
+// is created: they are passed in (one value, or a tuple), not captured, since
+// a captured loop variable would be read later.
+std::string CsEmitter::deferred_call(const Expr& call, bool with_token, bool bind_args) {
+  auto bindable = [](const Arg& arg) {
+    ExprKind k = arg.value->kind;
+    return k != ExprKind::Int && k != ExprKind::Float && k != ExprKind::Str && k != ExprKind::Bool &&
+           k != ExprKind::None && k != ExprKind::Starred;
+  };
+  bool is_call = call.kind == ExprKind::Call || call.kind == ExprKind::MethodCall || call.kind == ExprKind::New;
+  size_t count = is_call && bind_args ? std::count_if(call.args.begin(), call.args.end(), bindable) : 0;
+  std::vector<std::string> values;
+  ExprPtr bound = clone(call);
+  for (auto& arg : bound->args) {
+    if (!count || !bindable(arg)) continue;
+    values.push_back(expr(*arg.value).text);
+    auto name = std::make_unique<Expr>(ExprKind::Name, arg.value->type, arg.value->pos);
+    name->text = count == 1 ? "spawnArg" : "spawnArgs.Item" + std::to_string(values.size());
+    name->name_kind = NameKind::Local;
+    arg.value = std::move(name);
+  }
+  std::string outer = token_;
+  if (with_token) token_ = "taskToken";
+  std::string body = expr(*bound).text;
+  token_ = outer;
+  std::string params = count == 0 ? "" : count == 1 ? "spawnArg" : "spawnArgs";
+  if (with_token) params = params.empty() ? "taskToken" : "(" + params + ", taskToken)";
+  else if (params.empty()) params = "()";
+  std::string lambda = params + " => " + body;
+  if (count == 0) return lambda;
+  std::string passed = count == 1 ? values[0] : fmt::format("({})", fmt::join(values, ", "));
+  return passed + ", " + lambda;
 }
 
 Code CsEmitter::print(const Expr& e) {

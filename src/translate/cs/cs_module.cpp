@@ -1,5 +1,7 @@
 // The file: usings, the Program class with the module's members (functions,
 // fields, nested classes), and the runtime helpers it uses.
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "translate/cs/cs_emitter.h"
@@ -204,12 +206,22 @@ void CsEmitter::function(const Function& f, const std::string& owner, bool local
       if (f.is_constructor && f.body.empty() && !ctor_fields_.empty()) {
         for (const auto& [field, param] : ctor_fields_) w_.line(field + " = " + param + ";");
       }
+      // asyncio.run cancels the tasks still running when main ends, and
+      // waits for them: their `except CancelledError` and `finally` run.
+      bool shutdown = f.is_entry && async && module_cancels_ && module_detaches_;
+      std::optional<CodeWriter::Block> guarded;
+      if (shutdown) guarded.emplace(w_, "try", std::string());
       for (size_t i = 0; i < f.body.size(); ++i) {
         if (f.body[i].get() == super_call) continue;
-        bool last = true;
-        for (size_t j = i + 1; j < f.body.size(); ++j)
+        bool last = !shutdown;
+        for (size_t j = i + 1; j < f.body.size() && last; ++j)
           if (f.body[j]->kind != StmtKind::Comment) last = false;
         stmt(*f.body[i], last);
+      }
+      if (shutdown) {
+        guarded.reset();
+        auto fin = w_.block("finally");
+        w_.line("await Py.CancelRemaining();");
       }
     }
   } catch (const Unsupported& u) {
@@ -226,6 +238,7 @@ void CsEmitter::klass(const Class& c) {
   doc(c.doc);
   std::string base;
   if (!c.base.empty()) base = " : " + (api_.type(c.base) ? type(Type::external(c.base)) : c.base);
+  if (c.ordered) base += (base.empty() ? " : " : ", ") + std::string("IComparable<") + c.name + ">";
   auto b = w_.block("public class " + c.name + base);
   bool first = true;
   for (const auto& f : c.fields) {
@@ -258,6 +271,37 @@ void CsEmitter::klass(const Class& c) {
       w_.blank();
       w_.line("public override string ToString() => " + s + ")\";");
     }
+    if (c.value_eq) {
+      // A dataclass's == compares its fields (and its class), as Python's does.
+      use("System");
+      use("System.Collections.Generic");
+      std::string same = "obj is " + c.name + " other && obj.GetType() == GetType()";
+      std::string hash = "var h = new HashCode();";
+      for (const auto& f : c.fields) {
+        std::string n = member_name(f.name), t = type(f.type);
+        same += " && EqualityComparer<" + t + ">.Default.Equals(" + n + ", other." + n + ")";
+        hash += " h.Add(" + n + ");";
+      }
+      w_.blank();
+      w_.line("public override bool Equals(object obj) => " + same + ";");
+      w_.line("public override int GetHashCode() { " + hash + " return h.ToHashCode(); }");
+      w_.line(fmt::format("public static bool operator ==({0} a, {0} b) => a is null ? b is null : a.Equals(b);", c.name));
+      w_.line(fmt::format("public static bool operator !=({0} a, {0} b) => !(a == b);", c.name));
+    }
+    if (c.ordered) {
+      // order=True: the fields compared as a tuple, with Python's ordering.
+      use("System");
+      w_.blank();
+      {
+        auto b = w_.block("public int CompareTo(" + c.name + " other)");
+        w_.line("int c = 0;");
+        for (const auto& f : c.fields)
+          w_.line("if (c == 0) c = Py.Compare(" + member_name(f.name) + ", other." + member_name(f.name) + ");");
+        w_.line("return c;");
+      }
+      for (const char* op : {"<", ">", "<=", ">="})
+        w_.line(fmt::format("public static bool operator {}({} a, {} b) => a.CompareTo(b) {} 0;", op, c.name, c.name, op));
+    }
   }
   ctor_fields_.clear();
   owner_is_exception_ = false;
@@ -280,6 +324,7 @@ void CsEmitter::module_var(const ModuleVar& v) {
 
 std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
   module_cancels_ = m.cancels;
+  module_detaches_ = m.detaches;
   module_concurrent_ = m.concurrent;
   // Names first: the entry is Main; a Python `main` that is not the entry is MainAsync.
   bool synthesized_entry = false;

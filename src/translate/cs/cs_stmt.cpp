@@ -103,7 +103,16 @@ void CsEmitter::declare(const Stmt& s) {
   bool has_null = v.kind == ExprKind::None ||
                   (v.kind == ExprKind::Conditional && (v.items[0]->kind == ExprKind::None || v.items[2]->kind == ExprKind::None));
   bool use_var = v.type == t.type && !has_null && v.kind != ExprKind::Lambda;
-  simple(s, (use_var ? "var" : type(t.type)) + " " + n + " = " + expr(v).text + ";");
+  simple(s, (use_var ? "var" : type(t.type)) + " " + n + " = " + as_target(v, t.type) + ";");
+}
+
+// A value stored where a `list` is declared: gather's array becomes a List.
+std::string CsEmitter::as_target(const Expr& v, const Type& target) {
+  if (target.kind == TypeKind::List && v.type.kind == TypeKind::Array) {
+    use("System.Linq");
+    return wrap(v, kPrimary) + ".ToList()";
+  }
+  return expr(v).text;
 }
 
 void CsEmitter::assign(const Stmt& s) {
@@ -111,7 +120,7 @@ void CsEmitter::assign(const Stmt& s) {
   const Expr& v = *s.value;
   std::string target = expr(t).text;
   if (s.op.empty()) {
-    simple(s, target + " = " + expr(v).text + ";");
+    simple(s, target + " = " + as_target(v, t.type) + ";");
     return;
   }
   bool ints = (t.type.kind == TypeKind::Int) && (v.type.kind == TypeKind::Int || v.type.kind == TypeKind::Bool);
@@ -294,7 +303,7 @@ void CsEmitter::with_stmt(const Stmt& s, size_t index, bool last_in_block) {
       auto b = w_.block("");
       w_.line("var " + name + " = " + value + ";" + tail);
       with_stmt(s, index + 1, false);
-      w_.line("await Task.WhenAll(" + name + ");");
+      w_.line("await " + name + ".Join();");
       return;
     }
   }

@@ -544,6 +544,96 @@
         public Task Wait(CancellationToken token = default) => flag.Task.WaitAsync(token);
     }
 
+// @helper Wait
+// @needs Sleep
+    /// <summary>
+    /// asyncio.wait: the tasks done and those still pending, once `returnWhen`
+    /// holds (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION) or the timeout passes.
+    /// </summary>
+    public static async Task<(HashSet<T>, HashSet<T>)> Wait<T>(IEnumerable<T> tasks, double? timeout = null, string returnWhen = "ALL_COMPLETED")
+        where T : Task
+    {
+        var all = tasks.ToList();
+        if (all.Count == 0) throw new ArgumentException("Set of Tasks/Futures is empty.");
+        using var stop = new CancellationTokenSource();
+        Task timer = timeout is double seconds ? Sleep(seconds, stop.Token) : null;
+        while (true)
+        {
+            int done = all.Count(t => t.IsCompleted);
+            bool failed = all.Any(t => t.IsFaulted);
+            if (done == all.Count || (returnWhen == "FIRST_COMPLETED" && done > 0) || (returnWhen == "FIRST_EXCEPTION" && failed)) break;
+            if (timer != null && timer.IsCompleted) break;
+            var waitOn = all.Where(t => !t.IsCompleted).Cast<Task>().ToList();
+            if (timer != null) waitOn.Add(timer);
+            await Task.WhenAny(waitOn);
+        }
+        stop.Cancel();
+        return (new HashSet<T>(all.Where(t => t.IsCompleted)), new HashSet<T>(all.Where(t => !t.IsCompleted)));
+    }
+
+// @helper Condition
+    /// <summary>
+    /// asyncio.Condition: a lock (`async with cond:` holds it) whose holders
+    /// wait() for a notify(), releasing the lock meanwhile and holding it again
+    /// when woken, in the order they waited.
+    /// </summary>
+    public sealed class Condition
+    {
+        readonly SemaphoreSlim gate = new(1, 1);
+        readonly LinkedList<TaskCompletionSource> waiters = new();
+
+        public bool Locked => gate.CurrentCount == 0;
+        public Task WaitAsync(CancellationToken token = default) => gate.WaitAsync(token);
+        public async Task<bool> Acquire(CancellationToken token = default)
+        {
+            await gate.WaitAsync(token);
+            return true;
+        }
+
+        public void Release()
+        {
+            if (!Locked) throw new InvalidOperationException("Lock is not acquired.");
+            gate.Release();
+        }
+
+        public async Task<bool> Wait(CancellationToken token = default)
+        {
+            if (!Locked) throw new InvalidOperationException("cannot wait on un-acquired lock");
+            var woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var node = waiters.AddLast(woken);
+            gate.Release();
+            try
+            {
+                await woken.Task.WaitAsync(token);
+            }
+            finally
+            {
+                if (node.List != null) waiters.Remove(node);
+                // Python holds the lock again even when the wait is cancelled.
+                await gate.WaitAsync();
+            }
+            return true;
+        }
+
+        public async Task<bool> WaitFor(Func<bool> predicate, CancellationToken token = default)
+        {
+            while (!predicate()) await Wait(token);
+            return true;
+        }
+
+        public void Notify(int n = 1)
+        {
+            if (!Locked) throw new InvalidOperationException("cannot notify on un-acquired lock");
+            for (; n > 0 && waiters.First != null; --n)
+            {
+                waiters.First.Value.TrySetResult();
+                waiters.RemoveFirst();
+            }
+        }
+
+        public void NotifyAll() => Notify(int.MaxValue);
+    }
+
 // @helper Release
     /// <summary>Lock.release() / Semaphore.release(): releasing an unlocked Lock is a RuntimeError.</summary>
     public static void Release(SemaphoreSlim s)
@@ -577,18 +667,56 @@
         return null;
     }
 
-// @helper Start
-    /// <summary>TaskGroup.create_task: the task joins the group, which awaits it on exit.</summary>
-    public static Task<T> Start<T>(List<Task> group, Task<T> task)
+// @helper TaskGroup
+// @needs Cancel ExceptionGroup
+    /// <summary>
+    /// asyncio.TaskGroup: `async with` waits for every task started in it; the
+    /// first failure cancels the others, and the failures are raised together
+    /// as an ExceptionGroup, as in Python.
+    /// </summary>
+    public sealed class TaskGroup
     {
-        group.Add(task);
-        return task;
+        readonly List<Task> tasks = new();
+
+        public Task<T> Add<T>(Task<T> task)
+        {
+            tasks.Add(task);
+            return task;
+        }
+
+        public Task Add(Task task)
+        {
+            tasks.Add(task);
+            return task;
+        }
+
+        public async Task Join()
+        {
+            var errors = new List<Exception>();
+            var counted = new HashSet<Task>();
+            while (true)
+            {
+                // By index: a task of the group may start more tasks in it.
+                for (int i = 0; i < tasks.Count; ++i)
+                    if (tasks[i].IsFaulted && counted.Add(tasks[i])) errors.Add(tasks[i].Exception!.InnerException!);
+                if (errors.Count > 0)
+                    foreach (var t in tasks) Cancel(t);
+                var running = tasks.Where(t => !t.IsCompleted).ToList();
+                if (running.Count == 0) break;
+                await Task.WhenAny(running);
+            }
+            if (errors.Count > 0) throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
+        }
     }
 
-    public static Task Start(List<Task> group, Task task)
+// @helper ExceptionGroup
+    /// <summary>Python's ExceptionGroup: str() is the message and the count of sub-exceptions.</summary>
+    public sealed class ExceptionGroup : Exception
     {
-        group.Add(task);
-        return task;
+        public List<Exception> Exceptions { get; }
+
+        public ExceptionGroup(string message, List<Exception> exceptions)
+            : base($"{message} ({exceptions.Count} sub-exception{(exceptions.Count == 1 ? "" : "s")})") => Exceptions = exceptions;
     }
 
 // @helper EnterLoop
@@ -715,24 +843,96 @@
         public override SynchronizationContext CreateCopy() => this;
     }
 
-// @helper CreateTask
-    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, CancellationTokenSource> cancellers = new();
+// @helper Spawn
+    /// <summary>
+    /// asyncio.create_task: the coroutine starts once its creator yields to
+    /// the loop, as asyncio schedules a new task's first step (a C# async
+    /// method would run at once, up to its first await).
+    /// </summary>
+    public static async Task<T> Spawn<T>(Func<Task<T>> start)
+    {
+        await Task.Yield();
+        return await start();
+    }
 
-    /// <summary>asyncio.create_task in a program that cancels tasks: the task runs under a token of its own.</summary>
+    public static async Task Spawn(Func<Task> start)
+    {
+        await Task.Yield();
+        await start();
+    }
+
+    // The coroutine's arguments, evaluated at create_task (one value or a tuple).
+    public static Task<T> Spawn<TArgs, T>(TArgs args, Func<TArgs, Task<T>> start) => Spawn(() => start(args));
+
+    public static Task Spawn<TArgs>(TArgs args, Func<TArgs, Task> start) => Spawn(() => start(args));
+
+// @helper CreateTask
+    sealed class Canceller
+    {
+        public readonly CancellationTokenSource Source = new();
+        public bool Requested;
+    }
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, Canceller> cancellers = new();
+
+    /// <summary>
+    /// asyncio.create_task in a program that cancels tasks: the task runs
+    /// under a token of its own, and starts once its creator yields to the
+    /// loop; cancelled before that, it never starts, as in asyncio.
+    /// </summary>
     public static Task<T> CreateTask<T>(Func<CancellationToken, Task<T>> start)
     {
-        var source = new CancellationTokenSource();
-        var task = start(source.Token);
-        cancellers.AddOrUpdate(task, source);
+        var canceller = new Canceller();
+        var task = Deferred(canceller, start);
+        cancellers.AddOrUpdate(task, canceller);
         return task;
     }
 
     public static Task CreateTask(Func<CancellationToken, Task> start)
     {
-        var source = new CancellationTokenSource();
-        var task = start(source.Token);
-        cancellers.AddOrUpdate(task, source);
+        var canceller = new Canceller();
+        var task = Deferred(canceller, start);
+        cancellers.AddOrUpdate(task, canceller);
         return task;
+    }
+
+    public static Task<T> CreateTask<TArgs, T>(TArgs args, Func<TArgs, CancellationToken, Task<T>> start) =>
+        CreateTask(token => start(args, token));
+
+    public static Task CreateTask<TArgs>(TArgs args, Func<TArgs, CancellationToken, Task> start) =>
+        CreateTask(token => start(args, token));
+
+    static async Task<T> Deferred<T>(Canceller canceller, Func<CancellationToken, Task<T>> start)
+    {
+        await Task.Yield();
+        if (canceller.Requested) throw new OperationCanceledException(canceller.Source.Token);
+        return await start(canceller.Source.Token);
+    }
+
+    static async Task Deferred(Canceller canceller, Func<CancellationToken, Task> start)
+    {
+        await Task.Yield();
+        if (canceller.Requested) throw new OperationCanceledException(canceller.Source.Token);
+        await start(canceller.Source.Token);
+    }
+
+// @helper CancelRemaining
+// @needs Cancel
+    /// <summary>The end of asyncio.run: cancels the tasks still running and waits for them.</summary>
+    public static async Task CancelRemaining()
+    {
+        var running = new List<Task>();
+        foreach (var (task, _) in cancellers)
+            if (!task.IsCompleted) running.Add(task);
+        foreach (var task in running) Cancel(task);
+        try
+        {
+            await Task.WhenAll(running);
+        }
+        catch (Exception)
+        {
+            // Python gathers them with return_exceptions=True.
+        }
     }
 
 // @helper Cancel
@@ -744,8 +944,10 @@
     public static bool Cancel(Task task)
     {
         if (task.IsCompleted) return false;
-        if (cancellers.TryGetValue(task, out var source))
+        if (cancellers.TryGetValue(task, out var canceller))
         {
+            canceller.Requested = true;
+            var source = canceller.Source;
             if (SynchronizationContext.Current is EventLoop loop) loop.Post(_ => source.Cancel(), null);
             else source.Cancel();
         }
@@ -822,6 +1024,7 @@
     }
 
 // @helper NewQueue
+// @needs Compare
     /// <summary>
     /// asyncio.Queue(maxsize): a Channel that also counts the items not yet
     /// marked done, for task_done() and join().
@@ -833,9 +1036,11 @@
         public int Unfinished;
         public TaskCompletionSource AllDone = new();
 
-        public AsyncQueue(int maxsize)
+        public AsyncQueue(int maxsize, bool priority = false)
         {
-            var inner = maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
+            var inner = priority ? System.Threading.Channels.Channel.CreateUnboundedPrioritized(
+                                       new System.Threading.Channels.UnboundedPrioritizedChannelOptions<T> { Comparer = Comparer<T>.Create(Compare) })
+                      : maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
                                     : System.Threading.Channels.Channel.CreateUnbounded<T>();
             Reader = inner.Reader;
             Writer = new CountingWriter(this, inner.Writer);
@@ -858,6 +1063,11 @@
             public override bool TryComplete(Exception error = null) => inner.TryComplete(error);
         }
     }
+
+// @helper NewPriorityQueue
+// @needs NewQueue
+    /// <summary>asyncio.PriorityQueue(): get() takes the smallest item, in Python's ordering.</summary>
+    public static System.Threading.Channels.Channel<T> NewPriorityQueue<T>() => new AsyncQueue<T>(0, priority: true);
 
 // @helper TaskDone
 // @needs NewQueue

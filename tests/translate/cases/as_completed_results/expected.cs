@@ -23,7 +23,7 @@ public static class Program
     public static async Task Main()
     {
         await Py.EnterLoop();
-        var tasks = new List<Task<string>> { Measure("slow", 0.4), Measure("fast", 0.01), Measure("medium", 0.2) };
+        var tasks = new List<Task<string>> { Py.Spawn(() => Measure("slow", 0.4)), Py.Spawn(() => Measure("fast", 0.01)), Py.Spawn(() => Measure("medium", 0.2)) };
         var order = new List<string>();
         await foreach (var nextDone in Task.WhenEach(tasks))
         {
@@ -298,6 +298,28 @@ public static class Py
         });
         return done.Task;
     }
+
+    /// <summary>
+    /// asyncio.create_task: the coroutine starts once its creator yields to
+    /// the loop, as asyncio schedules a new task's first step (a C# async
+    /// method would run at once, up to its first await).
+    /// </summary>
+    public static async Task<T> Spawn<T>(Func<Task<T>> start)
+    {
+        await Task.Yield();
+        return await start();
+    }
+
+    public static async Task Spawn(Func<Task> start)
+    {
+        await Task.Yield();
+        await start();
+    }
+
+    // The coroutine's arguments, evaluated at create_task (one value or a tuple).
+    public static Task<T> Spawn<TArgs, T>(TArgs args, Func<TArgs, Task<T>> start) => Spawn(() => start(args));
+
+    public static Task Spawn<TArgs>(TArgs args, Func<TArgs, Task> start) => Spawn(() => start(args));
 
     /// <summary>Python's str(): strings as they are, everything else as repr().</summary>
     public static string Str(object value) => value switch

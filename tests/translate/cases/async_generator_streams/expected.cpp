@@ -12,7 +12,7 @@ struct Sensor;
 py::async_generator<int> countdown(int start, int step = 1);
 py::async_generator<int> evens(int limit);
 py::async_generator<std::string> lines(py::Queue<std::string> queue);
-boost::asio::awaitable<void> producer(py::Queue<std::string> queue, std::vector<std::string> words);
+boost::asio::awaitable<void> producer(py::Queue<std::string> queue, const std::vector<std::string>& words);
 py::async_generator<int> guarded(int limit);
 boost::asio::awaitable<int> first_over(int limit, py::async_generator<int> source);
 boost::asio::awaitable<void> async_main();
@@ -77,7 +77,7 @@ py::async_generator<std::string> lines(py::Queue<std::string> queue)
     }
 }
 
-boost::asio::awaitable<void> producer(py::Queue<std::string> queue, std::vector<std::string> words)
+boost::asio::awaitable<void> producer(py::Queue<std::string> queue, const std::vector<std::string>& words)
 {
     for (const auto& w : words)
     {
@@ -133,7 +133,7 @@ boost::asio::awaitable<void> async_main()
     }
 
     auto queue = py::Queue<std::string>();
-    auto task = py::create_task(producer(queue, py::list_of<std::string>("alpha"s, "beta"s, "gamma"s)));
+    auto task = py::create_task(producer(queue, py::keep(py::list_of<std::string>("alpha"s, "beta"s, "gamma"s))));
     for (auto&& source4 = lines(queue); auto next4 = co_await source4.next();)
     {
         const auto& line = *next4;

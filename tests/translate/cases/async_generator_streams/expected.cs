@@ -127,7 +127,7 @@ public static class Program
         }
 
         var queue = Py.NewQueue<string>();
-        var task = Producer(queue, new List<string> { "alpha", "beta", "gamma" });
+        var task = Py.Spawn((queue, new List<string> { "alpha", "beta", "gamma" }), spawnArgs => Producer(spawnArgs.Item1, spawnArgs.Item2));
         await foreach (var line in Lines(queue))
         {
             Console.WriteLine($"line {line}");
@@ -164,6 +164,9 @@ public static class Program
 /// <summary>Python semantics used by the translated code.</summary>
 public static class Py
 {
+    /// <summary>Python's ordering: strings by code point, tuples item by item.</summary>
+    public static int Compare<T>(T a, T b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<T>.Default.Compare(a, b);
+
     /// <summary>
     /// asyncio's event loop: the rest of the program, and every continuation
     /// it schedules, runs on one thread in the order it becomes ready.
@@ -344,9 +347,11 @@ public static class Py
         public int Unfinished;
         public TaskCompletionSource AllDone = new();
 
-        public AsyncQueue(int maxsize)
+        public AsyncQueue(int maxsize, bool priority = false)
         {
-            var inner = maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
+            var inner = priority ? System.Threading.Channels.Channel.CreateUnboundedPrioritized(
+                                       new System.Threading.Channels.UnboundedPrioritizedChannelOptions<T> { Comparer = Comparer<T>.Create(Compare) })
+                      : maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
                                     : System.Threading.Channels.Channel.CreateUnbounded<T>();
             Reader = inner.Reader;
             Writer = new CountingWriter(this, inner.Writer);
@@ -461,6 +466,28 @@ public static class Py
         });
         return done.Task;
     }
+
+    /// <summary>
+    /// asyncio.create_task: the coroutine starts once its creator yields to
+    /// the loop, as asyncio schedules a new task's first step (a C# async
+    /// method would run at once, up to its first await).
+    /// </summary>
+    public static async Task<T> Spawn<T>(Func<Task<T>> start)
+    {
+        await Task.Yield();
+        return await start();
+    }
+
+    public static async Task Spawn(Func<Task> start)
+    {
+        await Task.Yield();
+        await start();
+    }
+
+    // The coroutine's arguments, evaluated at create_task (one value or a tuple).
+    public static Task<T> Spawn<TArgs, T>(TArgs args, Func<TArgs, Task<T>> start) => Spawn(() => start(args));
+
+    public static Task Spawn<TArgs>(TArgs args, Func<TArgs, Task> start) => Spawn(() => start(args));
 
     /// <summary>Python's str(): strings as they are, everything else as repr().</summary>
     public static string Str(object value) => value switch

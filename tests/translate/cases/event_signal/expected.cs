@@ -22,7 +22,7 @@ public static class Program
         await Py.EnterLoop();
         var ready = new Py.Event();
         Console.WriteLine($"set before: {ready.IsSet}");
-        var waiters = Py.Range(0, 3).Select(i => Waiter(ready, $"w{i}")).ToList();
+        var waiters = Py.Range(0, 3).Select(i => Py.Spawn((ready, $"w{i}"), spawnArgs => Waiter(spawnArgs.Item1, spawnArgs.Item2))).ToList();
         await Py.Sleep(0.02);
         ready.Set();
         var results = await Task.WhenAll(waiters);
@@ -197,4 +197,26 @@ public static class Py
         });
         return done.Task;
     }
+
+    /// <summary>
+    /// asyncio.create_task: the coroutine starts once its creator yields to
+    /// the loop, as asyncio schedules a new task's first step (a C# async
+    /// method would run at once, up to its first await).
+    /// </summary>
+    public static async Task<T> Spawn<T>(Func<Task<T>> start)
+    {
+        await Task.Yield();
+        return await start();
+    }
+
+    public static async Task Spawn(Func<Task> start)
+    {
+        await Task.Yield();
+        await start();
+    }
+
+    // The coroutine's arguments, evaluated at create_task (one value or a tuple).
+    public static Task<T> Spawn<TArgs, T>(TArgs args, Func<TArgs, Task<T>> start) => Spawn(() => start(args));
+
+    public static Task Spawn<TArgs>(TArgs args, Func<TArgs, Task> start) => Spawn(() => start(args));
 }

@@ -6,11 +6,11 @@
 namespace program {
 using namespace std::string_literals;
 
-boost::asio::awaitable<void> save(std::string path, std::vector<std::string> lines);
+boost::asio::awaitable<void> save(std::string path, const std::vector<std::string>& lines);
 boost::asio::awaitable<std::vector<std::string>> load(std::string path);
 boost::asio::awaitable<void> async_main();
 
-boost::asio::awaitable<void> save(std::string path, std::vector<std::string> lines)
+boost::asio::awaitable<void> save(std::string path, const std::vector<std::string>& lines)
 {
     co_await py::to_thread(py::write_file, path, py::join("\n"s, lines));  // open().write() blocks the event loop; File.WriteAllTextAsync does not
 }
@@ -23,7 +23,7 @@ boost::asio::awaitable<std::vector<std::string>> load(std::string path)
 
 boost::asio::awaitable<void> async_main()
 {
-    co_await save("notes.txt"s, py::list_of<std::string>("first"s, "second"s, "third"s));
+    co_await save("notes.txt"s, py::lvalue(py::list_of<std::string>("first"s, "second"s, "third"s)));
     auto lines = co_await load("notes.txt"s);
     py::print(py::len(lines), "lines"s);
     for (const auto& item1 : py::enumerate(lines, 1))

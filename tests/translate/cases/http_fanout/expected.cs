@@ -29,7 +29,7 @@ public static class Program
         string[] results = default;
         using (var session = new HttpClient())
         {
-            var tasks = paths.Select(p => Fetch(session, p)).ToList();
+            var tasks = paths.Select(p => Py.Spawn((session, p), spawnArgs => Fetch(spawnArgs.Item1, spawnArgs.Item2))).ToList();
             results = await Task.WhenAll(tasks);
         }
         foreach (var line in results)
@@ -175,4 +175,26 @@ public static class Py
     {
         for (var i = start; step > 0 ? i < stop : i > stop; i += step) yield return i;
     }
+
+    /// <summary>
+    /// asyncio.create_task: the coroutine starts once its creator yields to
+    /// the loop, as asyncio schedules a new task's first step (a C# async
+    /// method would run at once, up to its first await).
+    /// </summary>
+    public static async Task<T> Spawn<T>(Func<Task<T>> start)
+    {
+        await Task.Yield();
+        return await start();
+    }
+
+    public static async Task Spawn(Func<Task> start)
+    {
+        await Task.Yield();
+        await start();
+    }
+
+    // The coroutine's arguments, evaluated at create_task (one value or a tuple).
+    public static Task<T> Spawn<TArgs, T>(TArgs args, Func<TArgs, Task<T>> start) => Spawn(() => start(args));
+
+    public static Task Spawn<TArgs>(TArgs args, Func<TArgs, Task> start) => Spawn(() => start(args));
 }

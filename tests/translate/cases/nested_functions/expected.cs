@@ -83,8 +83,8 @@ public static class Program
             }
         }
 
-        var task = Tick(3);
-        var late = Worker("late", 1);
+        var task = Py.Spawn(() => Tick(3));
+        var late = Py.Spawn(() => Worker("late", 1));
         await task;
         Console.WriteLine($"after ticks {counter} late {await late}");
 
@@ -407,6 +407,28 @@ public static class Py
         });
         return done.Task;
     }
+
+    /// <summary>
+    /// asyncio.create_task: the coroutine starts once its creator yields to
+    /// the loop, as asyncio schedules a new task's first step (a C# async
+    /// method would run at once, up to its first await).
+    /// </summary>
+    public static async Task<T> Spawn<T>(Func<Task<T>> start)
+    {
+        await Task.Yield();
+        return await start();
+    }
+
+    public static async Task Spawn(Func<Task> start)
+    {
+        await Task.Yield();
+        await start();
+    }
+
+    // The coroutine's arguments, evaluated at create_task (one value or a tuple).
+    public static Task<T> Spawn<TArgs, T>(TArgs args, Func<TArgs, Task<T>> start) => Spawn(() => start(args));
+
+    public static Task Spawn<TArgs>(TArgs args, Func<TArgs, Task> start) => Spawn(() => start(args));
 
     /// <summary>Python's str(): strings as they are, everything else as repr().</summary>
     public static string Str(object value) => value switch

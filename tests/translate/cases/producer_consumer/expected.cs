@@ -44,7 +44,7 @@ public static class Program
     {
         await Py.EnterLoop();
         var queue = Py.NewQueue<int>();
-        var consumerTask = Consumer(queue);
+        var consumerTask = Py.Spawn(queue, spawnArg => Consumer(spawnArg));
         await Producer(queue, 5);
         var total = await consumerTask;
         Console.WriteLine($"consumed total: {total}");
@@ -55,6 +55,9 @@ public static class Program
 /// <summary>Python semantics used by the translated code.</summary>
 public static class Py
 {
+    /// <summary>Python's ordering: strings by code point, tuples item by item.</summary>
+    public static int Compare<T>(T a, T b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<T>.Default.Compare(a, b);
+
     /// <summary>
     /// asyncio's event loop: the rest of the program, and every continuation
     /// it schedules, runs on one thread in the order it becomes ready.
@@ -189,9 +192,11 @@ public static class Py
         public int Unfinished;
         public TaskCompletionSource AllDone = new();
 
-        public AsyncQueue(int maxsize)
+        public AsyncQueue(int maxsize, bool priority = false)
         {
-            var inner = maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
+            var inner = priority ? System.Threading.Channels.Channel.CreateUnboundedPrioritized(
+                                       new System.Threading.Channels.UnboundedPrioritizedChannelOptions<T> { Comparer = Comparer<T>.Create(Compare) })
+                      : maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
                                     : System.Threading.Channels.Channel.CreateUnbounded<T>();
             Reader = inner.Reader;
             Writer = new CountingWriter(this, inner.Writer);
@@ -233,4 +238,26 @@ public static class Py
         });
         return done.Task;
     }
+
+    /// <summary>
+    /// asyncio.create_task: the coroutine starts once its creator yields to
+    /// the loop, as asyncio schedules a new task's first step (a C# async
+    /// method would run at once, up to its first await).
+    /// </summary>
+    public static async Task<T> Spawn<T>(Func<Task<T>> start)
+    {
+        await Task.Yield();
+        return await start();
+    }
+
+    public static async Task Spawn(Func<Task> start)
+    {
+        await Task.Yield();
+        await start();
+    }
+
+    // The coroutine's arguments, evaluated at create_task (one value or a tuple).
+    public static Task<T> Spawn<TArgs, T>(TArgs args, Func<TArgs, Task<T>> start) => Spawn(() => start(args));
+
+    public static Task Spawn<TArgs>(TArgs args, Func<TArgs, Task> start) => Spawn(() => start(args));
 }

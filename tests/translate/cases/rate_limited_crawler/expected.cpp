@@ -43,7 +43,7 @@ struct Crawler
         }
     }
 
-    boost::asio::awaitable<int> crawl(std::vector<std::string> paths)
+    boost::asio::awaitable<int> crawl(const std::vector<std::string>& paths)
     {
         co_await py::gather([&] {
             std::vector<boost::asio::awaitable<void>> out;
@@ -61,7 +61,7 @@ boost::asio::awaitable<void> async_main()
     {
         auto session = py::http::ClientSession();
         crawler = std::make_shared<Crawler>(session, MAX_CONCURRENT);
-        count = co_await crawler->crawl(py::list_of<std::string>("/url1"s, "/url2"s, "/missing"s, "/url3"s));
+        count = co_await crawler->crawl(py::lvalue(py::list_of<std::string>("/url1"s, "/url2"s, "/missing"s, "/url3"s)));
     }
     py::print("fetched"s, count, "pages"s);
     for (const auto& path : py::sorted(crawler->pages.keys()))

@@ -110,82 +110,89 @@ public static class Program
     public static async Task Main()
     {
         await Py.EnterLoop();
-        var started = new Py.Event();
-        var task = Py.CreateTask(taskToken => Worker("alpha", started, cancellationToken: taskToken));
-        await started.Wait();
-        Console.WriteLine("main: cancelling alpha");
-        Py.Cancel(task);
         try
         {
-            await task;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.WriteLine("main: alpha was cancelled");
-        }
-        Console.WriteLine($"cancelled: {task.IsCanceled} done: {task.IsCompleted}");
-        Console.WriteLine($"cancel again: {Py.Cancel(task)}");
+            var started = new Py.Event();
+            var task = Py.CreateTask(started, (spawnArg, taskToken) => Worker("alpha", spawnArg, cancellationToken: taskToken));
+            await started.Wait();
+            Console.WriteLine("main: cancelling alpha");
+            Py.Cancel(task);
+            try
+            {
+                await task;
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("main: alpha was cancelled");
+            }
+            Console.WriteLine($"cancelled: {task.IsCanceled} done: {task.IsCompleted}");
+            Console.WriteLine($"cancel again: {Py.Cancel(task)}");
 
-        var startedStubborn = new Py.Event();
-        var stubbornTask = Py.CreateTask(taskToken => Stubborn(startedStubborn, cancellationToken: taskToken));
-        await startedStubborn.Wait();
-        Py.Cancel(stubbornTask);
-        Console.WriteLine($"stubborn returned: {await stubbornTask}");
-        Console.WriteLine($"stubborn cancelled: {stubbornTask.IsCanceled}");
+            var startedStubborn = new Py.Event();
+            var stubbornTask = Py.CreateTask(startedStubborn, (spawnArg, taskToken) => Stubborn(spawnArg, cancellationToken: taskToken));
+            await startedStubborn.Wait();
+            Py.Cancel(stubbornTask);
+            Console.WriteLine($"stubborn returned: {await stubbornTask}");
+            Console.WriteLine($"stubborn cancelled: {stubbornTask.IsCanceled}");
 
-        var startedGuarded = new Py.Event();
-        var guardedTask = Py.CreateTask(taskToken => Guarded(startedGuarded, cancellationToken: taskToken));
-        await startedGuarded.Wait();
-        Py.Cancel(guardedTask);
-        try
-        {
-            await guardedTask;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.WriteLine("guarded: cancelled through `except Exception`");
-        }
+            var startedGuarded = new Py.Event();
+            var guardedTask = Py.CreateTask(startedGuarded, (spawnArg, taskToken) => Guarded(spawnArg, cancellationToken: taskToken));
+            await startedGuarded.Wait();
+            Py.Cancel(guardedTask);
+            try
+            {
+                await guardedTask;
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("guarded: cancelled through `except Exception`");
+            }
 
-        var nested = Py.CreateTask(taskToken => NestedSleep(3, cancellationToken: taskToken));
-        await Task.Yield();
-        Py.Cancel(nested);
-        try
-        {
-            await nested;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.WriteLine("nested: cancelled");
-        }
+            var nested = Py.CreateTask(taskToken => NestedSleep(3, cancellationToken: taskToken));
+            await Task.Yield();
+            Py.Cancel(nested);
+            try
+            {
+                await nested;
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("nested: cancelled");
+            }
 
-        var queue = Py.NewQueue<int>();
-        var results = new List<int>();
-        var consumerTask = Py.CreateTask(taskToken => Consumer(queue, results, cancellationToken: taskToken));
-        for (var i = 0; i < 5; i++)
-        {
-            await queue.Writer.WriteAsync(i);
-        }
-        while (results.Count < 5)
-        {
-            await Py.Sleep(0.01);
-        }
-        Py.Cancel(consumerTask);
-        try
-        {
-            await consumerTask;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.WriteLine($"consumer stopped after {Py.Str(results)}");
-        }
+            var queue = Py.NewQueue<int>();
+            var results = new List<int>();
+            var consumerTask = Py.CreateTask((queue, results), (spawnArgs, taskToken) => Consumer(spawnArgs.Item1, spawnArgs.Item2, cancellationToken: taskToken));
+            for (var i = 0; i < 5; i++)
+            {
+                await queue.Writer.WriteAsync(i);
+            }
+            while (results.Count < 5)
+            {
+                await Py.Sleep(0.01);
+            }
+            Py.Cancel(consumerTask);
+            try
+            {
+                await consumerTask;
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine($"consumer stopped after {Py.Str(results)}");
+            }
 
-        try
-        {
-            await Py.WaitFor(taskToken => SlowLookup("user:42", cancellationToken: taskToken), TimeSpan.FromSeconds(0.05));
+            try
+            {
+                await Py.WaitFor(taskToken => SlowLookup("user:42", cancellationToken: taskToken), TimeSpan.FromSeconds(0.05));
+            }
+            catch (TimeoutException)
+            {
+                Console.WriteLine("main: lookup timed out");
+            }
         }
-        catch (TimeoutException)
+        finally
         {
-            Console.WriteLine("main: lookup timed out");
+            await Py.CancelRemaining();
         }
     }
 }
@@ -200,31 +207,83 @@ public static class Py
     public static bool Cancel(Task task)
     {
         if (task.IsCompleted) return false;
-        if (cancellers.TryGetValue(task, out var source))
+        if (cancellers.TryGetValue(task, out var canceller))
         {
+            canceller.Requested = true;
+            var source = canceller.Source;
             if (SynchronizationContext.Current is EventLoop loop) loop.Post(_ => source.Cancel(), null);
             else source.Cancel();
         }
         return true;
     }
 
-    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, CancellationTokenSource> cancellers = new();
+    /// <summary>The end of asyncio.run: cancels the tasks still running and waits for them.</summary>
+    public static async Task CancelRemaining()
+    {
+        var running = new List<Task>();
+        foreach (var (task, _) in cancellers)
+            if (!task.IsCompleted) running.Add(task);
+        foreach (var task in running) Cancel(task);
+        try
+        {
+            await Task.WhenAll(running);
+        }
+        catch (Exception)
+        {
+            // Python gathers them with return_exceptions=True.
+        }
+    }
 
-    /// <summary>asyncio.create_task in a program that cancels tasks: the task runs under a token of its own.</summary>
+    /// <summary>Python's ordering: strings by code point, tuples item by item.</summary>
+    public static int Compare<T>(T a, T b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<T>.Default.Compare(a, b);
+
+    sealed class Canceller
+    {
+        public readonly CancellationTokenSource Source = new();
+        public bool Requested;
+    }
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, Canceller> cancellers = new();
+
+    /// <summary>
+    /// asyncio.create_task in a program that cancels tasks: the task runs
+    /// under a token of its own, and starts once its creator yields to the
+    /// loop; cancelled before that, it never starts, as in asyncio.
+    /// </summary>
     public static Task<T> CreateTask<T>(Func<CancellationToken, Task<T>> start)
     {
-        var source = new CancellationTokenSource();
-        var task = start(source.Token);
-        cancellers.AddOrUpdate(task, source);
+        var canceller = new Canceller();
+        var task = Deferred(canceller, start);
+        cancellers.AddOrUpdate(task, canceller);
         return task;
     }
 
     public static Task CreateTask(Func<CancellationToken, Task> start)
     {
-        var source = new CancellationTokenSource();
-        var task = start(source.Token);
-        cancellers.AddOrUpdate(task, source);
+        var canceller = new Canceller();
+        var task = Deferred(canceller, start);
+        cancellers.AddOrUpdate(task, canceller);
         return task;
+    }
+
+    public static Task<T> CreateTask<TArgs, T>(TArgs args, Func<TArgs, CancellationToken, Task<T>> start) =>
+        CreateTask(token => start(args, token));
+
+    public static Task CreateTask<TArgs>(TArgs args, Func<TArgs, CancellationToken, Task> start) =>
+        CreateTask(token => start(args, token));
+
+    static async Task<T> Deferred<T>(Canceller canceller, Func<CancellationToken, Task<T>> start)
+    {
+        await Task.Yield();
+        if (canceller.Requested) throw new OperationCanceledException(canceller.Source.Token);
+        return await start(canceller.Source.Token);
+    }
+
+    static async Task Deferred(Canceller canceller, Func<CancellationToken, Task> start)
+    {
+        await Task.Yield();
+        if (canceller.Requested) throw new OperationCanceledException(canceller.Source.Token);
+        await start(canceller.Source.Token);
     }
 
     /// <summary>
@@ -420,9 +479,11 @@ public static class Py
         public int Unfinished;
         public TaskCompletionSource AllDone = new();
 
-        public AsyncQueue(int maxsize)
+        public AsyncQueue(int maxsize, bool priority = false)
         {
-            var inner = maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
+            var inner = priority ? System.Threading.Channels.Channel.CreateUnboundedPrioritized(
+                                       new System.Threading.Channels.UnboundedPrioritizedChannelOptions<T> { Comparer = Comparer<T>.Create(Compare) })
+                      : maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
                                     : System.Threading.Channels.Channel.CreateUnbounded<T>();
             Reader = inner.Reader;
             Writer = new CountingWriter(this, inner.Writer);

@@ -11,9 +11,9 @@ namespace Cases.TaskGroup;
 
 public static class Program
 {
-    public static async Task<string> Job(string name, double delay)
+    public static async Task<string> Job(string name, double delay, CancellationToken cancellationToken = default)
     {
-        await Py.Sleep(delay);
+        await Py.Sleep(delay, cancellationToken);
         return $"{name} done";
     }
 
@@ -23,10 +23,10 @@ public static class Program
         Task<string> first = default;
         Task<string> second = default;
         {
-            var tg = new List<Task>();
-            first = Py.Start(tg, Job("first", 0.03));
-            second = Py.Start(tg, Job("second", 0.01));
-            await Task.WhenAll(tg);
+            var tg = new Py.TaskGroup();
+            first = tg.Add(Py.CreateTask(taskToken => Job("first", 0.03, cancellationToken: taskToken)));
+            second = tg.Add(Py.CreateTask(taskToken => Job("second", 0.01, cancellationToken: taskToken)));
+            await tg.Join();
         }
         Console.WriteLine(first.Result);
         Console.WriteLine(second.Result);
@@ -37,6 +37,72 @@ public static class Program
 /// <summary>Python semantics used by the translated code.</summary>
 public static class Py
 {
+    /// <summary>
+    /// Task.cancel(): the task sees OperationCanceledException at its pending
+    /// await once the caller yields to the loop, as in asyncio; false once it is done.
+    /// </summary>
+    public static bool Cancel(Task task)
+    {
+        if (task.IsCompleted) return false;
+        if (cancellers.TryGetValue(task, out var canceller))
+        {
+            canceller.Requested = true;
+            var source = canceller.Source;
+            if (SynchronizationContext.Current is EventLoop loop) loop.Post(_ => source.Cancel(), null);
+            else source.Cancel();
+        }
+        return true;
+    }
+
+    sealed class Canceller
+    {
+        public readonly CancellationTokenSource Source = new();
+        public bool Requested;
+    }
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, Canceller> cancellers = new();
+
+    /// <summary>
+    /// asyncio.create_task in a program that cancels tasks: the task runs
+    /// under a token of its own, and starts once its creator yields to the
+    /// loop; cancelled before that, it never starts, as in asyncio.
+    /// </summary>
+    public static Task<T> CreateTask<T>(Func<CancellationToken, Task<T>> start)
+    {
+        var canceller = new Canceller();
+        var task = Deferred(canceller, start);
+        cancellers.AddOrUpdate(task, canceller);
+        return task;
+    }
+
+    public static Task CreateTask(Func<CancellationToken, Task> start)
+    {
+        var canceller = new Canceller();
+        var task = Deferred(canceller, start);
+        cancellers.AddOrUpdate(task, canceller);
+        return task;
+    }
+
+    public static Task<T> CreateTask<TArgs, T>(TArgs args, Func<TArgs, CancellationToken, Task<T>> start) =>
+        CreateTask(token => start(args, token));
+
+    public static Task CreateTask<TArgs>(TArgs args, Func<TArgs, CancellationToken, Task> start) =>
+        CreateTask(token => start(args, token));
+
+    static async Task<T> Deferred<T>(Canceller canceller, Func<CancellationToken, Task<T>> start)
+    {
+        await Task.Yield();
+        if (canceller.Requested) throw new OperationCanceledException(canceller.Source.Token);
+        return await start(canceller.Source.Token);
+    }
+
+    static async Task Deferred(Canceller canceller, Func<CancellationToken, Task> start)
+    {
+        await Task.Yield();
+        if (canceller.Requested) throw new OperationCanceledException(canceller.Source.Token);
+        await start(canceller.Source.Token);
+    }
+
     /// <summary>
     /// asyncio's event loop: the rest of the program, and every continuation
     /// it schedules, runs on one thread in the order it becomes ready.
@@ -160,6 +226,15 @@ public static class Py
         public override SynchronizationContext CreateCopy() => this;
     }
 
+    /// <summary>Python's ExceptionGroup: str() is the message and the count of sub-exceptions.</summary>
+    public sealed class ExceptionGroup : Exception
+    {
+        public List<Exception> Exceptions { get; }
+
+        public ExceptionGroup(string message, List<Exception> exceptions)
+            : base($"{message} ({exceptions.Count} sub-exception{(exceptions.Count == 1 ? "" : "s")})") => Exceptions = exceptions;
+    }
+
     /// <summary>
     /// asyncio.sleep(s): on the program's event loop a timer of the loop, so
     /// that sleeps resume in the order of their deadlines, as in asyncio;
@@ -179,16 +254,43 @@ public static class Py
         return done.Task;
     }
 
-    /// <summary>TaskGroup.create_task: the task joins the group, which awaits it on exit.</summary>
-    public static Task<T> Start<T>(List<Task> group, Task<T> task)
+    /// <summary>
+    /// asyncio.TaskGroup: `async with` waits for every task started in it; the
+    /// first failure cancels the others, and the failures are raised together
+    /// as an ExceptionGroup, as in Python.
+    /// </summary>
+    public sealed class TaskGroup
     {
-        group.Add(task);
-        return task;
-    }
+        readonly List<Task> tasks = new();
 
-    public static Task Start(List<Task> group, Task task)
-    {
-        group.Add(task);
-        return task;
+        public Task<T> Add<T>(Task<T> task)
+        {
+            tasks.Add(task);
+            return task;
+        }
+
+        public Task Add(Task task)
+        {
+            tasks.Add(task);
+            return task;
+        }
+
+        public async Task Join()
+        {
+            var errors = new List<Exception>();
+            var counted = new HashSet<Task>();
+            while (true)
+            {
+                // By index: a task of the group may start more tasks in it.
+                for (int i = 0; i < tasks.Count; ++i)
+                    if (tasks[i].IsFaulted && counted.Add(tasks[i])) errors.Add(tasks[i].Exception!.InnerException!);
+                if (errors.Count > 0)
+                    foreach (var t in tasks) Cancel(t);
+                var running = tasks.Where(t => !t.IsCompleted).ToList();
+                if (running.Count == 0) break;
+                await Task.WhenAny(running);
+            }
+            if (errors.Count > 0) throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
+        }
     }
 }

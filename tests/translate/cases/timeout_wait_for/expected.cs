@@ -57,31 +57,63 @@ public static class Py
     public static bool Cancel(Task task)
     {
         if (task.IsCompleted) return false;
-        if (cancellers.TryGetValue(task, out var source))
+        if (cancellers.TryGetValue(task, out var canceller))
         {
+            canceller.Requested = true;
+            var source = canceller.Source;
             if (SynchronizationContext.Current is EventLoop loop) loop.Post(_ => source.Cancel(), null);
             else source.Cancel();
         }
         return true;
     }
 
-    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, CancellationTokenSource> cancellers = new();
+    sealed class Canceller
+    {
+        public readonly CancellationTokenSource Source = new();
+        public bool Requested;
+    }
 
-    /// <summary>asyncio.create_task in a program that cancels tasks: the task runs under a token of its own.</summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, Canceller> cancellers = new();
+
+    /// <summary>
+    /// asyncio.create_task in a program that cancels tasks: the task runs
+    /// under a token of its own, and starts once its creator yields to the
+    /// loop; cancelled before that, it never starts, as in asyncio.
+    /// </summary>
     public static Task<T> CreateTask<T>(Func<CancellationToken, Task<T>> start)
     {
-        var source = new CancellationTokenSource();
-        var task = start(source.Token);
-        cancellers.AddOrUpdate(task, source);
+        var canceller = new Canceller();
+        var task = Deferred(canceller, start);
+        cancellers.AddOrUpdate(task, canceller);
         return task;
     }
 
     public static Task CreateTask(Func<CancellationToken, Task> start)
     {
-        var source = new CancellationTokenSource();
-        var task = start(source.Token);
-        cancellers.AddOrUpdate(task, source);
+        var canceller = new Canceller();
+        var task = Deferred(canceller, start);
+        cancellers.AddOrUpdate(task, canceller);
         return task;
+    }
+
+    public static Task<T> CreateTask<TArgs, T>(TArgs args, Func<TArgs, CancellationToken, Task<T>> start) =>
+        CreateTask(token => start(args, token));
+
+    public static Task CreateTask<TArgs>(TArgs args, Func<TArgs, CancellationToken, Task> start) =>
+        CreateTask(token => start(args, token));
+
+    static async Task<T> Deferred<T>(Canceller canceller, Func<CancellationToken, Task<T>> start)
+    {
+        await Task.Yield();
+        if (canceller.Requested) throw new OperationCanceledException(canceller.Source.Token);
+        return await start(canceller.Source.Token);
+    }
+
+    static async Task Deferred(Canceller canceller, Func<CancellationToken, Task> start)
+    {
+        await Task.Yield();
+        if (canceller.Requested) throw new OperationCanceledException(canceller.Source.Token);
+        await start(canceller.Source.Token);
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class Program
         await Py.EnterLoop();
         var jobs = Py.NewQueue<string>(10);
         var done = new List<string>();
-        var workers = Py.Range(0, 3).Select(i => Worker($"w{i}", jobs, done)).ToList();
+        var workers = Py.Range(0, 3).Select(i => Py.Spawn(($"w{i}", jobs, done), spawnArgs => Worker(spawnArgs.Item1, spawnArgs.Item2, spawnArgs.Item3))).ToList();
         foreach (var job in new List<string> { "alpha", "beta", "gamma", "delta", "epsilon", "zeta" })
         {
             await jobs.Writer.WriteAsync(job);
@@ -241,9 +241,11 @@ public static class Py
         public int Unfinished;
         public TaskCompletionSource AllDone = new();
 
-        public AsyncQueue(int maxsize)
+        public AsyncQueue(int maxsize, bool priority = false)
         {
-            var inner = maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
+            var inner = priority ? System.Threading.Channels.Channel.CreateUnboundedPrioritized(
+                                       new System.Threading.Channels.UnboundedPrioritizedChannelOptions<T> { Comparer = Comparer<T>.Create(Compare) })
+                      : maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
                                     : System.Threading.Channels.Channel.CreateUnbounded<T>();
             Reader = inner.Reader;
             Writer = new CountingWriter(this, inner.Writer);
@@ -371,6 +373,28 @@ public static class Py
 
     public static List<T> Sorted<T, K>(IEnumerable<T> items, Func<T, K> key, bool reverse = false) =>
         (reverse ? items.OrderByDescending(key, Comparer<K>.Create(Compare)) : items.OrderBy(key, Comparer<K>.Create(Compare))).ToList();
+
+    /// <summary>
+    /// asyncio.create_task: the coroutine starts once its creator yields to
+    /// the loop, as asyncio schedules a new task's first step (a C# async
+    /// method would run at once, up to its first await).
+    /// </summary>
+    public static async Task<T> Spawn<T>(Func<Task<T>> start)
+    {
+        await Task.Yield();
+        return await start();
+    }
+
+    public static async Task Spawn(Func<Task> start)
+    {
+        await Task.Yield();
+        await start();
+    }
+
+    // The coroutine's arguments, evaluated at create_task (one value or a tuple).
+    public static Task<T> Spawn<TArgs, T>(TArgs args, Func<TArgs, Task<T>> start) => Spawn(() => start(args));
+
+    public static Task Spawn<TArgs>(TArgs args, Func<TArgs, Task> start) => Spawn(() => start(args));
 
     /// <summary>Python's str(): strings as they are, everything else as repr().</summary>
     public static string Str(object value) => value switch
