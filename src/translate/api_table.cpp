@@ -179,7 +179,7 @@ struct Loader {
 
   bool entry(const toml::table& t, ApiKind kind, std::string_view where) {
     if (!only_keys(t, {"python", "params", "returns", "context", "when", "cs", "cs-cancel", "cs-spawn", "spawn", "cancels", "concurrent",
-                       "cpp", "using", "note"},
+                       "cpp", "using", "note", "task", "shields"},
                    where))
       return false;
     auto e = std::make_unique<ApiEntry>();
@@ -191,8 +191,11 @@ struct Loader {
         !string(t, "cs", e->cs, true) || !string(t, "cpp", e->cpp, false) || !strings(t, "using", e->cs_using) ||
         !string(t, "note", e->note, false) || !string(t, "cs-cancel", e->cs_cancel, false) ||
         !string(t, "cs-spawn", e->cs_spawn, false) || !string(t, "spawn", e->spawn, false) ||
-        !boolean(t, "cancels", e->cancels) || !boolean(t, "concurrent", e->concurrent))
+        !boolean(t, "cancels", e->cancels) || !boolean(t, "concurrent", e->concurrent) ||
+        !string(t, "task", e->task, false) || !boolean(t, "shields", e->shields))
       return false;
+    if (!e->task.empty() && e->task != "detached" && e->task != "group")
+      return fail(t.get("task"), "`task` must be detached or group");
     if (!e->spawn.empty() && (e->param_index(e->spawn) < 0 || e->variadic(static_cast<size_t>(e->param_index(e->spawn)))))
       return fail(t.get("spawn"), fmt::format("`spawn` names `{}`, which is not a single parameter", e->spawn));
     if (e->spawn.empty() != e->cs_spawn.empty())
@@ -231,8 +234,9 @@ struct Loader {
         !boolean(t, "exception", ty.exception) || !string(t, "cs-new", ty.cs_new, false) ||
         !string(t, "base", ty.base, false))
       return false;
-    if (!ty.with.empty() && ty.with != "dispose" && ty.with != "async-dispose" && ty.with != "lock" && ty.with != "task-group")
-      return fail(t.get("with"), "`with` must be dispose, async-dispose, lock or task-group");
+    if (!ty.with.empty() && ty.with != "dispose" && ty.with != "async-dispose" && ty.with != "lock" && ty.with != "task-group" &&
+        ty.with != "timeout")
+      return fail(t.get("with"), "`with` must be dispose, async-dispose, lock, task-group or timeout");
     if (table.types.count(ty.python)) return fail(&t, fmt::format("type `{}` is declared twice", ty.python));
     table.types.emplace(ty.python, std::move(ty));
     return true;

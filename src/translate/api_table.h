@@ -46,6 +46,8 @@ struct ApiEntry {
   std::string spawn;                // the parameter started as a cancellable unit (create_task's `coro`)
   bool cancels = false;             // using this call cancels tasks (Task.cancel, wait_for's timeout)
   bool concurrent = false;          // runs coroutines side by side (gather, as_completed; `spawn` implies it)
+  std::string task;                 // returns a started task: "detached" (create_task) or "group" (TaskGroup's)
+  bool shields = false;             // its arguments run on when the caller is cancelled (asyncio.shield)
   std::string cpp;                  // C++ template (the next backend)
   std::vector<std::string> cs_using;
   std::string note;                 // comment placed beside the translation

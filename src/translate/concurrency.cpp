@@ -8,58 +8,11 @@
 #include <utility>
 
 #include "translate/api_table.h"
+#include "translate/ir_walk.h"
 
 namespace asl::tr {
 
 namespace {
-
-using ExprVisit = std::function<void(Expr&)>;
-
-void walk_expr(Expr& e, const ExprVisit& f) {
-  f(e);
-  for (auto& i : e.items)
-    if (i) walk_expr(*i, f);
-  for (auto& a : e.args)
-    if (a.value) walk_expr(*a.value, f);
-  for (auto& p : e.parts)
-    if (p.expr) walk_expr(*p.expr, f);
-  for (auto& c : e.clauses) {
-    if (c.target) walk_expr(*c.target, f);
-    if (c.iter) walk_expr(*c.iter, f);
-    for (auto& cond : c.conditions)
-      if (cond) walk_expr(*cond, f);
-  }
-  for (auto& p : e.params)
-    if (p.default_value) walk_expr(*p.default_value, f);
-  if (e.object) walk_expr(*e.object, f);
-}
-
-// The expressions of a function's own body; local functions are units of their own.
-void walk_block(Block& b, const ExprVisit& f);
-
-void walk_stmt(Stmt& s, const ExprVisit& f) {
-  for (ExprPtr* e : {&s.target, &s.value, &s.cause})
-    if (*e) walk_expr(**e, f);
-  for (auto& e : s.targets)
-    if (e) walk_expr(*e, f);
-  for (auto& e : s.range_args)
-    if (e) walk_expr(*e, f);
-  for (auto& [cond, body] : s.branches) {
-    if (cond) walk_expr(*cond, f);
-    walk_block(body, f);
-  }
-  walk_block(s.body, f);
-  walk_block(s.orelse, f);
-  walk_block(s.finally_body, f);
-  for (auto& h : s.handlers) walk_block(h.body, f);
-  for (auto& it : s.items)
-    if (it.value) walk_expr(*it.value, f);
-}
-
-void walk_block(Block& b, const ExprVisit& f) {
-  for (auto& s : b)
-    if (s) walk_stmt(*s, f);
-}
 
 void collect_local_functions(Block& b, std::vector<Function*>& out) {
   for (auto& s : b) {
@@ -73,6 +26,24 @@ void collect_local_functions(Block& b, std::vector<Function*>& out) {
     collect_local_functions(s->orelse, out);
     collect_local_functions(s->finally_body, out);
     for (auto& h : s->handlers) collect_local_functions(h.body, out);
+  }
+}
+
+// Every `async with asyncio.timeout(...)` body of a block, nested ones included.
+void for_each_timeout_body(Block& b, const std::function<void(Block&)>& f) {
+  for (auto& s : b) {
+    if (!s || s->kind == StmtKind::LocalFunction) continue;
+    if (s->kind == StmtKind::With)
+      for (const auto& it : s->items)
+        if (it.kind == WithKind::Timeout) {
+          f(s->body);
+          break;
+        }
+    for (auto& [cond, body] : s->branches) for_each_timeout_body(body, f);
+    for_each_timeout_body(s->body, f);
+    for_each_timeout_body(s->orelse, f);
+    for_each_timeout_body(s->finally_body, f);
+    for (auto& h : s->handlers) for_each_timeout_body(h.body, f);
   }
 }
 
@@ -112,8 +83,9 @@ void mark_concurrency(Module& m, std::vector<TranslateDiagnostic>& diags) {
       if (e.kind != ExprKind::ApiCall || !e.api) return;
       if (e.api->cancels) m.cancels = true;
       if (e.api->concurrent || !e.api->spawn.empty()) m.concurrent = true;
-      if (e.api->python == "asyncio.create_task" || e.api->python == "asyncio.ensure_future") m.detaches = true;
+      if (e.api->task == "detached") m.detaches = true;
     });
+  for (Function* f : units) for_each_timeout_body(f->body, [&](Block&) { m.cancels = true; });
   if (!m.cancels) return;
 
   std::set<Key> async_functions;
@@ -146,13 +118,17 @@ void mark_concurrency(Module& m, std::vector<TranslateDiagnostic>& diags) {
       }
     });
 
+  // A timeout cancels what its block awaits: the block's calls take its token.
+  for (Function* f : units)
+    for_each_timeout_body(f->body, [&](Block& body) { walk_block(body, [&](Expr& e) { hand_on(e); }, false); });
+
   // Whatever a cancellable function awaits or starts inherits its token.
   for (bool changed = true; changed;) {
     changed = false;
     for (Function* f : units) {
       if (f->cancellable || !cancellable.count(key_of(*f)) || !async_functions.count(key_of(*f))) continue;
       f->cancellable = changed = true;
-      walk_block(f->body, [&](Expr& e) { hand_on(e); });
+      walk_block(f->body, [&](Expr& e) { hand_on(e); }, false);
     }
   }
 }

@@ -142,6 +142,7 @@ enum class WithKind : unsigned char {
   AsyncDispose,  // await using
   Lock,          // acquire/release around the body (asyncio.Lock, Semaphore)
   TaskGroup,     // collect started tasks, await them all at the end
+  Timeout,       // asyncio.timeout: the body's awaits are cancelled at the deadline, then TimeoutError
 };
 
 struct WithItem {

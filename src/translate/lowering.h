@@ -67,7 +67,9 @@ struct FunctionContext {
   std::vector<int> block_path;  // current block while lowering
   std::vector<Type> returns, yields;
   bool saw_yield = false;
-  bool args_typed_locals = false;  // a call typed a local passed to it: earlier calls see it on a second pass
+  // A call typed a local passed to it, or a use typed a local after its
+  // assignment: the statements before see it on a second pass.
+  bool args_typed_locals = false;
 };
 
 // Names bound by lambdas and comprehensions, innermost last.
@@ -184,6 +186,9 @@ class Lowering {
   // code puts into it (`results = []`, then `results.append(x)`, `d[k] = v`),
   // wherever the variable lives: local, parameter, module variable, field.
   void refine_storage(Expr& target, const Type& t);
+  // `x = source` where x's type is known better than the source's: the
+  // storage the value came from (a field, a container's items) learns it.
+  void refine_source(Expr& value, const Type& t);
   void widen_storage(Expr& target, const Type& t);  // replaces: the caller has joined the types
   Type* storage_of(Expr& target);                   // where a variable's type lives, if it is one
   void refine_from_mutation(const std::string& method, Expr& receiver, const std::vector<Expr*>& args, TSNode at);

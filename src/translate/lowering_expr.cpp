@@ -365,6 +365,57 @@ void Lowering::refine_storage(Expr& target, const Type& t) {
   if (!slot) return;
   *slot = after;
   if (shared) inference_moved_ = true;
+  else if (fn_) fn_->args_typed_locals = true;
+}
+
+void Lowering::refine_source(Expr& value, const Type& t) {
+  // The value may already carry the target's type (an expected type typed
+  // it): its storage is refined all the same; refining never widens.
+  if (t.kind == TypeKind::Unknown || value.type.kind != t.kind) return;
+  switch (value.kind) {
+    case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript:
+      refine_storage(value, t);
+      return;
+    case ExprKind::ApiCall: {
+      // `x = d.pop(k)`, `x = d.get(k)`, `x = items.pop()`: an item of the receiver.
+      if (!value.object || !value.api) return;
+      std::string_view method(value.api->python);
+      method.remove_prefix(method.rfind('.') + 1);
+      Expr& r = *value.object;
+      if (r.type.kind == TypeKind::Dict && (method == "pop" || method == "get" || method == "setdefault"))
+        refine_storage(r, Type::dict(Type(), t));
+      else if (r.type.kind == TypeKind::List && method == "pop")
+        refine_storage(r, Type::list(t));
+      value.type.refine(t);
+      return;
+    }
+    case ExprKind::Await:
+      refine_source(*value.items[0], Type::awaitable(t));
+      value.type.refine(t);
+      return;
+    case ExprKind::Call: case ExprKind::MethodCall: {
+      // `f = make()`: what the caller does with the result types the callee's.
+      Signature* sig = nullptr;
+      if (value.kind == ExprKind::Call && value.name_kind == NameKind::Function) {
+        if (auto f = functions_.find(value.text); f != functions_.end()) sig = &f->second;
+      } else if (value.kind == ExprKind::MethodCall && value.object && value.object->type.kind == TypeKind::Class) {
+        for (ClassInfo* c = &classes_[value.object->type.name]; c && !sig;
+             c = c->base.empty() || !classes_.count(c->base) ? nullptr : &classes_[c->base])
+          if (auto m = c->methods.find(value.text); m != c->methods.end()) sig = &m->second;
+      }
+      if (!sig || sig->result_annotated || sig->is_generator) return;
+      Type want = value.type.kind == TypeKind::Awaitable && t.kind == TypeKind::Awaitable ? t.arg(0) : t;
+      Type after = sig->result;
+      after.refine(want);
+      if (!(after == sig->result)) {
+        sig->result = after;
+        inference_moved_ = true;
+      }
+      value.type.refine(t);
+      return;
+    }
+    default: return;
+  }
 }
 
 bool Lowering::assignable(const Type& to, const Type& from) const {
@@ -399,7 +450,8 @@ void Lowering::refine_from_mutation(const std::string& method, Expr& receiver, c
     want = Type::dict(arg(0), arg(1));
   else if (rt.kind == TypeKind::Dict && method == "update" && arg(0).kind == TypeKind::Dict)
     want = arg(0);
-  else if (rt.kind == TypeKind::Extern && !rt.args.empty() && (method == "put" || method == "put_nowait"))
+  else if (rt.kind == TypeKind::Extern && !rt.args.empty() &&
+           (method == "put" || method == "put_nowait" || (method == "set_result" && rt.name == "asyncio.Future")))
     want = Type::external(rt.name, {arg(0)});
   if (want.kind == TypeKind::Unknown) return;
   if (!rt.known()) {
@@ -702,6 +754,11 @@ ExprPtr Lowering::await_expr(TSNode n, const Type* expected) {
   if (!in_async()) unsupported(n, "await outside an async function");
   Type want = expected ? Type::awaitable(*expected) : Type();
   ExprPtr v = expr(ts_node_named_child(n, 0), expected ? &want : nullptr);
+  if (v->type.kind == TypeKind::Extern && v->type.name == "asyncio.Future" && v->type.args.size() == 1) {
+    auto e = make(ExprKind::Await, v->type.arg(0), pos(n));
+    e->items.push_back(std::move(v));
+    return e;
+  }
   if (v->type.kind != TypeKind::Awaitable) {
     if (fn_ && fn_->inferring && !v->type.known()) {
       auto e = make(ExprKind::Await, {}, pos(n));

@@ -372,10 +372,12 @@ Function Lowering::lower_function(TSNode def, Signature& sig, ClassInfo* klass, 
       r = Type(sig.is_async ? TypeKind::AsyncIterator : TypeKind::Iterator, {elem});
     } else if (!ctx.returns.empty()) {
       // Every `return` joins (`return None` and `return 3`: Optional[int]);
-      // returns that contradict each other leave the result unknown.
+      // returns that contradict each other leave the result unknown. A
+      // partly known result (a future whose items are typed by its callers)
+      // is kept for the callers to complete.
       std::optional<Type> j = Type();
       for (const auto& t : ctx.returns)
-        if (j) j = t.known() ? join(*j, t) : std::optional<Type>();
+        if (j) j = t.kind != TypeKind::Unknown ? join(*j, t) : std::optional<Type>();
       r = j ? *j : Type();
     }
     sig.result = r;
@@ -732,6 +734,23 @@ Module Lowering::run() {
     }
   }
 
+  // What kind of value each module variable holds (`cache = {}` is a dict
+  // whose types its uses in functions give), before the functions are inferred.
+  for (TSNode n : order) {
+    if (!is(n, k_.expression_statement)) continue;
+    TSNode a = ts_node_named_child(n, 0);
+    if (!is(a, k_.assignment) || !is(field(a, "left"), k_.identifier) || ts_node_is_null(field(a, "right"))) continue;
+    auto g = globals_.find(std::string(text(field(a, "left"))));
+    if (g == globals_.end() || !ts_node_is_null(field(a, "type"))) continue;
+    std::string_view rk = ts_node_type(field(a, "right"));
+    if (rk != "dictionary" && rk != "list" && rk != "set") continue;
+    try {
+      StateGuard guard(*this);
+      quiet_ = true;
+      g->second.type = expr(field(a, "right"))->type;
+    } catch (const Unsupported&) {
+    }
+  }
   infer_to_fixed_point(entry_stmts);
   // Module variables, typed by their values.
   std::vector<std::unique_ptr<ModuleVar>> vars;
@@ -748,7 +767,9 @@ Module Lowering::run() {
     try {
       Type ann;
       if (TSNode ty = field(a, "type"); !ts_node_is_null(ty)) ann = annotation(ty);
-      v->value = expr(field(a, "right"), ann.known() ? &ann : nullptr);
+      // An empty container's types come from its uses (refined during inference).
+      const Type* expected = ann.known() ? &ann : g->second.type.known() ? &g->second.type : nullptr;
+      v->value = expr(field(a, "right"), expected);
       v->type = ann.known() ? ann : v->value->type;
       if (!v->type.known()) unsupported(field(a, "right"), fmt::format("type of module variable `{}` cannot be inferred", vname));
     } catch (const Unsupported& u) {

@@ -159,6 +159,8 @@ void Lowering::statement(TSNode n, Block& out) {
         size_t slot = fn_ ? fn_->returns.size() : 0;
         if (fn_) fn_->returns.emplace_back();
         s->value = expr(v, expected);
+        // A result that callers typed further types what is returned.
+        if (fn_ && fn_->sig && !fn_->sig->result_annotated) refine_source(*s->value, fn_->sig->result);
         if (fn_) fn_->returns[slot] = s->value->type;
       } else if (fn_) {
         fn_->returns.push_back(TypeKind::None);
@@ -287,6 +289,19 @@ StmtPtr Lowering::assignment(TSNode n) {
     if (s->target->kind == ExprKind::Name && s->target->name_kind == NameKind::Constant)
       unsupported(left, "assignment to a module constant");
     // `x += 1` where x is float and the value int is fine; a list grows in place.
+    // `total += 0.5` or `x /= 2` on an int makes it a float, as in Python: the
+    // variable (or field) is one from its first assignment on.
+    if (s->target->type.kind == TypeKind::Int && (s->value->type.kind == TypeKind::Float || op == "/")) {
+      if (Type* slot = storage_of(*s->target)) {
+        *slot = TypeKind::Float;
+        if (s->target->kind == ExprKind::Name && s->target->name_kind == NameKind::Local) {
+          if (fn_) fn_->args_typed_locals = true;
+        } else {
+          inference_moved_ = true;
+        }
+      }
+      s->target->type = TypeKind::Float;
+    }
     return s;
   }
   Type annotated;
@@ -361,6 +376,7 @@ StmtPtr Lowering::assign_to(TSNode left, ExprPtr value, SourcePos p, const Type*
         s->target->text = nm;
         if (value->kind == ExprKind::List || value->kind == ExprKind::Dict || value->kind == ExprKind::Set)
           if (!value->type.known()) value->type.refine(l->type);
+        refine_source(*value, l->type);
         s->value = std::move(value);
         return s;
       }
@@ -415,6 +431,8 @@ StmtPtr Lowering::assign_to(TSNode left, ExprPtr value, SourcePos p, const Type*
       refine_storage(*s->target->items[0], Type::dict(s->target->items[1]->type, value->type));
       s->target->type = s->target->items[0]->type.arg(1);
     }
+    // ... and a dictionary whose items are known types the value put in it.
+    if (s->target->kind == ExprKind::Subscript && s->target->type.known()) refine_source(*value, s->target->type);
     // `self.x = value` in a method declares the field x; its type joins every
     // value assigned to it (`self.result = None`, later `self.result = 3`).
     if (s->target->kind == ExprKind::Attribute && fn_ && fn_->klass && s->target->object->name_kind == NameKind::Self) {
@@ -787,6 +805,7 @@ StmtPtr Lowering::with_statement(TSNode n) {
         unsupported(v, fmt::format("`{}` of a value of type `{}`", s->is_async ? "async with" : "with", to_string(t)));
       w.kind = at->with == "lock" ? WithKind::Lock
              : at->with == "task-group" ? WithKind::TaskGroup
+             : at->with == "timeout"    ? WithKind::Timeout
              : at->with == "async-dispose" ? WithKind::AsyncDispose : WithKind::Dispose;
       w.await_enter = at->await_enter;
       if (at->await_enter && !s->is_async) unsupported(v, "plain `with` on an asynchronous context manager");
@@ -798,6 +817,8 @@ StmtPtr Lowering::with_statement(TSNode n) {
       }
       if (!ts_node_is_null(target)) {
         if (!is(target, k_.identifier)) unsupported(target, "with ... as a target other than a name");
+        if (w.kind == WithKind::Timeout)
+          unsupported(target, "`asyncio.timeout(...) as NAME` (rescheduling a timeout is not translated)");
         w.name = std::string(text(target));
         if (fn_ && fn_->locals.count(w.name)) unsupported(target, fmt::format("`{}` is also used outside the with statement", w.name));
         scope.names[w.name] = w.type;

@@ -155,7 +155,9 @@ Type Lowering::annotation(TSNode n) {
   if (q == "typing.Iterator" || q == "typing.Generator" || q == "typing.Iterable" || q == "collections.abc.Iterator" ||
       q == "collections.abc.Generator" || q == "collections.abc.Iterable")
     return Type(TypeKind::Iterator, {arg(0)});
-  if (q == "typing.Awaitable" || q == "typing.Coroutine" || q == "asyncio.Task" || q == "asyncio.Future" ||
+  // A future is completed by hand (set_result): a type of its own, typed by its use.
+  if (q == "asyncio.Future") return Type::external("asyncio.Future", {params.empty() ? Type() : arg(0)});
+  if (q == "typing.Awaitable" || q == "typing.Coroutine" || q == "asyncio.Task" ||
       q == "collections.abc.Awaitable" || q == "collections.abc.Coroutine") {
     if (params.empty()) unsupported(n, fmt::format("`{}` without a result type", head));
     return Type::awaitable(arg(params.size() == 3 ? 2 : 0));

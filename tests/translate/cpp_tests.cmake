@@ -16,7 +16,7 @@ target_compile_options(translate_cpp_run_tests PRIVATE ${ASYNCLINT_WARNINGS})
 add_test(NAME translate_cpp_compile_and_run_gcc COMMAND translate_cpp_run_tests --gtest_filter=Cases/GccCases.*)
 add_test(NAME translate_cpp_compile_and_run_clang COMMAND translate_cpp_run_tests --gtest_filter=Cases/ClangCases.*)
 set_tests_properties(translate_cpp_compile_and_run_gcc translate_cpp_compile_and_run_clang PROPERTIES
-  TIMEOUT 900 RUN_SERIAL TRUE)
+  TIMEOUT 1800 RUN_SERIAL TRUE)
 
 # The runtime headers on their own (runtime/cpp/asynctranslate), with GoogleTest.
 find_package(Boost 1.81 REQUIRED)

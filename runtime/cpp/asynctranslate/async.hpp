@@ -116,13 +116,27 @@ struct task_core {
   condition finished;
   asio::cancellation_signal signal;
 
-  // task.cancel(msg): False once the task is done.
+  bool future = false;  // asyncio.Future: no coroutine; set_result completes it
+
+  // task.cancel(msg): False once the task is done. A future ends at once.
   bool cancel(std::string message = {}) {
     if (done) return false;
     cancel_requested = true;
     cancel_message = std::move(message);
+    if (future) {
+      error = std::make_exception_ptr(CancelledError(cancel_message));
+      cancelled = true;
+      finish();
+      return true;
+    }
     signal.emit(asio::cancellation_type::terminal);
     return true;
+  }
+  void finish() {
+    done = true;
+    order = ++completion_counter();
+    finished.notify_all();
+    completions().notify_all();
   }
 };
 inline std::vector<std::weak_ptr<task_core>>& live_tasks() {
@@ -186,10 +200,7 @@ class task {
       } catch (...) {
         st->error = std::current_exception();
       }
-      st->done = true;
-      st->order = ++detail::completion_counter();
-      st->finished.notify_all();
-      detail::completions().notify_all();
+      st->finish();
     };
     asio::co_spawn(detail::loop(), body(s, std::move(aw)), asio::bind_cancellation_slot(s->signal.slot(), asio::detached));
   }
@@ -210,6 +221,25 @@ class task {
     }
     if (s->error) std::rethrow_exception(s->error);
     if constexpr (!std::is_void_v<T>) co_return *s->value;
+  }
+  // asyncio.Future: a task without a coroutine, completed by set_result,
+  // set_exception or cancel.
+  static task future() {
+    task t;
+    t.s_ = std::make_shared<state>();
+    t.s_->future = true;
+    return t;
+  }
+  void set_result(value_type v) const {
+    if (s_->done) throw InvalidStateError("invalid state");
+    s_->value = std::move(v);
+    s_->finish();
+  }
+  template <class E>
+  void set_exception(E e) const {
+    if (s_->done) throw InvalidStateError("invalid state");
+    s_->error = std::make_exception_ptr(std::move(e));
+    s_->finish();
   }
   bool done() const { return s_->done; }
   bool cancel(std::string message = {}) const { return s_->cancel(std::move(message)); }
@@ -437,9 +467,39 @@ asio::awaitable<T> wait_for(const task<T>& t, double timeout) {
   return wait_for(t.wait(), timeout);
 }
 
+// asyncio.shield(aw): a cancelled caller stops waiting (CancelledError at
+// its await); the task runs on. A coroutine is made a task first, as Python does.
+template <class T>
+asio::awaitable<T> shield(task<T> t) {
+  auto s = t.get_state();
+  while (!s->done) co_await s->finished.wait();
+  if (s->error) std::rethrow_exception(s->error);
+  if constexpr (!std::is_void_v<T>) co_return *s->value;
+}
+template <class T>
+asio::awaitable<T> shield(asio::awaitable<T> aw) {
+  return shield(task<T>(std::move(aw)));
+}
+
+// asyncio.timeout(delay): `async with` runs its block as a coroutine raced
+// against the deadline, as wait_for does; no delay (None) means no deadline.
+struct timeout_scope {
+  std::optional<double> delay;
+  asio::awaitable<void> run(asio::awaitable<void> block) const {
+    if (delay) co_await wait_for(std::move(block), *delay);
+    else co_await std::move(block);
+  }
+};
+inline timeout_scope timeout(double delay) { return {delay}; }
+inline timeout_scope timeout(std::nullopt_t) { return {}; }
+inline timeout_scope timeout(std::optional<double> delay) { return {delay}; }
+
 // asyncio.PriorityQueue is a Queue whose get() takes the smallest item.
 struct smallest_first_t {};
 inline constexpr smallest_first_t smallest_first{};
+// asyncio.LifoQueue is a Queue whose get() takes the newest item.
+struct newest_first_t {};
+inline constexpr newest_first_t newest_first{};
 
 // asyncio.Queue (maxsize 0: unbounded). A handle: copies share the queue.
 template <class T>
@@ -451,6 +511,9 @@ class Queue {
     s_->insert = [](std::deque<T>& items, T item) {
       items.insert(std::upper_bound(items.begin(), items.end(), item, less{}), std::move(item));
     };
+  }
+  Queue(int maxsize, newest_first_t) : Queue(maxsize) {
+    s_->insert = [](std::deque<T>& items, T item) { items.push_front(std::move(item)); };
   }
   // The coroutines hold the shared state, not `this`: an awaitable starts
   // when awaited, and may outlive the handle it came from.
@@ -626,6 +689,62 @@ class Condition {
   std::shared_ptr<state> s_;
 };
 
+// asyncio.Barrier(parties): wait() returns once `parties` tasks wait, each
+// with its arrival index; CPython's states (filling, draining, resetting,
+// broken) on a Condition, so tasks wake in the order asyncio wakes them.
+class Barrier {
+  enum class phase { filling, draining, resetting, broken };
+  struct state {
+    Condition cond;
+    int parties = 1;
+    int count = 0;
+    phase now = phase::filling;
+  };
+
+ public:
+  explicit Barrier(int parties) : s_(std::make_shared<state>()) {
+    if (parties < 1) throw ValueError("parties must be > 0");
+    s_->parties = parties;
+  }
+  asio::awaitable<int> wait() {
+    return [](std::shared_ptr<state> s) -> asio::awaitable<int> {
+      auto guard = co_await s->cond.hold();
+      co_await s->cond.wait_for([s] { return s->now != phase::draining && s->now != phase::resetting; });
+      if (s->now == phase::broken) throw BrokenBarrierError("Barrier aborted");
+      int index = s->count++;
+      struct leave {
+        state& st;
+        ~leave() {
+          if (--st.count > 0) return;
+          if (st.now == phase::resetting || st.now == phase::draining) st.now = phase::filling;
+          st.cond.notify_all();
+        }
+      } on_exit{*s};
+      if (index + 1 == s->parties) {
+        s->now = phase::draining;
+        s->cond.notify_all();
+      } else {
+        co_await s->cond.wait_for([s] { return s->now != phase::filling; });
+        if (s->now == phase::broken || s->now == phase::resetting) throw BrokenBarrierError("Abort or reset of barrier");
+      }
+      co_return index;
+    }(s_);
+  }
+  asio::awaitable<void> abort() {
+    return [](std::shared_ptr<state> s) -> asio::awaitable<void> {
+      auto guard = co_await s->cond.hold();
+      s->now = phase::broken;
+      s->cond.notify_all();
+    }(s_);
+  }
+  int parties() const { return s_->parties; }
+  int n_waiting() const { return s_->now == phase::filling ? s_->count : 0; }
+  bool broken() const { return s_->now == phase::broken; }
+
+ private:
+  std::shared_ptr<state> s_;
+};
+
 // asyncio.Event
 class Event {
  public:
@@ -768,6 +887,43 @@ auto to_thread(F f, Args... args) -> asio::awaitable<decltype(f(args...))> {
       asio::use_awaitable);
   if (out->error) std::rethrow_exception(out->error);
   if constexpr (!std::is_void_v<R>) co_return std::move(*out->value);
+}
+
+// asyncio.get_running_loop(): the loop as a value; what its methods need is
+// the running io_context (detail::loop()).
+struct event_loop {};
+
+namespace detail {
+// A loop callback's exception is reported and the loop goes on, as asyncio's.
+template <class F>
+void run_callback(F& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "Exception in callback: %s\n", e.what());
+  }
+}
+}  // namespace detail
+
+// loop.call_soon(f, *args): runs after the callbacks ready now.
+template <class F, class... Args>
+void call_soon(F f, Args... args) {
+  asio::post(detail::loop(), [f, args...]() mutable {
+    auto call = [&] { f(args...); };
+    detail::run_callback(call);
+  });
+}
+
+// loop.call_later(delay, f, *args): runs once the delay has passed.
+template <class F, class... Args>
+void call_later(double delay, F f, Args... args) {
+  auto timer = std::make_shared<asio::steady_timer>(detail::loop(), detail::seconds(delay));
+  timer->async_wait([timer, f, args...](const std::error_code& ec) mutable {
+    if (ec) return;
+    auto call = [&] { f(args...); };
+    detail::run_callback(call);
+  });
 }
 
 // asyncio.run(main()): runs the event loop until main completes, then

@@ -178,6 +178,7 @@ ASYNCTRANSLATE_EXCEPTION(PermissionError, OSError);
 ASYNCTRANSLATE_EXCEPTION(TimeoutError, OSError);
 ASYNCTRANSLATE_EXCEPTION(RuntimeError, Exception);
 ASYNCTRANSLATE_EXCEPTION(InvalidStateError, Exception);  // asyncio.InvalidStateError
+ASYNCTRANSLATE_EXCEPTION(BrokenBarrierError, RuntimeError);  // asyncio.BrokenBarrierError
 ASYNCTRANSLATE_EXCEPTION(NotImplementedError, RuntimeError);
 ASYNCTRANSLATE_EXCEPTION(TypeError, Exception);
 ASYNCTRANSLATE_EXCEPTION(ValueError, Exception);
@@ -375,6 +376,18 @@ inline std::string float_repr(double x) {
   return negative ? "-" + out : out;
 }
 
+// --- arguments in Python's order ------------------------------------------------
+
+// Python evaluates arguments left to right; C++ leaves their order open, but
+// evaluates a braced list in order: `py::print(py::in_order{a(), b()})`.
+template <class... Ts>
+struct in_order {
+  std::tuple<Ts...> values;
+  in_order(Ts... vs) : values(std::move(vs)...) {}
+};
+template <class... Ts>
+in_order(Ts...) -> in_order<Ts...>;
+
 // --- print() ------------------------------------------------------------------
 
 struct print_options {
@@ -394,6 +407,19 @@ void print_with(print_options o, const Args&... args) {
 template <class... Args>
 void print(const Args&... args) {
   print_with({}, args...);
+}
+template <class... Ts>
+void print_with(print_options o, const in_order<Ts...>& args) {
+  std::apply([&](const auto&... xs) { print_with(o, xs...); }, args.values);
+}
+template <class... Ts>
+void print(const in_order<Ts...>& args) {
+  print_with({}, args);
+}
+// An f-string whose holes have side effects (`f"{next(it)} {next(it)}"`).
+template <class... Ts>
+std::string format(std::string_view pattern, const in_order<Ts...>& args) {
+  return std::apply([&](const auto&... xs) { return fmt::format(fmt::runtime(pattern), xs...); }, args.values);
 }
 
 // --- f-string format specs -----------------------------------------------------

@@ -69,6 +69,11 @@ class CppEmitter {
   std::string call_args(const Expr& call, const std::vector<Param>* params, const Function* callee = nullptr);
   std::string format_hole(const Expr& e, const std::string& spec, char conversion, std::string& args);
   bool is_task(const Expr& e) const;
+  const Function* forwarded_to(const Expr& e) const;
+  const Function* callee_of(const Expr& call) const;
+  bool needs_order(const std::vector<const Expr*>& args) const;
+  bool mutates_through_calls(const Function& f, const std::string& name) const;
+  mutable std::set<std::pair<const Function*, std::string>> passing_visits_;
 
   // cpp_stmt.cpp
   void block(const Block& b);
@@ -139,6 +144,18 @@ class CppEmitter {
   int temp_counter_ = 0;
   bool in_lambda_ = false;
   std::string rethrow_;  // a bare `raise` in a handler that awaits rethrows this
+  int loops_ = 0;        // loops open around the statement being emitted
+  // `async with asyncio.timeout()` blocks being emitted: each runs as a
+  // coroutine lambda, so a `return` sets `returned` and leaves the lambda.
+  struct TimeoutBlock {
+    const Function* function = nullptr;
+    int loops = 0;
+    std::string returned;  // empty: the block has no `return`
+    bool value = false;    // `returned` is an optional holding the result
+  };
+  std::vector<TimeoutBlock> timeouts_;
+  void timeout_block(const Stmt& s, size_t index, const std::string& scope);
+  void loop_exit(const Stmt& s, const char* keyword);
 };
 
 std::string cpp_namespace(const std::string& name);  // `a.b` -> `a::b`; empty: `program`

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "translate/cpp/cpp_emitter.h"
+#include "translate/ir_walk.h"
 
 namespace asl::tr::cpp {
 
@@ -152,8 +153,42 @@ std::string CppEmitter::format_hole(const Expr& e, const std::string& spec, char
   return spec.empty() ? "{}" : "{:" + spec + "}";
 }
 
+namespace {
+// A library call whose result depends on when it runs: it draws, takes or
+// reads what changes (random, next, pop, a clock, a queue).
+bool stateful_api(const Expr& x) {
+  if (x.kind != ExprKind::ApiCall || !x.api) return false;
+  std::string_view p(x.api->python);
+  if (p.starts_with("random.") || p.starts_with("time.") || p == "builtins.next" || p == "builtins.input") return true;
+  std::string_view m = p.substr(p.rfind('.') + 1);
+  for (std::string_view k : {"pop", "popleft", "popitem", "get_nowait", "put_nowait", "setdefault", "readline", "read"})
+    if (m == k) return true;
+  return false;
+}
+
+// Whether evaluating the expression may change state or read changing state
+// (a call of the module's, an await, a stateful library call): two such
+// arguments must be evaluated in Python's order.
+bool has_effects(const Expr& e) {
+  bool found = false;
+  walk_expr(const_cast<Expr&>(e), [&](Expr& x) {
+    found = found || x.kind == ExprKind::Call || x.kind == ExprKind::MethodCall || x.kind == ExprKind::Await || stateful_api(x);
+  });
+  return found;
+}
+}  // namespace
+
+bool CppEmitter::needs_order(const std::vector<const Expr*>& args) const {
+  int effects = 0;
+  for (const Expr* a : args) effects += a && has_effects(*a);
+  return effects >= 2;
+}
+
 Code CppEmitter::fstring(const Expr& e) {
   std::string s, args;
+  std::vector<const Expr*> holes;
+  for (const auto& p : e.parts)
+    if (p.expr) holes.push_back(p.expr.get());
   for (const auto& p : e.parts) {
     if (!p.expr) {
       std::string lit = string_literal(p.text);
@@ -166,6 +201,7 @@ Code CppEmitter::fstring(const Expr& e) {
     s += format_hole(*p.expr, p.spec, p.conversion, args);
   }
   if (args.empty()) return code("std::string(\"" + s + "\")");
+  if (needs_order(holes)) return code("py::format(\"" + s + "\", py::in_order{" + args.substr(2) + "})");
   return code("fmt::format(\"" + s + "\"" + args + ")");
 }
 
@@ -300,6 +336,22 @@ std::string CppEmitter::call_args(const Expr& e, const std::vector<Param>* param
   return s;
 }
 
+// The module function or method a call runs (for a method: the class of the
+// receiver's static type, or the nearest base that defines it).
+const Function* CppEmitter::callee_of(const Expr& e) const {
+  if (e.kind == ExprKind::Call) {
+    auto f = functions_.find(e.text);
+    return f != functions_.end() && e.name_kind == NameKind::Function ? f->second : nullptr;
+  }
+  if (e.kind != ExprKind::MethodCall || !e.object) return nullptr;
+  const Type& ot = e.object->type;
+  std::string cls = ot.kind == TypeKind::Optional ? ot.arg(0).name : ot.name;
+  for (auto c = classes_.find(cls); c != classes_.end(); c = classes_.find(c->second->base))
+    for (const auto& m : c->second->methods)
+      if (m.name == e.text) return &m;
+  return nullptr;
+}
+
 Code CppEmitter::call(const Expr& e) {
   if (e.kind == ExprKind::New) {
     auto c = classes_.find(e.text);
@@ -318,14 +370,11 @@ Code CppEmitter::call(const Expr& e) {
     return code("std::make_shared<" + identifier(e.text) + ">(" + args + ")");
   }
   if (e.kind == ExprKind::MethodCall) {
-    const Function* callee = nullptr;
+    const Function* callee = callee_of(e);
     const Type& ot = e.object->type;
     std::string cls = ot.kind == TypeKind::Optional ? ot.arg(0).name : ot.name;
     bool super = e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self && e.object->text == "super";
     if (e.object->name_kind == NameKind::Self && class_ && !super) cls = class_->name;
-    for (auto c = classes_.find(cls); c != classes_.end() && !callee; c = classes_.find(c->second->base))
-      for (const auto& m : c->second->methods)
-        if (m.name == e.text) callee = &m;
     std::string m = identifier(e.text) + "(" + call_args(e, callee ? &callee->params : nullptr, callee) + ")";
     if (super) return code((in_lambda_ ? "self->" : "this->") + identifier(cls) + "::" + m);  // the base's, not virtual
     if (e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self)
@@ -333,8 +382,7 @@ Code CppEmitter::call(const Expr& e) {
     return code(wrap(*e.object, kPrimary) + "->" + m);
   }
   if (e.text == "super().__init__") throw Unsupported{e.pos, "super().__init__ outside a constructor's first statement"};
-  const Function* fn = nullptr;
-  if (auto f = functions_.find(e.text); f != functions_.end() && e.name_kind == NameKind::Function) fn = f->second;
+  const Function* fn = callee_of(e);
   std::string callee = e.name_kind == NameKind::Function ? function_name(e.text) : identifier(e.text);
   if (auto n = nested_.find(e.text); n != nested_.end() && e.name_kind == NameKind::Local) {
     // A nested coroutine: first what it receives from the enclosing functions.
@@ -346,6 +394,18 @@ Code CppEmitter::call(const Expr& e) {
     return code(callee + "(" + args + ")");
   }
   return code(callee + "(" + call_args(e, fn ? &fn->params : nullptr, fn) + ")");
+}
+
+// The module function that a call such as `to_thread(f, *args)` or
+// `call_soon(f, *args)` calls with its remaining arguments.
+const Function* CppEmitter::forwarded_to(const Expr& e) const {
+  for (const auto& arg : e.args) {
+    const Expr* v = arg.value.get();
+    if (!v || v->kind != ExprKind::Name || v->name_kind != NameKind::Function) continue;
+    auto f = functions_.find(v->text);
+    return f == functions_.end() ? nullptr : f->second;
+  }
+  return nullptr;
 }
 
 Code CppEmitter::api(const Expr& e) {
@@ -376,9 +436,16 @@ Code CppEmitter::api(const Expr& e) {
       value = type(e.type.arg(static_cast<size_t>(ph[1] - '0')), e.pos);
     } else {
       int count = 0;
+      int at = a.param_index(ph);
+      const Function* callee = at >= 0 && a.variadic(static_cast<size_t>(at)) ? forwarded_to(e) : nullptr;
       for (const auto& arg : e.args) {
         if (arg.name != ph) continue;
-        value += (count++ ? ", " : "") + wrap(expr(*arg.value), need);
+        std::string v = wrap(expr(*arg.value), need);
+        // `call_soon(f, items)`: a list f changes is shared, as Python's objects are.
+        size_t k = static_cast<size_t>(count);
+        if (callee && k < callee->params.size() && passing(*callee, callee->params[k]) == Passing::Reference)
+          v = "std::ref(" + v + ")";
+        value += (count++ ? ", " : "") + v;
       }
     }
     i = close;
@@ -403,6 +470,7 @@ Code CppEmitter::print(const Expr& e) {
   }
   std::string args;
   for (const Expr* v : values) args += (args.empty() ? "" : ", ") + expr(*v).text;
+  if (needs_order(values)) args = "py::in_order{" + args + "}";
   if (!sep && !end) return code("py::print(" + args + ")");
   std::string opts = "{";
   if (sep) opts += ".sep = " + expr(*sep).text;
@@ -525,13 +593,10 @@ Code CppEmitter::lambda(const Expr& e) {
 }
 
 bool CppEmitter::is_task(const Expr& e) const {
-  if (e.kind == ExprKind::ApiCall && e.api &&
-      (e.api->python == "asyncio.create_task" || e.api->python == "asyncio.ensure_future" ||
-       e.api->python == "asyncio.TaskGroup.create_task"))
-    return true;
+  if (e.kind == ExprKind::ApiCall && e.api && !e.api->task.empty()) return true;
   if (e.kind == ExprKind::Name && task_names_.count(e.text)) return true;
   if (e.kind == ExprKind::Subscript) return is_task(*e.items[0]);
-  return e.type.kind == TypeKind::Extern && e.type.name == "asyncio.Task";
+  return e.type.kind == TypeKind::Extern && (e.type.name == "asyncio.Task" || e.type.name == "asyncio.Future");
 }
 
 Code CppEmitter::await(const Expr& e) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "translate/cpp/cpp_emitter.h"
+#include "translate/ir_walk.h"
 
 namespace asl::tr::cpp {
 
@@ -104,9 +105,33 @@ bool block_mutates(const Block& b, const std::string& name) {
 // in Python: by reference (the caller's variable must outlive the call).
 // A coroutine that only reads it takes it as `const&` (a loop variable can be
 // passed), unless it hands it on to another function of the module.
+// Whether `f` hands its parameter `name` to a function of the module that
+// changes it (`outer(items)` calls `inner(items)`, which appends).
+bool CppEmitter::mutates_through_calls(const Function& f, const std::string& name) const {
+  if (!passing_visits_.insert({&f, name}).second) return false;  // recursion: decided by the other uses
+  bool found = false;
+  for_each_expr(f.body, [&](const Expr& e) {
+    if (found || (e.kind != ExprKind::Call && e.kind != ExprKind::MethodCall)) return;
+    const Function* callee = callee_of(e);
+    if (!callee) return;
+    size_t position = 0;
+    for (const auto& a : e.args) {
+      size_t at = position;
+      if (a.name.empty()) ++position;
+      else
+        for (at = 0; at < callee->params.size() && callee->params[at].name != a.name; ++at) {
+        }
+      if (!a.value || a.value->kind != ExprKind::Name || a.value->text != name || at >= callee->params.size()) continue;
+      if (passing(*callee, callee->params[at]) == Passing::Reference) found = true;
+    }
+  });
+  passing_visits_.erase({&f, name});
+  return found;
+}
+
 CppEmitter::Passing CppEmitter::passing(const Function& f, const Param& p) const {
   if (!is_container(p.type)) return Passing::Value;
-  if (block_mutates(f.body, p.name)) return Passing::Reference;
+  if (block_mutates(f.body, p.name) || mutates_through_calls(f, p.name)) return Passing::Reference;
   if (f.is_async && block_awaits(f.body) && !block_hands_on(f.body, p.name)) return Passing::ConstReference;
   return Passing::Value;
 }
@@ -358,6 +383,7 @@ std::string runtime_includes(const std::string& body) {
   if (generators) out += "#include <asynctranslate/generator.hpp>\n";
   else if (async && !http) out += "#include <asynctranslate/async.hpp>\n";
   out += "#include <asynctranslate/collections.hpp>\n";
+  if (body.find("py::random::") != std::string::npos) out += "#include <asynctranslate/random.hpp>\n";
   if (body.find("std::numbers::") != std::string::npos) out += "#include <numbers>\n";
   return out;
 }

@@ -378,6 +378,13 @@ void CppEmitter::stmt(const Stmt& s) {
       case StmtKind::Assign: assign(s); return;
       case StmtKind::Unpack: unpack(s); return;
       case StmtKind::Return: {
+        if (!timeouts_.empty() && timeouts_.back().function == fn_) {
+          const TimeoutBlock& t = timeouts_.back();
+          if (t.value && !s.value) throw Unsupported{s.pos, "a bare `return` in an `asyncio.timeout()` block of a function with a result"};
+          simple(s, t.value ? t.returned + " = " + expr(*s.value).text + ";" : t.returned + " = true;");
+          w_.line("co_return;");
+          return;
+        }
         std::string kw = fn_ && fn_->is_async ? "co_return" : "return";
         simple(s, s.value ? kw + " " + expr(*s.value).text + ";" : kw + ";");
         return;
@@ -385,6 +392,8 @@ void CppEmitter::stmt(const Stmt& s) {
       case StmtKind::Yield: simple(s, "co_yield " + expr(*s.value).text + ";"); return;
       case StmtKind::If: if_stmt(s); return;
       case StmtKind::While: {
+        ++loops_;
+        struct Leave { int& n; ~Leave() { --n; } } leave{loops_};
         std::string c = expr(*s.value).text;
         if (c.find("co_await") == std::string::npos) {
           auto b = w_.block("while (" + c + ")");
@@ -396,10 +405,16 @@ void CppEmitter::stmt(const Stmt& s) {
         block(s.body);
         return;
       }
-      case StmtKind::ForEach: for_each(s); return;
-      case StmtKind::ForRange: for_range(s); return;
-      case StmtKind::Break: simple(s, "break;"); return;
-      case StmtKind::Continue: simple(s, "continue;"); return;
+      case StmtKind::ForEach:
+      case StmtKind::ForRange: {
+        ++loops_;
+        struct Leave { int& n; ~Leave() { --n; } } leave{loops_};
+        if (s.kind == StmtKind::ForEach) for_each(s);
+        else for_range(s);
+        return;
+      }
+      case StmtKind::Break: loop_exit(s, "break"); return;
+      case StmtKind::Continue: loop_exit(s, "continue"); return;
       case StmtKind::Try: try_stmt(s); return;
       case StmtKind::Raise: raise(s); return;
       case StmtKind::With: {
@@ -766,6 +781,9 @@ void CppEmitter::with_stmt(const Stmt& s, size_t index) {
       with_stmt(s, index + 1);
       return;
     }
+    case WithKind::Timeout:
+      timeout_block(s, index, value);
+      return;
     case WithKind::TaskGroup: {
       if (name.empty()) name = "group" + std::to_string(++temp_counter_);
       w_.line("py::TaskGroup " + name + ";" + tail);
@@ -774,6 +792,49 @@ void CppEmitter::with_stmt(const Stmt& s, size_t index) {
       return;
     }
   }
+}
+
+namespace {
+// A `return` of the block itself (not of a function defined in it).
+bool block_returns(const Block& b) {
+  for (const auto& s : b) {
+    if (s->kind == StmtKind::Return) return true;
+    if (s->kind == StmtKind::LocalFunction) continue;
+    for (const auto& br : s->branches)
+      if (block_returns(br.second)) return true;
+    for (const auto& h : s->handlers)
+      if (block_returns(h.body)) return true;
+    if (block_returns(s->body) || block_returns(s->orelse) || block_returns(s->finally_body)) return true;
+  }
+  return false;
+}
+}  // namespace
+
+// The block runs as a coroutine of its own raced against the deadline (as
+// wait_for runs its operation), so the deadline cancels its pending await.
+void CppEmitter::timeout_block(const Stmt& s, size_t index, const std::string& scope) {
+  if (fn_ && fn_->is_generator) throw Unsupported{s.pos, "`asyncio.timeout()` in an async generator"};
+  TimeoutBlock t{fn_, loops_, "", false};
+  if (block_returns(s.body)) {
+    t.returned = "returned" + std::to_string(++temp_counter_);
+    t.value = fn_ && fn_->result.kind != TypeKind::None;
+    w_.line(t.value ? "std::optional<" + type(fn_->result, s.pos) + "> " + t.returned + ";" : "bool " + t.returned + " = false;");
+  }
+  std::string tail = !s.trailing_comment.empty() && index == 0 ? "  //" + s.trailing_comment : "";
+  timeouts_.push_back(t);
+  struct Pop { std::vector<TimeoutBlock>& v; ~Pop() { v.pop_back(); } } pop{timeouts_};
+  {
+    auto b = w_.block("co_await " + scope + ".run([&]() -> boost::asio::awaitable<void>" + tail, "());");
+    with_stmt(s, index + 1);
+  }
+  if (!t.returned.empty()) w_.line(t.value ? "if (" + t.returned + ") co_return std::move(*" + t.returned + ");"
+                                          : "if (" + t.returned + ") co_return;");
+}
+
+void CppEmitter::loop_exit(const Stmt& s, const char* keyword) {
+  if (!timeouts_.empty() && timeouts_.back().function == fn_ && timeouts_.back().loops == loops_)
+    throw Unsupported{s.pos, fmt::format("`{}` out of an `async with asyncio.timeout()` block", keyword)};
+  simple(s, std::string(keyword) + ";");
 }
 
 }  // namespace asl::tr::cpp

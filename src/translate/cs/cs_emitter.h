@@ -95,6 +95,9 @@ class CsEmitter {
   std::set<std::string> usings_;
   std::map<std::string, std::string> function_names_;  // python -> C#
   std::set<std::string> class_names_;
+  std::map<std::string, std::string> class_ids_;  // python -> C#, where the two differ
+  std::string class_id(const std::string& python) const;
+  void name_classes(const Module& m);
   std::set<std::string> exception_classes_;
   std::map<std::string, std::string> class_bases_;  // module classes only
   std::map<std::string, std::set<std::string>> class_methods_;

@@ -264,7 +264,7 @@ std::string CsEmitter::call_args(const Expr& e) {
 }
 
 Code CsEmitter::call(const Expr& e) {
-  if (e.kind == ExprKind::New) return code("new " + e.text + "(" + args(e.args) + ")");
+  if (e.kind == ExprKind::New) return code("new " + class_id(e.text) + "(" + args(e.args) + ")");
   if (e.kind == ExprKind::MethodCall) {
     std::string m = member_name(e.text) + "(" + call_args(e) + ")";
     bool self = e.object->kind == ExprKind::Name && e.object->name_kind == NameKind::Self;
@@ -308,11 +308,10 @@ Code CsEmitter::api(const Expr& e) {
     } else if (ph == "token") {
       if (!token_.empty()) out += token_;
       else if (out.ends_with(", ")) out.resize(out.size() - 2);
-    } else if (!a.spawn.empty() && ph == a.spawn &&
-               (spawn || out.ends_with("Py.Spawn(") || out.ends_with("Py.CreateTask("))) {
-      // Only the runtime's task starters take the arguments apart (wait_for
-      // starts its operation at once).
-      bool starts_task = out.ends_with("Py.Spawn(") || out.ends_with("Py.CreateTask(");
+    } else if (!a.spawn.empty() && ph == a.spawn && (spawn || !a.task.empty())) {
+      // Only the task starters take the arguments apart (wait_for starts its
+      // operation at once).
+      bool starts_task = !a.task.empty();
       for (const auto& arg : e.args)
         if (arg.name == ph) out += deferred_call(*arg.value, spawn, starts_task);
     } else if (ph == "type") {

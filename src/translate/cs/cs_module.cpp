@@ -166,7 +166,7 @@ void CsEmitter::function(const Function& f, const std::string& owner, bool local
     std::string ps = params(f);
     std::string head;
     if (f.is_constructor) {
-      head = "public " + owner + "(" + ps + ")";
+      head = "public " + class_id(owner) + "(" + ps + ")";
     } else if (f.is_property) {
       head = "public " + type(f.result) + " " + member_name(f.name);
     } else if (f.name == "__str__" || f.name == "__repr__") {
@@ -237,9 +237,10 @@ void CsEmitter::klass(const Class& c) {
   for (const auto& cm : c.comments) w_.comment(cm, "//");
   doc(c.doc);
   std::string base;
-  if (!c.base.empty()) base = " : " + (api_.type(c.base) ? type(Type::external(c.base)) : c.base);
-  if (c.ordered) base += (base.empty() ? " : " : ", ") + std::string("IComparable<") + c.name + ">";
-  auto b = w_.block("public class " + c.name + base);
+  const std::string id = class_id(c.name);
+  if (!c.base.empty()) base = " : " + (api_.type(c.base) ? type(Type::external(c.base)) : class_id(c.base));
+  if (c.ordered) base += (base.empty() ? " : " : ", ") + std::string("IComparable<") + id + ">";
+  auto b = w_.block("public class " + id + base);
   bool first = true;
   for (const auto& f : c.fields) {
     std::string n = member_name(f.name);
@@ -275,7 +276,7 @@ void CsEmitter::klass(const Class& c) {
       // A dataclass's == compares its fields (and its class), as Python's does.
       use("System");
       use("System.Collections.Generic");
-      std::string same = "obj is " + c.name + " other && obj.GetType() == GetType()";
+      std::string same = "obj is " + id + " other && obj.GetType() == GetType()";
       std::string hash = "var h = new HashCode();";
       for (const auto& f : c.fields) {
         std::string n = member_name(f.name), t = type(f.type);
@@ -285,22 +286,22 @@ void CsEmitter::klass(const Class& c) {
       w_.blank();
       w_.line("public override bool Equals(object obj) => " + same + ";");
       w_.line("public override int GetHashCode() { " + hash + " return h.ToHashCode(); }");
-      w_.line(fmt::format("public static bool operator ==({0} a, {0} b) => a is null ? b is null : a.Equals(b);", c.name));
-      w_.line(fmt::format("public static bool operator !=({0} a, {0} b) => !(a == b);", c.name));
+      w_.line(fmt::format("public static bool operator ==({0} a, {0} b) => a is null ? b is null : a.Equals(b);", id));
+      w_.line(fmt::format("public static bool operator !=({0} a, {0} b) => !(a == b);", id));
     }
     if (c.ordered) {
       // order=True: the fields compared as a tuple, with Python's ordering.
       use("System");
       w_.blank();
       {
-        auto b = w_.block("public int CompareTo(" + c.name + " other)");
+        auto b = w_.block("public int CompareTo(" + id + " other)");
         w_.line("int c = 0;");
         for (const auto& f : c.fields)
           w_.line("if (c == 0) c = Py.Compare(" + member_name(f.name) + ", other." + member_name(f.name) + ");");
         w_.line("return c;");
       }
       for (const char* op : {"<", ">", "<=", ">="})
-        w_.line(fmt::format("public static bool operator {}({} a, {} b) => a.CompareTo(b) {} 0;", op, c.name, c.name, op));
+        w_.line(fmt::format("public static bool operator {}({} a, {} b) => a.CompareTo(b) {} 0;", op, id, id, op));
     }
   }
   ctor_fields_.clear();
@@ -326,6 +327,7 @@ std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
   module_cancels_ = m.cancels;
   module_detaches_ = m.detaches;
   module_concurrent_ = m.concurrent;
+  name_classes(m);
   // Names first: the entry is Main; a Python `main` that is not the entry is MainAsync.
   bool synthesized_entry = false;
   for (const auto& item : m.items) {

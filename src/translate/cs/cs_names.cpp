@@ -60,4 +60,58 @@ std::string string_literal(std::string_view s) {
   return out + "\"";
 }
 
+namespace {
+// The .NET names generated code uses unqualified, beyond those in the API
+// tables' C# templates: a module class of one of these names would hide it.
+const std::set<std::string, std::less<>> kFrameworkNames = {
+    "Action", "Array", "CancellationToken", "CancellationTokenSource", "Comparer", "Console", "Dictionary", "Enumerable",
+    "Environment", "Exception", "Func", "HashSet", "IAsyncEnumerable", "IComparable", "IDisposable", "IEnumerable",
+    "KeyValuePair", "List", "Math", "Nullable", "Object", "Program", "Py", "SemaphoreSlim", "String", "StringBuilder",
+    "Task", "TaskCompletionSource", "Thread", "TimeSpan", "Tuple", "ValueTask", "ValueTuple", "Type", "Convert"};
+
+void identifiers_in(std::string_view text, std::set<std::string, std::less<>>& out) {
+  for (size_t i = 0; i < text.size();) {
+    if (!std::isupper(static_cast<unsigned char>(text[i])) || (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_'))) {
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_')) ++e;
+    out.insert(std::string(text.substr(i, e - i)));
+    i = e;
+  }
+}
+}  // namespace
+
+// A module class whose name the output also uses for a .NET type (`class
+// Task`, `class Channel`), or for one of the class's own members (C# forbids
+// a member named as its class), is renamed `Name_` in C#; repr() and
+// type().__name__ keep the Python name.
+void CsEmitter::name_classes(const Module& m) {
+  std::set<std::string, std::less<>> taken(kFrameworkNames.begin(), kFrameworkNames.end());
+  for (const auto& e : api_.entries)
+    for (const std::string* t : {&e->cs, &e->cs_cancel, &e->cs_spawn}) identifiers_in(*t, taken);
+  for (const auto& [python, t] : api_.types) identifiers_in(t.cs, taken);
+  std::set<std::string> ids;
+  for (const auto& item : m.items)
+    if (item.klass) ids.insert(item.klass->name);
+  for (const auto& item : m.items) {
+    if (!item.klass) continue;
+    const Class& c = *item.klass;
+    bool clash = taken.count(c.name) > 0;
+    for (const auto& f : c.fields) clash = clash || member_name(f.name) == c.name;
+    for (const auto& f : c.methods) clash = clash || (!f.is_constructor && member_name(f.name) == c.name);
+    if (!clash) continue;
+    std::string id = c.name + "_";
+    while (ids.count(id)) id += "_";
+    ids.insert(id);
+    class_ids_[c.name] = id;
+  }
+}
+
+std::string CsEmitter::class_id(const std::string& python) const {
+  auto it = class_ids_.find(python);
+  return it == class_ids_.end() ? python : it->second;
+}
+
 }  // namespace asl::tr::cs

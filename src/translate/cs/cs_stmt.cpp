@@ -298,6 +298,24 @@ void CsEmitter::with_stmt(const Stmt& s, size_t index, bool last_in_block) {
       w_.line(lock + ".Release();");
       return;
     }
+    case WithKind::Timeout: {
+      // The block's awaits take the scope's token; the deadline's
+      // cancellation leaves the block as TimeoutError (a task's does not).
+      auto b = w_.block("");
+      std::string scope = "timeout" + std::to_string(++temp_counter_);
+      w_.line("using var " + scope + " = " + value + ";" + tail);
+      std::string outer = token_;
+      token_ = scope + ".Token";
+      {
+        auto t = w_.block("try");
+        with_stmt(s, index + 1, true);
+      }
+      token_ = outer;
+      use("System");
+      auto c = w_.block("catch (OperationCanceledException) when (" + scope + ".Expired)");
+      w_.line("throw new TimeoutException();");
+      return;
+    }
     case WithKind::TaskGroup: {
       // A block of its own: a function may open several groups of one name.
       auto b = w_.block("");

@@ -54,7 +54,7 @@ std::string CsEmitter::type(const Type& t) {
       return t.arg(0).kind == TypeKind::None ? "Task" : "Task<" + type(t.arg(0)) + ">";
     case TypeKind::AsyncIterator: use("System.Collections.Generic"); return "IAsyncEnumerable<" + type(t.arg(0)) + ">";
     case TypeKind::Iterator: use("System.Collections.Generic"); return "IEnumerable<" + type(t.arg(0)) + ">";
-    case TypeKind::Class: return t.name;
+    case TypeKind::Class: return class_id(t.name);
     case TypeKind::Extern: {
       const ApiType* at = api_.type(t.name);
       if (!at) return "object";

@@ -634,6 +634,89 @@
         public void NotifyAll() => Notify(int.MaxValue);
     }
 
+// @helper Barrier
+// @needs Condition BrokenBarrierError
+    /// <summary>
+    /// asyncio.Barrier(parties): Wait() returns once `parties` tasks wait, each
+    /// with its arrival index; CPython's states (filling, draining, resetting,
+    /// broken) on a Condition, so tasks wake in the order asyncio wakes them.
+    /// </summary>
+    public sealed class Barrier
+    {
+        enum Phase { Filling, Draining, Resetting, Broken }
+        readonly Condition cond = new();
+        int count;
+        Phase phase = Phase.Filling;
+
+        public Barrier(int parties)
+        {
+            if (parties < 1) throw new ArgumentException("parties must be > 0");
+            Parties = parties;
+        }
+
+        public int Parties { get; }
+        public int NWaiting => phase == Phase.Filling ? count : 0;
+        public bool Broken => phase == Phase.Broken;
+
+        public async Task<int> Wait(CancellationToken token = default)
+        {
+            await cond.WaitAsync(token);
+            try
+            {
+                await cond.WaitFor(() => phase != Phase.Draining && phase != Phase.Resetting, token);
+                if (phase == Phase.Broken) throw new BrokenBarrierError("Barrier aborted");
+                int index = count++;
+                try
+                {
+                    if (index + 1 == Parties)
+                    {
+                        phase = Phase.Draining;
+                        cond.NotifyAll();
+                    }
+                    else
+                    {
+                        await cond.WaitFor(() => phase != Phase.Filling, token);
+                        if (phase == Phase.Broken || phase == Phase.Resetting) throw new BrokenBarrierError("Abort or reset of barrier");
+                    }
+                    return index;
+                }
+                finally
+                {
+                    if (--count == 0)
+                    {
+                        if (phase == Phase.Resetting || phase == Phase.Draining) phase = Phase.Filling;
+                        cond.NotifyAll();
+                    }
+                }
+            }
+            finally
+            {
+                cond.Release();
+            }
+        }
+
+        public async Task Abort(CancellationToken token = default)
+        {
+            await cond.WaitAsync(token);
+            try
+            {
+                phase = Phase.Broken;
+                cond.NotifyAll();
+            }
+            finally
+            {
+                cond.Release();
+            }
+        }
+    }
+
+// @helper BrokenBarrierError
+    /// <summary>asyncio.BrokenBarrierError: the barrier was aborted or reset while waiting.</summary>
+    public sealed class BrokenBarrierError : InvalidOperationException
+    {
+        public BrokenBarrierError(string message) : base(message) { }
+    }
+
 // @helper Release
     /// <summary>Lock.release() / Semaphore.release(): releasing an unlocked Lock is a RuntimeError.</summary>
     public static void Release(SemaphoreSlim s)
@@ -717,6 +800,47 @@
 
         public ExceptionGroup(string message, List<Exception> exceptions)
             : base($"{message} ({exceptions.Count} sub-exception{(exceptions.Count == 1 ? "" : "s")})") => Exceptions = exceptions;
+    }
+
+// @helper InvalidStateError
+    /// <summary>asyncio.InvalidStateError: a future's result set twice, or read before it is set.</summary>
+    public sealed class InvalidStateError : InvalidOperationException
+    {
+        public InvalidStateError(string message) : base(message) { }
+    }
+
+// @helper Future
+// @needs InvalidStateError
+    /// <summary>
+    /// asyncio.Future: completed by SetResult, SetException or Cancel; awaiting
+    /// it gives the result or raises. Continuations run on the loop, not inline.
+    /// </summary>
+    public sealed class Future<T>
+    {
+        readonly TaskCompletionSource<T> source = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Task<T> Task => source.Task;
+        public System.Runtime.CompilerServices.TaskAwaiter<T> GetAwaiter() => source.Task.GetAwaiter();
+        public static implicit operator Task<T>(Future<T> f) => f.source.Task;
+        public bool Done => source.Task.IsCompleted;
+        public bool Cancelled => source.Task.IsCanceled;
+
+        public void SetResult(T value)
+        {
+            if (!source.TrySetResult(value)) throw new InvalidStateError("invalid state");
+        }
+
+        public void SetException(Exception error)
+        {
+            if (!source.TrySetException(error)) throw new InvalidStateError("invalid state");
+        }
+
+        public bool Cancel() => source.TrySetCanceled();
+
+        public T Result()
+        {
+            if (!source.Task.IsCompleted) throw new InvalidStateError("Result is not set.");
+            return source.Task.GetAwaiter().GetResult();
+        }
     }
 
 // @helper EnterLoop
@@ -1005,6 +1129,193 @@
         return done.Task;
     }
 
+// @helper Loop
+    /// <summary>asyncio's running loop as a value (its methods are the runtime's).</summary>
+    public sealed class Loop
+    {
+        public static readonly Loop Running = new();
+        Loop() { }
+    }
+
+// @helper CallSoon
+// @needs EnterLoop Callback
+    /// <summary>loop.call_soon(f, *args): runs after the callbacks ready now, on the loop.</summary>
+    public static void CallSoon(Action callback) => EventLoop.Instance.Post(_ => Callback(callback), null);
+
+// @helper CallLater
+// @needs EnterLoop Callback
+    /// <summary>loop.call_later(delay, f, *args): runs on the loop once the delay has passed on its clock.</summary>
+    public static void CallLater(double seconds, Action callback) => EventLoop.Instance.CallLater(seconds, () => Callback(callback));
+
+// @helper Callback
+    /// <summary>A loop callback's exception is reported and the loop goes on, as asyncio's.</summary>
+    static void Callback(Action callback)
+    {
+        try
+        {
+            callback();
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"Exception in callback: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+// @helper Shield
+    /// <summary>asyncio.shield(aw): the caller's cancellation stops its waiting, not the task.</summary>
+    public static Task<T> Shield<T>(Task<T> task, CancellationToken cancellationToken = default) => task.WaitAsync(cancellationToken);
+    public static Task Shield(Task task, CancellationToken cancellationToken = default) => task.WaitAsync(cancellationToken);
+
+// @helper Random
+    /// <summary>
+    /// Python's `random` module, value for value: CPython's Mersenne Twister
+    /// (MT19937), its seeding of an int (init_by_array over the 32-bit words of
+    /// abs(seed)) and its derivations, so a seeded program draws what Python draws.
+    /// </summary>
+    public static class Random
+    {
+        const int N = 624, M = 397;
+        static readonly uint[] mt = new uint[N];
+        static int index = N + 1;
+
+        static Random() => Seed(Environment.TickCount64);
+
+        public static void Seed(long n)
+        {
+            ulong a = n < 0 ? (ulong)(-(n + 1)) + 1 : (ulong)n;
+            var key = new List<uint>();
+            for (; a != 0; a >>= 32) key.Add((uint)(a & 0xffffffff));
+            if (key.Count == 0) key.Add(0);
+            mt[0] = 19650218U;
+            for (int k = 1; k < N; k++) mt[k] = 1812433253U * (mt[k - 1] ^ (mt[k - 1] >> 30)) + (uint)k;
+            int i = 1, j = 0;
+            for (int k = Math.Max(N, key.Count); k > 0; k--)
+            {
+                mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525U)) + key[j] + (uint)j;
+                i++; j++;
+                if (i >= N) { mt[0] = mt[N - 1]; i = 1; }
+                if (j >= key.Count) j = 0;
+            }
+            for (int k = N - 1; k > 0; k--)
+            {
+                mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1566083941U)) - (uint)i;
+                i++;
+                if (i >= N) { mt[0] = mt[N - 1]; i = 1; }
+            }
+            mt[0] = 0x80000000U;
+            index = N;
+        }
+
+        static uint Next()
+        {
+            if (index >= N)
+            {
+                for (int k = 0; k < N; k++)
+                {
+                    uint y = (mt[k] & 0x80000000U) | (mt[(k + 1) % N] & 0x7fffffffU);
+                    mt[k] = mt[(k + M) % N] ^ (y >> 1) ^ ((y & 1U) != 0 ? 0x9908b0dfU : 0U);
+                }
+                index = 0;
+            }
+            uint x = mt[index++];
+            x ^= x >> 11;
+            x ^= (x << 7) & 0x9d2c5680U;
+            x ^= (x << 15) & 0xefc60000U;
+            x ^= x >> 18;
+            return x;
+        }
+
+        static ulong Bits(int k)
+        {
+            if (k <= 32) return Next() >> (32 - k);
+            ulong lo = Next();
+            ulong hi = Next() >> (64 - k);
+            return lo | (hi << 32);
+        }
+
+        // Random._randbelow: rejection of getrandbits(n.bit_length()).
+        static long Below(long n)
+        {
+            if (n <= 0) return 0;
+            int k = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)n);
+            ulong r = Bits(k);
+            while (r >= (ulong)n) r = Bits(k);
+            return (long)r;
+        }
+
+        public static double Real()
+        {
+            uint a = Next() >> 5, b = Next() >> 6;
+            return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+        }
+
+        public static double Uniform(double a, double b) => a + (b - a) * Real();
+        public static int GetRandBits(int k) => (int)Bits(k);
+
+        public static int RandRange(int start, int stop)
+        {
+            if (stop <= start) throw new ArgumentException($"empty range in randrange({start}, {stop})");
+            return (int)(start + Below((long)stop - start));
+        }
+
+        public static int RandRange(int stop) => RandRange(0, stop);
+        public static int RandInt(int a, int b) => RandRange(a, b + 1);
+
+        public static T Choice<T>(IReadOnlyList<T> items)
+        {
+            if (items.Count == 0) throw new ArgumentOutOfRangeException(null, "Cannot choose from an empty sequence");
+            return items[(int)Below(items.Count)];
+        }
+
+        public static void Shuffle<T>(IList<T> items)
+        {
+            for (int i = items.Count - 1; i > 0; i--)
+            {
+                int j = (int)Below(i + 1);
+                (items[i], items[j]) = (items[j], items[i]);
+            }
+        }
+    }
+
+// @helper TimeoutScope
+// @needs EnterLoop
+    /// <summary>
+    /// asyncio.timeout(delay): a token, linked to the task's, that the loop
+    /// cancels at the deadline; Expired tells the deadline from a cancelled task.
+    /// </summary>
+    public sealed class TimeoutScope : IDisposable
+    {
+        readonly CancellationTokenSource source;
+        readonly CancellationToken outer;
+        bool expired, closed;
+
+        public TimeoutScope(double? seconds, CancellationToken cancellationToken = default)
+        {
+            outer = cancellationToken;
+            source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (seconds is not double s) return;
+            s = Math.Max(0, s);
+            if (SynchronizationContext.Current is EventLoop loop)
+                loop.CallLater(s, () =>
+                {
+                    if (closed) return;
+                    expired = true;
+                    source.Cancel();
+                });
+            else
+                source.CancelAfter(TimeSpan.FromSeconds(s));
+        }
+
+        public CancellationToken Token => source.Token;
+        public bool Expired => expired || (source.IsCancellationRequested && !outer.IsCancellationRequested);
+
+        public void Dispose()
+        {
+            closed = true;
+            source.Dispose();
+        }
+    }
+
 // @helper Timeout
 // @needs Sleep
     /// <summary>asyncio.wait_for where nothing is cancelled: stops waiting after `seconds` (TimeoutException).</summary>
@@ -1036,12 +1347,12 @@
         public int Unfinished;
         public TaskCompletionSource AllDone = new();
 
-        public AsyncQueue(int maxsize, bool priority = false)
+        public AsyncQueue(int maxsize, bool priority = false, System.Threading.Channels.Channel<T> items = null)
         {
-            var inner = priority ? System.Threading.Channels.Channel.CreateUnboundedPrioritized(
+            var inner = items ?? (priority ? System.Threading.Channels.Channel.CreateUnboundedPrioritized(
                                        new System.Threading.Channels.UnboundedPrioritizedChannelOptions<T> { Comparer = Comparer<T>.Create(Compare) })
                       : maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
-                                    : System.Threading.Channels.Channel.CreateUnbounded<T>();
+                                    : System.Threading.Channels.Channel.CreateUnbounded<T>());
             Reader = inner.Reader;
             Writer = new CountingWriter(this, inner.Writer);
             AllDone.SetResult();
@@ -1063,6 +1374,83 @@
             public override bool TryComplete(Exception error = null) => inner.TryComplete(error);
         }
     }
+
+// @helper NewLifoQueue
+// @needs NewQueue
+    /// <summary>asyncio.LifoQueue(): get() takes the newest item.</summary>
+    public static System.Threading.Channels.Channel<T> NewLifoQueue<T>() => new AsyncQueue<T>(0, items: new LifoChannel<T>());
+
+    /// <summary>An unbounded channel whose reader takes the newest item first (LifoQueue).</summary>
+    sealed class LifoChannel<T> : System.Threading.Channels.Channel<T>
+    {
+        readonly List<T> items = new();
+        readonly LinkedList<TaskCompletionSource<bool>> readers = new();
+
+        public LifoChannel()
+        {
+            Reader = new StackReader(this);
+            Writer = new StackWriter(this);
+        }
+
+        sealed class StackReader(LifoChannel<T> c) : System.Threading.Channels.ChannelReader<T>
+        {
+            public override bool CanCount => true;
+            public override int Count { get { lock (c.items) return c.items.Count; } }
+
+            public override bool TryRead(out T item)
+            {
+                lock (c.items)
+                {
+                    if (c.items.Count == 0)
+                    {
+                        item = default;
+                        return false;
+                    }
+                    item = c.items[^1];
+                    c.items.RemoveAt(c.items.Count - 1);
+                    return true;
+                }
+            }
+
+            public override ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default)
+            {
+                lock (c.items)
+                {
+                    if (c.items.Count > 0) return new ValueTask<bool>(true);
+                    var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    var node = c.readers.AddLast(waiter);
+                    cancellationToken.Register(() =>
+                    {
+                        lock (c.items) if (node.List != null) c.readers.Remove(node);
+                        waiter.TrySetCanceled(cancellationToken);
+                    });
+                    return new ValueTask<bool>(waiter.Task);
+                }
+            }
+        }
+
+        sealed class StackWriter(LifoChannel<T> c) : System.Threading.Channels.ChannelWriter<T>
+        {
+            public override bool TryWrite(T item)
+            {
+                TaskCompletionSource<bool> wake = null;
+                lock (c.items)
+                {
+                    c.items.Add(item);
+                    if (c.readers.First != null)
+                    {
+                        wake = c.readers.First.Value;
+                        c.readers.RemoveFirst();
+                    }
+                }
+                wake?.TrySetResult(true);
+                return true;
+            }
+
+            public override ValueTask<bool> WaitToWriteAsync(CancellationToken cancellationToken = default) => new(true);
+        }
+    }
+
 
 // @helper NewPriorityQueue
 // @needs NewQueue

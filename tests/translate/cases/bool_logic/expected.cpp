@@ -42,7 +42,7 @@ void sync_main()
     {
         py::print(s, grade(s));
     }
-    py::print(describe(std::nullopt), "|", describe("ada"));
+    py::print(py::in_order{describe(std::nullopt), "|", describe("ada")});
     auto items = std::vector<int>{};
     py::print(!!items.empty() ? std::string("empty") : std::string("full"));
     items.push_back(3);

@@ -60,7 +60,7 @@ void sync_main()
         for (const auto& n : py::range(1, 11)) out.push_back(collatz(n));
         return out;
     }());
-    py::print(first_prime_after(100), first_prime_after(13));
+    py::print(py::in_order{first_prime_after(100), first_prime_after(13)});
     auto odd_sum = 0;
     for (int i = 0; i < 20; ++i)
     {

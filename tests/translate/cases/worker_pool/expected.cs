@@ -241,12 +241,12 @@ public static class Py
         public int Unfinished;
         public TaskCompletionSource AllDone = new();
 
-        public AsyncQueue(int maxsize, bool priority = false)
+        public AsyncQueue(int maxsize, bool priority = false, System.Threading.Channels.Channel<T> items = null)
         {
-            var inner = priority ? System.Threading.Channels.Channel.CreateUnboundedPrioritized(
+            var inner = items ?? (priority ? System.Threading.Channels.Channel.CreateUnboundedPrioritized(
                                        new System.Threading.Channels.UnboundedPrioritizedChannelOptions<T> { Comparer = Comparer<T>.Create(Compare) })
                       : maxsize > 0 ? System.Threading.Channels.Channel.CreateBounded<T>(maxsize)
-                                    : System.Threading.Channels.Channel.CreateUnbounded<T>();
+                                    : System.Threading.Channels.Channel.CreateUnbounded<T>());
             Reader = inner.Reader;
             Writer = new CountingWriter(this, inner.Writer);
             AllDone.SetResult();
