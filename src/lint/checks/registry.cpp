@@ -7,6 +7,7 @@
 #include "lint/checks/function_checks.h"
 #include "lint/checks/gather_checks.h"
 #include "lint/checks/missing_await.h"
+#include "lint/checks/scope_checks.h"
 #include "lint/checks/project_facts_collector.h"
 #include "lint/checks/sleep_checks.h"
 #include "lint/checks/task_group_checks.h"
@@ -22,6 +23,7 @@ void run_checks(const CheckContext& cx, std::vector<Diagnostic>& out) {
   check_gather(cx, out);
   check_timeouts(cx, out);
   check_checkpoints(cx, out);
+  check_scopes(cx, out);
   check_sleeps(cx, out);
   check_task_groups(cx, out);
   check_thread_locks(cx, out);
