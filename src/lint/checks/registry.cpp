@@ -6,6 +6,7 @@
 #include "lint/checks/exception_group_checks.h"
 #include "lint/checks/function_checks.h"
 #include "lint/checks/gather_checks.h"
+#include "lint/checks/library_usage_checks.h"
 #include "lint/checks/missing_await.h"
 #include "lint/checks/scope_checks.h"
 #include "lint/checks/project_facts_collector.h"
@@ -24,6 +25,7 @@ void run_checks(const CheckContext& cx, std::vector<Diagnostic>& out) {
   check_timeouts(cx, out);
   check_checkpoints(cx, out);
   check_scopes(cx, out);
+  check_library_usage(cx, out);
   check_sleeps(cx, out);
   check_task_groups(cx, out);
   check_thread_locks(cx, out);
