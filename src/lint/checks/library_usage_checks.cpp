@@ -1,4 +1,5 @@
 // Rules about how a file uses trio, anyio, httpx and exception groups:
+// ASYNC105 missing-await: a trio coroutine function called without `await`.
 // ASYNC106 bad-async-library-import: `from trio import ...`, `import trio as t`.
 // ASYNC118 cancelled-class-saved: anyio's cancelled class kept in a variable.
 // ASYNC125 constant-absolute-deadline: `trio.fail_at(5)`, a deadline that is
@@ -305,6 +306,21 @@ void raises_group(const CheckContext& cx, std::vector<Diagnostic>& out) {
   }
 }
 
+// trio's coroutine functions and `Nursery.start` called without an `await`
+// right on the call (assigning the coroutine and awaiting it later counts too).
+void unawaited_trio(const CheckContext& cx, std::vector<Diagnostic>& out) {
+  const SemanticModel& m = cx.model;
+  for (const CallSite& site : m.calls()) {
+    TSNode parent = ts_node_parent(site.call);
+    while (type(parent) == "parenthesized_expression") parent = ts_node_parent(parent);
+    if (type(parent) == "await") continue;
+    std::string q = callee_name(m, site.call, site.scope);
+    if (!q.starts_with("trio.") || !cx.catalog.coroutines.contains(q)) continue;
+    bool method = q == "trio.Nursery.start";
+    out.push_back(cx.make("ASYNC105", site.call, q, method ? "method" : "function"));
+  }
+}
+
 void async_generators(const CheckContext& cx, std::vector<Diagnostic>& out) {
   const SemanticModel& m = cx.model;
   for (const Scope& s : m.scopes()) {
@@ -327,6 +343,7 @@ void async_generators(const CheckContext& cx, std::vector<Diagnostic>& out) {
 void check_library_usage(const CheckContext& cx, std::vector<Diagnostic>& out) {
   TSNode root = cx.model.scopes()[0].node;
   if (cx.enabled("ASYNC106") || cx.enabled("ASYNC118") || cx.enabled("ASYNC127")) imports(cx, root, out);
+  if (cx.enabled("ASYNC105")) unawaited_trio(cx, out);
   if (cx.enabled("ASYNC125")) deadlines(cx, out);
   if (cx.enabled("ASYNC128")) startables(cx, out);
   if (cx.enabled("ASYNC400")) star_handlers(cx, out);
