@@ -183,6 +183,16 @@ def blocking_calls_option(value: str) -> dict[str, str]:
     return out
 
 
+# flake8-async options and the asynclint configuration keys that mean the same.
+LIST_OPTIONS = {
+    "--startable-in-context-manager": "startable-in-context-manager",
+    "--no-checkpoint-warning-decorator": "no-checkpoint-warning-decorators",
+    "--no-checkpoint-warning-decorators": "no-checkpoint-warning-decorators",
+    "--transform-async-generator-decorators": "transform-async-generator-decorators",
+    "--exception-suppress-context-managers": "exception-suppress-context-managers",
+}
+
+
 def toml_str(s: str) -> str:
     return json.dumps(s)
 
@@ -245,12 +255,17 @@ def main() -> int:
                 expected = [] if markers.no_error(library) else parsed.expected
                 enabled = parsed.enabled
                 extra_calls: dict[str, str] = {}
+                lists: dict[str, list[str]] = collections.defaultdict(list)
                 for a in parsed.args:
                     if a.startswith("--enable="):
                         continue
-                    if a.startswith("--async200-blocking-calls="):
-                        extra_calls.update(blocking_calls_option(a.split("=", 1)[1]))
-                    unsupported_args[a.split("=", 1)[0]].add(path.name)
+                    option, _, value = a.partition("=")
+                    if option in LIST_OPTIONS:
+                        lists[LIST_OPTIONS[option]] += [v.strip() for v in value.split(",") if v.strip()]
+                        continue
+                    if option == "--async200-blocking-calls":
+                        extra_calls.update(blocking_calls_option(value))
+                    unsupported_args[option].add(path.name)
 
                 workdir = Path(tmp) / library
                 workdir.mkdir(exist_ok=True)
@@ -258,6 +273,7 @@ def main() -> int:
                 src.write_text(content)
                 cfg = workdir / (path.stem + ".toml")
                 lines = [f"async-framework = {toml_str(library)}"]
+                lines += [f"{k} = [{', '.join(toml_str(x) for x in v)}]" for k, v in lists.items()]
                 if extra_calls:
                     lines.append("[extra-blocking-calls]")
                     lines += [f"{toml_str(k)} = {toml_str(v)}" for k, v in extra_calls.items()]
@@ -328,7 +344,7 @@ def main() -> int:
         print("not scored (codes the file does not enable): "
               + ", ".join(f"{c} {n}" for c, n in sorted(unscored.items())))
     if unsupported_args:
-        print("flake8-async options without an asynclint equivalent (their findings count as misses):")
+        print("flake8-async options without a full asynclint equivalent (their findings count as misses):")
         for a, files in sorted(unsupported_args.items()):
             note = " (exact names are passed as extra-blocking-calls; wildcards are not)" \
                 if a == "--async200-blocking-calls" else ""

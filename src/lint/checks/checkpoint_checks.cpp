@@ -214,6 +214,7 @@ class Flow {
       std::string_view name = type(t) == "attribute" ? m_.text(field(t, "attribute")) : m_.text(t);
       if (name == "overload" || name == "fixture") return;
     }
+    if (decorated_with(m_, fn, cx_.catalog.options.no_checkpoint_warning_decorators)) return;
     TSNode body = field(fn.node, "body");
     if (empty_body(body)) return;
     exempt_ = exempt_context_method(m_, fn);
@@ -546,6 +547,16 @@ class Flow {
     return type(a) == "identifier" ? a : TSNode{};
   }
   std::string qualified(TSNode call) const { return type(call) == "call" ? callee_name(m_, call, scope_) : std::string(); }
+  // `contextlib.suppress(...)`, or a manager configured as one that may swallow exceptions.
+  bool suppresses(TSNode v) const {
+    if (type(v) != "call") return false;
+    std::string q = qualified(v);
+    if (q == "contextlib.suppress") return true;
+    TSNode f = field(v, "function");
+    auto ft = type(f);
+    if (ft != "identifier" && ft != "attribute") return false;
+    return matches_configured(cx_.catalog.options.exception_suppress_context_managers, m_.text(f), q);
+  }
   static bool task_group(const std::string& q) { return q == "trio.open_nursery" || q == "anyio.create_task_group"; }
   static bool cancel_scope(const std::string& q) {
     static constexpr std::array<std::string_view, 12> kNames = {
@@ -569,7 +580,7 @@ class Flow {
     for (TSNode i : items) expr(field(i, "value"));
     auto saved_groups = task_groups_;
     bool suppressing = false;
-    for (TSNode i : items) suppressing = suppressing || qualified(item_value(i)) == "contextlib.suppress";
+    for (TSNode i : items) suppressing = suppressing || suppresses(item_value(i));
     Opens before = open_;
     size_t base = cms_.size();
     for (TSNode i : items) {
@@ -583,7 +594,7 @@ class Flow {
       }
       if (async) checkpoint();
       if (type(v) != "call") continue;
-      if (q == "contextlib.suppress") continue;
+      if (suppresses(v)) continue;
       if (cancel_scope(q)) {
         TSPoint p = ts_node_start_point(i);
         Cm& cm = cms_.back();

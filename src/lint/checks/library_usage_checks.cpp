@@ -1,5 +1,7 @@
 // Rules about how a file uses trio, anyio, httpx and exception groups:
 // ASYNC105 missing-await: a trio coroutine function called without `await`.
+// ASYNC113 start-soon-in-aenter, ASYNC114 startable-not-in-config: tasks
+//   started with `start_soon` where the context manager should wait for them.
 // ASYNC106 bad-async-library-import: `from trio import ...`, `import trio as t`.
 // ASYNC118 cancelled-class-saved: anyio's cancelled class kept in a variable.
 // ASYNC125 constant-absolute-deadline: `trio.fail_at(5)`, a deadline that is
@@ -321,6 +323,163 @@ void unawaited_trio(const CheckContext& cx, std::vector<Diagnostic>& out) {
   }
 }
 
+// Functions known to take `task_status` (trio's servers and run_process),
+// plus the configured ones.
+constexpr std::array<std::string_view, 4> kTrioStartables = {"run_process", "serve_ssl_over_tcp", "serve_tcp",
+                                                             "serve_listeners"};
+
+bool known_startable(const CheckContext& cx, std::string_view name) {
+  if (name == "serve") return true;
+  for (auto s : kTrioStartables)
+    if (name == s) return true;
+  return matches_configured(cx.catalog.options.startable_in_context_manager, name, {});
+}
+
+bool imports_module(const SemanticModel& m, std::string_view module) {
+  for (const auto& [name, bindings] : m.scopes()[0].bindings)
+    for (const Binding& b : bindings)
+      if (b.kind == Binding::Kind::Import &&
+          (b.qualified == module || (b.qualified.starts_with(module) && b.qualified[module.size()] == '.')))
+        return true;
+  return false;
+}
+
+// ASYNC113: `nursery.start_soon(startable, ...)` in `__aenter__`, or before
+// the `yield` of an `@asynccontextmanager`: the context is entered before the
+// task is ready. Blocks of `with` that hold no `yield` are left alone.
+class StartSoonInEnter {
+ public:
+  StartSoonInEnter(const CheckContext& cx, std::vector<Diagnostic>& out, int scope)
+      : cx_(cx), m_(cx.model), out_(out), scope_(scope) {
+    trio_ = imports_module(m_, "trio");
+    anyio_ = imports_module(m_, "anyio");
+  }
+
+  void function(const Scope& fn) {
+    enter_ = fn.name == "__aenter__";
+    for (TSNode d : fn.decorators) {
+      TSNode t = decorator_target(d);
+      std::string_view name = type(t) == "attribute" ? m_.text(field(t, "attribute")) : m_.text(t);
+      manager_ = manager_ || name == "asynccontextmanager";
+    }
+    if (!enter_ && !manager_) return;
+    visit(field(fn.node, "body"));
+  }
+
+ private:
+  static bool holds_yield(TSNode n) {
+    bool found = false;
+    walk(n, [&](TSNode c) {
+      if (type(c) == "yield") found = true;
+      return !found;
+    });
+    return found;
+  }
+
+  bool startable(TSNode n) const {
+    n = unparenthesize(n);
+    auto t = type(n);
+    if (t == "identifier") return known_startable(cx_, m_.text(n));
+    if (t == "attribute") {
+      std::string_view attr = m_.text(field(n, "attribute"));
+      TSNode obj = field(n, "object");
+      bool trio_name = false;
+      for (auto s : kTrioStartables) trio_name = trio_name || attr == s;
+      if (trio_name && type(obj) == "identifier" && m_.text(obj) != "trio") return false;
+      return known_startable(cx_, attr);
+    }
+    if (t == "call") {
+      bool any = false;
+      for_each_named_child(field(n, "arguments"), [&](TSNode a) {
+        if (type(a) != "keyword_argument" && type(a) != "comment") any = any || startable(a);
+      });
+      return any;
+    }
+    return false;
+  }
+
+  bool group_call(TSNode call) const {
+    TSNode f = field(call, "function");
+    if (type(f) != "attribute") return false;
+    std::string_view method = m_.text(field(f, "attribute"));
+    if (method != "start_soon" && method != "create_task") return false;
+    std::string_view var = m_.text(field(f, "object"));
+    if ((trio_ && var.ends_with("nursery")) || (anyio_ && var.ends_with("task_group"))) return true;
+    std::string q = callee_name(m_, call, scope_);
+    return q == "trio.Nursery.start_soon" || q == "anyio.TaskGroup.start_soon" || q == "asyncio.TaskGroup.create_task";
+  }
+
+  void visit(TSNode n) {
+    if ((!enter_ && !manager_) || ts_node_is_null(n)) return;
+    auto t = type(n);
+    if (t == "function_definition" || t == "lambda" || t == "class_definition" || t == "decorated_definition") return;
+    if (t == "with_statement" && !holds_yield(field(n, "body"))) return;
+    if (t == "call" && group_call(n)) {
+      TSNode first{};
+      for_each_named_child(field(n, "arguments"), [&](TSNode a) {
+        if (ts_node_is_null(first) && type(a) != "comment" && type(a) != "keyword_argument") first = a;
+      });
+      if (!ts_node_is_null(first) && startable(first)) {
+        if (enter_) report(n);
+        else pending_.push_back(n);
+      }
+    }
+    if (t == "yield") {
+      for (TSNode p : pending_) report(p);
+      pending_.clear();
+      enter_ = manager_ = false;
+      return;
+    }
+    for_each_named_child(n, [&](TSNode c) { visit(c); });
+  }
+
+  void report(TSNode call) { out_.push_back(cx_.make("ASYNC113", call, m_.text(field(call, "function")))); }
+
+  const CheckContext& cx_;
+  const SemanticModel& m_;
+  std::vector<Diagnostic>& out_;
+  int scope_;
+  bool trio_ = false, anyio_ = false, enter_ = false, manager_ = false;
+  std::vector<TSNode> pending_;
+};
+
+void start_soon_in_enter(const CheckContext& cx, std::vector<Diagnostic>& out) {
+  const auto& scopes = cx.model.scopes();
+  for (size_t i = 0; i < scopes.size(); ++i)
+    if (scopes[i].kind == ScopeKind::Function && scopes[i].is_async && type(scopes[i].node) == "function_definition")
+      StartSoonInEnter(cx, out, static_cast<int>(i)).function(scopes[i]);
+}
+
+// ASYNC114: a function taking `task_status` that ASYNC113 does not know.
+void unknown_startables(const CheckContext& cx, std::vector<Diagnostic>& out) {
+  const SemanticModel& m = cx.model;
+  for (const Scope& s : m.scopes()) {
+    if (s.kind != ScopeKind::Function || !s.is_async || type(s.node) != "function_definition") continue;
+    bool takes = false, positional_only = false;
+    std::vector<TSNode> params;
+    for_each_named_child(field(s.node, "parameters"), [&](TSNode p) { params.push_back(p); });
+    for (TSNode p : params)
+      if (type(p) == "positional_separator") positional_only = true;
+    for (TSNode p : params) {
+      auto t = type(p);
+      if (t == "positional_separator") {
+        positional_only = false;
+        continue;
+      }
+      if (t == "list_splat_pattern" || t == "dictionary_splat_pattern") continue;
+      TSNode name = t == "identifier" ? p : field(p, "name");
+      if (ts_node_is_null(name) && t == "typed_parameter")
+        for_each_named_child(p, [&](TSNode c) {
+          if (ts_node_is_null(name) && type(c) == "identifier") name = c;
+        });
+      if (!positional_only && type(name) == "identifier" && m.text(name) == "task_status") takes = true;
+    }
+    if (!takes || known_startable(cx, s.name)) continue;
+    TSNode name = field(s.node, "name");
+    out.push_back(cx.make("ASYNC114", name, s.name));
+  }
+}
+
 void async_generators(const CheckContext& cx, std::vector<Diagnostic>& out) {
   const SemanticModel& m = cx.model;
   for (const Scope& s : m.scopes()) {
@@ -332,7 +491,7 @@ void async_generators(const CheckContext& cx, std::vector<Diagnostic>& out) {
       std::string_view name = type(t) == "attribute" ? m.text(field(t, "attribute")) : m.text(t);
       transformed = transformed || name == "asynccontextmanager" || name == "fixture" || name == "as_safe_channel";
     }
-    if (transformed) continue;
+    if (transformed || decorated_with(m, s, cx.catalog.options.transform_async_generator_decorators)) continue;
     TSNode name = field(s.node, "name");
     out.push_back(cx.make_at("ASYNC900", ts_node_start_byte(s.node), ts_node_end_byte(name), m.text(name)));
   }
@@ -344,6 +503,8 @@ void check_library_usage(const CheckContext& cx, std::vector<Diagnostic>& out) {
   TSNode root = cx.model.scopes()[0].node;
   if (cx.enabled("ASYNC106") || cx.enabled("ASYNC118") || cx.enabled("ASYNC127")) imports(cx, root, out);
   if (cx.enabled("ASYNC105")) unawaited_trio(cx, out);
+  if (cx.enabled("ASYNC113")) start_soon_in_enter(cx, out);
+  if (cx.enabled("ASYNC114")) unknown_startables(cx, out);
   if (cx.enabled("ASYNC125")) deadlines(cx, out);
   if (cx.enabled("ASYNC128")) startables(cx, out);
   if (cx.enabled("ASYNC400")) star_handlers(cx, out);

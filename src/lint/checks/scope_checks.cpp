@@ -92,6 +92,8 @@ class YieldInScope {
           std::string_view name = type(target) == "attribute" ? cx_.model.text(field(target, "attribute")) : cx_.model.text(target);
           is_safe = is_safe || name == "contextmanager" || name == "asynccontextmanager" || name == "fixture";
         }
+      if (s >= 0 && s != scope)
+        is_safe = is_safe || decorated_with(cx_.model, cx_.model.scopes()[s], cx_.catalog.options.transform_async_generator_decorators);
       for_each_named_child(n, [&](TSNode c) { walk(c, s, false, is_safe); });
       return;
     }
