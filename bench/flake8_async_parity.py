@@ -162,13 +162,23 @@ def imported_names(content: str) -> set[str] | None:
     return names
 
 
-def unresolvable(line_text: str, imported: set[str] | None) -> bool:
-    """The line names `mod.x` for a module the file never imports."""
+def unresolvable(lines: list[str], line: int, imported: set[str] | None) -> bool:
+    """The line, or its function up to it (where a receiver such as
+    `client = httpx.Client()` is made), names `mod.x` for a module the file
+    never imports."""
     if imported is None:
         return False
-    code = line_text.split("#", 1)[0]
-    heads = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\.", code))
-    return any(h in KNOWN_MODULES and h not in imported for h in heads)
+    first = line
+    while first > 1 and not re.match(r"\s*(async\s+)?def\s", lines[first - 1]):
+        first -= 1
+    if not re.match(r"\s*(async\s+)?def\s", lines[first - 1]):
+        first = line  # module level: the line alone
+    for text in lines[first - 1:line]:
+        code = text.split("#", 1)[0]
+        heads = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\.", code))
+        if any(h in KNOWN_MODULES and h not in imported for h in heads):
+            return True
+    return False
 
 
 def blocking_calls_option(value: str) -> dict[str, str]:
@@ -307,7 +317,7 @@ def main() -> int:
                     miss = e - m
                     tag = f"{path.name}[{library}]:{line}"
                     if miss:
-                        unres = unresolvable(text_lines[line - 1] if line <= len(text_lines) else "", imported)
+                        unres = line <= len(text_lines) and unresolvable(text_lines, line, imported)
                         if unres:
                             t.unresolvable += miss
                         if opts.verbose or code in opts.code:
