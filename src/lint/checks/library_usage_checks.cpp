@@ -4,6 +4,8 @@
 //   started with `start_soon` where the context manager should wait for them.
 // ASYNC106 bad-async-library-import: `from trio import ...`, `import trio as t`.
 // ASYNC118 cancelled-class-saved: anyio's cancelled class kept in a variable.
+// ASYNC122 delayed-entry-of-relative-cancelscope: a relative timeout made
+//   outside the `with` that enters it.
 // ASYNC125 constant-absolute-deadline: `trio.fail_at(5)`, a deadline that is
 //   a constant although the clock it counts on starts anywhere.
 // ASYNC127 unmaintained-httpx: an import of `httpx`.
@@ -480,6 +482,23 @@ void unknown_startables(const CheckContext& cx, std::vector<Diagnostic>& out) {
   }
 }
 
+// ASYNC122: `k = trio.move_on_after(5)` ... `with k:`, a relative timeout
+// made apart from the `with` that enters it (older trio and anyio start the
+// clock when the scope is made).
+void delayed_entry(const CheckContext& cx, std::vector<Diagnostic>& out) {
+  const SemanticModel& m = cx.model;
+  for (const CallSite& site : m.calls()) {
+    std::string q = callee_name(m, site.call, site.scope);
+    if (q != "trio.move_on_after" && q != "trio.fail_after" && q != "anyio.move_on_after" && q != "anyio.fail_after")
+      continue;
+    TSNode parent = ts_node_parent(site.call);
+    while (type(parent) == "parenthesized_expression") parent = ts_node_parent(parent);
+    if (type(parent) == "as_pattern") parent = ts_node_parent(parent);
+    if (type(parent) == "with_item") continue;
+    out.push_back(cx.make("ASYNC122", site.call, q));
+  }
+}
+
 void async_generators(const CheckContext& cx, std::vector<Diagnostic>& out) {
   const SemanticModel& m = cx.model;
   for (const Scope& s : m.scopes()) {
@@ -505,6 +524,7 @@ void check_library_usage(const CheckContext& cx, std::vector<Diagnostic>& out) {
   if (cx.enabled("ASYNC105")) unawaited_trio(cx, out);
   if (cx.enabled("ASYNC113")) start_soon_in_enter(cx, out);
   if (cx.enabled("ASYNC114")) unknown_startables(cx, out);
+  if (cx.enabled("ASYNC122")) delayed_entry(cx, out);
   if (cx.enabled("ASYNC125")) deadlines(cx, out);
   if (cx.enabled("ASYNC128")) startables(cx, out);
   if (cx.enabled("ASYNC400")) star_handlers(cx, out);

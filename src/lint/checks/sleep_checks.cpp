@@ -66,11 +66,8 @@ TSNode only_argument(TSNode call) {
 }
 
 void trio_sleeps(const CheckContext& cx, std::vector<Diagnostic>& out, bool zero, bool forever) {
-  const Kinds& k = Kinds::get();
   for (const CallSite& site : cx.model.calls()) {
     TSNode fn = field(site.call, "function");
-    std::string_view last = is(fn, k.attribute) ? cx.model.text(field(fn, "attribute")) : cx.model.text(fn);
-    if (last.find("sleep") == std::string_view::npos) continue;
     std::string q = callee_name(cx.model, site.call, site.scope);
     if (q != "trio.sleep" && q != "anyio.sleep") continue;
     if (argument_count(site.call) != 1) continue;
@@ -80,6 +77,7 @@ void trio_sleeps(const CheckContext& cx, std::vector<Diagnostic>& out, bool zero
       continue;
     }
     TSNode arg = argument(site.call, 0, q == "trio.sleep" ? "seconds" : "delay", cx.model);
+    if (ts_node_is_null(arg)) arg = only_argument(site.call);  // `sleep(anything=0)`: an error of its own, still zero
     if (ts_node_is_null(arg)) continue;
     auto value = number(cx.model, arg);
     if (!value) continue;
