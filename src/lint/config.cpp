@@ -129,6 +129,14 @@ struct Reader {
           codes(list, fmt::format("per-file-ignores.\"{}\"", glob.str()), cs);
           s.per_file_ignores.emplace_back(std::string(glob.str()), std::move(cs));
         }
+      } else if (key == "startable-in-context-manager") {
+        strings(v, key, s.check_options.startable_in_context_manager);
+      } else if (key == "no-checkpoint-warning-decorators") {
+        strings(v, key, s.check_options.no_checkpoint_warning_decorators);
+      } else if (key == "transform-async-generator-decorators") {
+        strings(v, key, s.check_options.transform_async_generator_decorators);
+      } else if (key == "exception-suppress-context-managers") {
+        strings(v, key, s.check_options.exception_suppress_context_managers);
       } else if (key == "extra-blocking-calls") {
         const toml::table* m = v.as_table();
         if (!m) {
@@ -284,6 +292,15 @@ std::string render_settings(const Settings& s, const Catalog& catalog) {
                      toml_list(s.extend_exclude));
   out += fmt::format("respect-gitignore = {}\n", s.respect_gitignore);
   out += fmt::format("async-framework = \"{}\"\n", framework_name(s.framework));
+  const CheckOptions& o = s.check_options;
+  if (!o.startable_in_context_manager.empty())
+    out += fmt::format("startable-in-context-manager = {}\n", toml_list(o.startable_in_context_manager));
+  if (!o.no_checkpoint_warning_decorators.empty())
+    out += fmt::format("no-checkpoint-warning-decorators = {}\n", toml_list(o.no_checkpoint_warning_decorators));
+  if (!o.transform_async_generator_decorators.empty())
+    out += fmt::format("transform-async-generator-decorators = {}\n", toml_list(o.transform_async_generator_decorators));
+  if (!o.exception_suppress_context_managers.empty())
+    out += fmt::format("exception-suppress-context-managers = {}\n", toml_list(o.exception_suppress_context_managers));
   out += "\n[per-file-ignores]\n";
   for (const auto& [glob, codes] : s.per_file_ignores) out += fmt::format("\"{}\" = {}\n", glob, toml_list(codes));
   out += "\n[extra-blocking-calls]\n";

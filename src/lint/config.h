@@ -27,6 +27,7 @@ struct Settings {
   std::vector<std::string> extend_exclude;
   bool respect_gitignore = true;
   std::map<std::string, std::string> extra_blocking_calls;  // qualified name -> replacement
+  CheckOptions check_options;
   Framework framework = Framework::Asyncio;
 
   // Codes ignored for `path` by per-file-ignores.

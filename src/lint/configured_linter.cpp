@@ -8,6 +8,7 @@ namespace asl {
 
 Catalog configure_catalog(const Catalog& base, const Settings& s) {
   Catalog c = base;
+  c.options = s.check_options;
   for (Rule& r : c.rules) {
     if (r.code == kConfiguredBlockingCallCode) {
       for (const auto& [name, use] : s.extra_blocking_calls) {

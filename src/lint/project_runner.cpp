@@ -24,7 +24,10 @@ namespace asl {
 bool mentions_async(std::string_view text) {
   // "async" also covers asyncio; the others are async libraries whose
   // coroutines a synchronous file may call without awaiting them.
-  static constexpr std::array<std::string_view, 6> kMarkers = {"async", "await", "aiohttp", "anyio", "trio", "aiofiles"};
+  // Exception groups (task groups raise them) and httpx have rules of their
+  // own that apply to synchronous code too.
+  static constexpr std::array<std::string_view, 10> kMarkers = {
+      "async", "await", "aiohttp", "anyio", "trio", "aiofiles", "ExceptionGroup", "exceptiongroup", "except*", "httpx"};
   for (auto m : kMarkers)
     if (text.find(m) != std::string_view::npos) return true;
   return text.find("aiosqlite") != std::string_view::npos;

@@ -51,8 +51,21 @@ struct Rule {
   std::string source;   // file the rule came from
 };
 
+// Names the configuration gives some checks (flake8-async's options of the
+// same names): startable functions for ASYNC113/114, decorators that exempt a
+// function from ASYNC910/911 or make an async generator safe (ASYNC101, 119,
+// 900), context managers that may swallow exceptions (ASYNC910/911). Names
+// may hold `*` wildcards.
+struct CheckOptions {
+  std::vector<std::string> startable_in_context_manager;
+  std::vector<std::string> no_checkpoint_warning_decorators;
+  std::vector<std::string> transform_async_generator_decorators;
+  std::vector<std::string> exception_suppress_context_managers;
+};
+
 struct Catalog {
   std::vector<Rule> rules;
+  CheckOptions options;
   // Receiver tracking: callable -> type of its result.
   std::unordered_map<std::string, std::string> returns;
   // Type aliases (annotation spellings) -> canonical type.

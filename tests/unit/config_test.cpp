@@ -171,6 +171,24 @@ TEST(Config, ErrorsNameFileLineAndKey) {
   EXPECT_GT(e.line, 0u);
 }
 
+TEST(Config, ReadsFlake8AsyncOptions) {
+  Dir d;
+  fs::path f = d.write("asynclint.toml",
+                       "startable-in-context-manager = [\"listen\", \"*.serve_*\"]\n"
+                       "no-checkpoint-warning-decorators = [\"app.route\"]\n"
+                       "transform-async-generator-decorators = [\"trio_util.trio_async_generator\"]\n"
+                       "exception-suppress-context-managers = [\"mylib.ignoring\"]\n");
+  auto s = load_config_file(f, builtin_catalog());
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->check_options.startable_in_context_manager, (std::vector<std::string>{"listen", "*.serve_*"}));
+  EXPECT_EQ(s->check_options.no_checkpoint_warning_decorators, std::vector<std::string>{"app.route"});
+  EXPECT_EQ(s->check_options.transform_async_generator_decorators,
+            std::vector<std::string>{"trio_util.trio_async_generator"});
+  EXPECT_EQ(s->check_options.exception_suppress_context_managers, std::vector<std::string>{"mylib.ignoring"});
+  ConfigError e = load_error(d.write("asynclint.toml", "\nstartable-in-context-manager = \"listen\"\n"));
+  EXPECT_EQ(e.line, 2u);
+}
+
 TEST(Config, EveryErrorIsReportedInLineOrder) {
   Dir d;
   // toml++ iterates keys by name: `aaa` (line 8) used to be the one reported.

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "lint/glob.h"
+
 namespace asl {
 
 bool contains_checkpoint(TSNode body) {
@@ -58,6 +60,25 @@ TSNode decorator_target(TSNode decorator) {
   TSNode e = ts_node_named_child(decorator, 0);
   if (is(e, Kinds::get().call)) e = field(e, "function");
   return e;
+}
+
+bool matches_configured(const std::vector<std::string>& patterns, std::string_view text, std::string_view qualified) {
+  std::string_view last = text.substr(text.rfind('.') == std::string_view::npos ? 0 : text.rfind('.') + 1);
+  for (const std::string& p : patterns) {
+    if (glob_match(p, text) || (!qualified.empty() && glob_match(p, qualified))) return true;
+    if (p.find('.') == std::string::npos && glob_match(p, last)) return true;
+  }
+  return false;
+}
+
+bool decorated_with(const SemanticModel& model, const Scope& fn, const std::vector<std::string>& patterns) {
+  if (patterns.empty()) return false;
+  for (TSNode d : fn.decorators) {
+    TSNode t = decorator_target(d);
+    std::string q = model.qualified_name(t, fn.parent).value_or(std::string());
+    if (matches_configured(patterns, model.text(t), q)) return true;
+  }
+  return false;
 }
 
 }  // namespace asl

@@ -1,7 +1,9 @@
 // Small tree questions several checks ask.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/semantic_model.h"
 #include "core/syntax.h"
@@ -23,5 +25,12 @@ int argument_count(TSNode call);
 
 // The expression a decorator applies: `@x.y(...)` -> `x.y`.
 TSNode decorator_target(TSNode decorator);
+
+// True when a configured name pattern (`*` wildcards) matches `text` as
+// written, its qualified name, or (for a pattern without a dot) its last part.
+bool matches_configured(const std::vector<std::string>& patterns, std::string_view text, std::string_view qualified);
+
+// True when a decorator of `fn` matches one of `patterns`.
+bool decorated_with(const SemanticModel& model, const Scope& fn, const std::vector<std::string>& patterns);
 
 }  // namespace asl

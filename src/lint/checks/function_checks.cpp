@@ -12,7 +12,8 @@ std::string decorator_name(const SemanticModel& model, TSNode decorator, int sco
   return model.qualified_name(decorator_target(decorator), scope).value_or(std::string());
 }
 
-bool has_safe_generator_decorator(const SemanticModel& model, const Scope& fn) {
+bool has_safe_generator_decorator(const SemanticModel& model, const Scope& fn, const CheckOptions& options) {
+  if (decorated_with(model, fn, options.transform_async_generator_decorators)) return true;
   for (TSNode d : fn.decorators) {
     std::string q = decorator_name(model, d, fn.parent);
     if (q == "contextlib.asynccontextmanager" || q == "pytest.fixture" || q == "pytest_asyncio.fixture" ||
@@ -28,7 +29,7 @@ void yield_in_context_manager(const CheckContext& cx, std::vector<Diagnostic>& o
     int fn = cx.model.enclosing_function(y.scope);
     if (fn < 0 || fn != y.scope) continue;  // yields in lambdas or comprehensions are not the function's
     const Scope& f = cx.model.scopes()[fn];
-    if (!f.is_async || has_safe_generator_decorator(cx.model, f)) continue;
+    if (!f.is_async || has_safe_generator_decorator(cx.model, f, cx.catalog.options)) continue;
     // Walk up to the function: a with block on the way holds a resource across the yield.
     for (TSNode n = ts_node_parent(y.node); !ts_node_is_null(n) && !ts_node_eq(n, f.node); n = ts_node_parent(n)) {
       if (is(n, k.with_statement)) {

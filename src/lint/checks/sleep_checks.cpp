@@ -42,20 +42,45 @@ std::optional<double> number(const SemanticModel& model, TSNode n) {
   return std::strtod(text.c_str(), nullptr);
 }
 
+// `math.inf`, `inf`, `np.inf`, `float("inf")`: an endless delay.
+bool infinite(const SemanticModel& model, TSNode n) {
+  n = unparenthesize(n);
+  std::string_view kind = ts_node_type(n);
+  if (kind == "identifier") return model.text(n) == "inf";
+  if (kind == "attribute") return model.text(field(n, "attribute")) == "inf";
+  if (kind == "call" && model.text(field(n, "function")) == "float" && argument_count(n) == 1) {
+    std::string_view a = model.text(ts_node_named_child(field(n, "arguments"), 0));
+    return a == "\"inf\"" || a == "'inf'" || a == "\"infinity\"" || a == "'infinity'";
+  }
+  return false;
+}
+
+// The one argument of a call, positional or keyword (whatever its name).
+TSNode only_argument(TSNode call) {
+  TSNode only{};
+  for_each_named_child(field(call, "arguments"), [&](TSNode a) {
+    if (is(a, Kinds::get().comment)) return;
+    only = is(a, Kinds::get().keyword_argument) ? field(a, "value") : a;
+  });
+  return only;
+}
+
 void trio_sleeps(const CheckContext& cx, std::vector<Diagnostic>& out, bool zero, bool forever) {
-  const Kinds& k = Kinds::get();
   for (const CallSite& site : cx.model.calls()) {
     TSNode fn = field(site.call, "function");
-    std::string_view last = is(fn, k.attribute) ? cx.model.text(field(fn, "attribute")) : cx.model.text(fn);
-    if (last.find("sleep") == std::string_view::npos) continue;
     std::string q = callee_name(cx.model, site.call, site.scope);
     if (q != "trio.sleep" && q != "anyio.sleep") continue;
     if (argument_count(site.call) != 1) continue;
+    std::string text = callee_text(cx.model.text(fn));
+    if (forever && infinite(cx.model, only_argument(site.call))) {
+      out.push_back(cx.make("ASYNC116", site.call, text, module_of(q)));
+      continue;
+    }
     TSNode arg = argument(site.call, 0, q == "trio.sleep" ? "seconds" : "delay", cx.model);
+    if (ts_node_is_null(arg)) arg = only_argument(site.call);  // `sleep(anything=0)`: an error of its own, still zero
     if (ts_node_is_null(arg)) continue;
     auto value = number(cx.model, arg);
     if (!value) continue;
-    std::string text = callee_text(cx.model.text(fn));
     if (zero && *value == 0) out.push_back(cx.make("ASYNC115", site.call, text, module_of(q)));
     if (forever && *value > 86400) out.push_back(cx.make("ASYNC116", site.call, text, module_of(q)));
   }

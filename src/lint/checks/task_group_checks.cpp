@@ -16,7 +16,7 @@ namespace {
 // "task group" / "nursery" when `with` opens one, else null.
 const char* group_kind(const SemanticModel& m, TSNode with, int scope) {
   const Kinds& k = Kinds::get();
-  if (!has_async_keyword(with)) return nullptr;
+  // A plain `with` over a nursery is a mistake of its own, but its block is as useless.
   const char* kind = nullptr;
   for_each_named_child(with, [&](TSNode clause) {
     if (!is(clause, k.with_clause)) return;
@@ -61,6 +61,10 @@ bool starts_one_task(const SemanticModel& m, TSNode statement, std::string_view 
     TSNode n = todo.back();
     todo.pop_back();
     if (is(n, k.identifier) && m.text(n) == name) passes_group = true;
+    if (is(n, k.keyword_argument)) {  // `f(n=7)`: the keyword is no use of the group
+      todo.push_back(field(n, "value"));
+      continue;
+    }
     for_each_named_child(n, [&](TSNode c) { todo.push_back(c); });
   }
   return !passes_group;
@@ -70,7 +74,6 @@ void useless_groups(const CheckContext& cx, std::vector<Diagnostic>& out) {
   const Kinds& k = Kinds::get();
   const SemanticModel& m = cx.model;
   for (const ScopedNode& w : m.with_statements()) {
-    if (!has_async_keyword(w.node)) continue;
     TSNode statement = only_statement(field(w.node, "body"));
     if (ts_node_is_null(statement)) continue;
     for_each_named_child(w.node, [&](TSNode clause) {
