@@ -352,10 +352,7 @@ bool imports_module(const SemanticModel& m, std::string_view module) {
 class StartSoonInEnter {
  public:
   StartSoonInEnter(const CheckContext& cx, std::vector<Diagnostic>& out, int scope)
-      : cx_(cx), m_(cx.model), out_(out), scope_(scope) {
-    trio_ = imports_module(m_, "trio");
-    anyio_ = imports_module(m_, "anyio");
-  }
+      : cx_(cx), m_(cx.model), out_(out), scope_(scope) {}
 
   void function(const Scope& fn) {
     enter_ = fn.name == "__aenter__";
@@ -365,6 +362,10 @@ class StartSoonInEnter {
       manager_ = manager_ || name == "asynccontextmanager";
     }
     if (!enter_ && !manager_) return;
+    // Asked only here: scanning the module's imports for every function of a
+    // large module would be quadratic.
+    trio_ = imports_module(m_, "trio");
+    anyio_ = imports_module(m_, "anyio");
     visit(field(fn.node, "body"));
   }
 
