@@ -33,8 +33,8 @@ struct Case {
 
 const Case kCases[] = {
     {"UnknownModule", "import numpy\n", "1:8: unsupported: import of module `numpy` (no mapping in rules/translate)\n"},
-    {"UnmappedCall", "import asyncio\n\nasync def main() -> None:\n    asyncio.get_event_loop()\n",
-     "4:5: unsupported: call to `asyncio.get_event_loop` (no mapping in rules/translate)\n"},
+    {"UnmappedCall", "import asyncio\n\nasync def main() -> None:\n    asyncio.get_child_watcher()\n",
+     "4:5: unsupported: call to `asyncio.get_child_watcher` (no mapping in rules/translate)\n"},
     {"UnannotatedParameter", "def f(x):\n    return x\n",
      "1:7: unsupported: parameter `x` without a type annotation, and no call in this module passes it a value of known "
      "type\n"},
@@ -84,21 +84,21 @@ INSTANTIATE_TEST_SUITE_P(Constructs, Unsupported, ::testing::ValuesIn(kCases), [
 
 CliRun cli(const std::string& args, const std::string& input) { return run_cli(args, input); }
 
-const char* kPartial = "import asyncio\n\nasync def main() -> None:\n    print(\"start\")\n    asyncio.get_event_loop()\n\nasyncio.run(main())\n";
+const char* kPartial = "import asyncio\n\nasync def main() -> None:\n    print(\"start\")\n    asyncio.get_child_watcher()\n\nasyncio.run(main())\n";
 
 TEST(Cli, UnsupportedExitsOneWithFileLineColumn) {
   CliRun r = cli("--to=cs", kPartial);
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.out, "IN:5:5: unsupported: call to `asyncio.get_event_loop` (no mapping in rules/translate)\n");
+  EXPECT_EQ(r.out, "IN:5:5: unsupported: call to `asyncio.get_child_watcher` (no mapping in rules/translate)\n");
 }
 
 TEST(Cli, AllowPartialKeepsATodoAtTheSpot) {
   CliRun r = cli("--to=cs --allow-partial", kPartial);
   EXPECT_EQ(r.status, 0);
-  EXPECT_NE(r.out.find("IN:5:5: unsupported: call to `asyncio.get_event_loop`"), std::string::npos);
+  EXPECT_NE(r.out.find("IN:5:5: unsupported: call to `asyncio.get_child_watcher`"), std::string::npos);
   EXPECT_NE(r.out.find("        Console.WriteLine(\"start\");\n"
-                       "        // TODO(asynctranslate): call to `asyncio.get_event_loop` (no mapping in rules/translate)\n"
-                       "        //    asyncio.get_event_loop()\n"),
+                       "        // TODO(asynctranslate): call to `asyncio.get_child_watcher` (no mapping in rules/translate)\n"
+                       "        //    asyncio.get_child_watcher()\n"),
             std::string::npos)
       << r.out;
 }
@@ -116,8 +116,8 @@ TEST(Cli, JsonDiagnosticsHaveAsynclintsShape) {
   EXPECT_EQ(j[0]["code"], "TR001");
   EXPECT_EQ(j[0]["filename"], "IN");
   EXPECT_EQ(j[0]["location"], (nlohmann::json{{"row", 5}, {"column", 5}}));
-  EXPECT_EQ(j[0]["end_location"], (nlohmann::json{{"row", 5}, {"column", 29}}));  // the end of the call
-  EXPECT_EQ(j[0]["message"], "unsupported: call to `asyncio.get_event_loop` (no mapping in rules/translate)");
+  EXPECT_EQ(j[0]["end_location"], (nlohmann::json{{"row", 5}, {"column", 32}}));  // the end of the call
+  EXPECT_EQ(j[0]["message"], "unsupported: call to `asyncio.get_child_watcher` (no mapping in rules/translate)");
   EXPECT_EQ(j[0]["noqa_row"], 5);
   EXPECT_TRUE(j[0]["fix"].is_null());
 
@@ -179,7 +179,7 @@ TEST(Cli, StdinFilenameNamesStandardInput) {
   std::ofstream(in, std::ios::binary) << kPartial;
   Streams s = run_split("--to=cs --stdin-filename app/main.py - < " + in);
   EXPECT_EQ(s.status, 1);
-  EXPECT_EQ(s.err, "app/main.py:5:5: unsupported: call to `asyncio.get_event_loop` (no mapping in rules/translate)\n");
+  EXPECT_EQ(s.err, "app/main.py:5:5: unsupported: call to `asyncio.get_child_watcher` (no mapping in rules/translate)\n");
   s = run_split("--to=cs --output-format json --stdin-filename app/main.py - < " + in);
   EXPECT_EQ(nlohmann::json::parse(s.err)[0]["filename"], "app/main.py") << s.err;
   s = run_split("--to=cs - < " + in);

@@ -57,6 +57,10 @@ const UsingRule kUsingRules[] = {
     {"Task", "System.Threading.Tasks"}, {"IAsyncEnumerable<", "System.Collections.Generic"},
     {"CultureInfo", "System.Globalization"}, {"DictionaryEntry", "System.Collections"}, {"IEnumerable items", "System.Collections"},
     {"ITuple", "System.Runtime.CompilerServices"}, {"Enumerable.", "System.Linq"}, {"StringComparison", "System"},
+    {"CancellationToken", "System.Threading"}, {"SemaphoreSlim", "System.Threading"}, {"Interlocked.", "System.Threading"},
+    {"Thread.", "System.Threading"}, {"Stopwatch", "System.Diagnostics"}, {"Comparer<", "System.Collections.Generic"},
+    {"IComparer<", "System.Collections.Generic"}, {"Queue<", "System.Collections.Generic"}, {"IList<", "System.Collections.Generic"},
+    {"IReadOnlyList<", "System.Collections.Generic"}, {"LinkedList<", "System.Collections.Generic"},
 };
 
 }  // namespace

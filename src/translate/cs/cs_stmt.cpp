@@ -1,9 +1,30 @@
 // Statements.
+#include <cctype>
 #include <fmt/format.h>
 
 #include "translate/cs/cs_emitter.h"
 
 namespace asl::tr::cs {
+
+namespace {
+// Whether C# accepts the expression as a statement: an invocation (it ends
+// with the `)` of an argument list), an await, `new`, an assignment or ++/--.
+bool statement_expression(const std::string& t) {
+  if (t.starts_with("await ") || t.starts_with("new ") || t.ends_with("++") || t.ends_with("--")) return true;
+  if (t.find(" = ") != std::string::npos || t.find(" += ") != std::string::npos) return true;
+  if (!t.ends_with(")")) return false;
+  int depth = 0;
+  for (size_t i = t.size(); i-- > 0;) {
+    if (t[i] == ')') ++depth;
+    else if (t[i] == '(' && --depth == 0) {
+      if (i == 0) return false;  // a parenthesized expression or a cast
+      char b = t[i - 1];
+      return std::isalnum(static_cast<unsigned char>(b)) || b == '_' || b == '>' || b == ']';
+    }
+  }
+  return false;
+}
+}  // namespace
 
 void CsEmitter::block(const Block& b) {
   for (size_t i = 0; i < b.size(); ++i) {
@@ -44,6 +65,9 @@ void CsEmitter::stmt(const Stmt& s, bool last_in_block) {
         Code c = expr(*s.value);
         // A started task that nobody awaits: discard it explicitly.
         bool discard = s.value->type.kind == TypeKind::Awaitable && s.value->kind != ExprKind::Await;
+        // C# takes only calls, awaits, assignments and `new` as statements: a
+        // value that is none of these (`loop.time()` as a property read) is discarded.
+        if (!discard && s.value->type.kind != TypeKind::None && !statement_expression(c.text)) discard = true;
         simple(s, (discard ? "_ = " : "") + c.text + ";");
         return;
       }
