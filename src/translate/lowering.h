@@ -170,6 +170,8 @@ class Lowering {
 
   // lowering_call.cpp
   ExprPtr call(TSNode n, const Type* expected);
+  static Type literal_argument_type(const std::string& python, const Type& container, size_t position,
+                                    const std::string& keyword);
   ExprPtr api_call(const std::string& python, ExprPtr receiver, TSNode args, SourcePos pos, const Type* expected,
                    TSNode whole);
   ExprPtr api_attribute(const std::string& python, ExprPtr receiver, SourcePos pos, TSNode whole);

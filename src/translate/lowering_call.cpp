@@ -405,6 +405,22 @@ void Lowering::check_ordering(const std::string& python, const Expr* receiver,
                                    python.substr(python.rfind('.') + 1), to_string(compared)));
 }
 
+// The type a collection literal given to a container's method must have: the
+// value type for `d.setdefault(k, [])` / `d.get(k, {})`, the element type for
+// `xs.append([])`, so an empty literal is typed by its container.
+Type Lowering::literal_argument_type(const std::string& python, const Type& container, size_t position,
+                                     const std::string& keyword) {
+  std::string_view method = std::string_view(python).substr(python.rfind('.') + 1);
+  if (container.kind == TypeKind::Dict && (method == "get" || method == "setdefault" || method == "pop") &&
+      (position == 1 || keyword == "default"))
+    return container.arg(1);
+  if (container.kind == TypeKind::List && ((method == "append" && position == 0) || (method == "insert" && position == 1)))
+    return container.arg(0);
+  if (container.kind == TypeKind::List && method == "extend" && position == 0) return container;
+  if (container.kind == TypeKind::Set && method == "add" && position == 0) return container.arg(0);
+  return {};
+}
+
 ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode args, SourcePos p, const Type* expected,
                            TSNode whole) {
   const auto* entries = api_.find(python);
@@ -439,9 +455,18 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
   }
   Type lambda_param;
   auto reference = [&](const Raw& r) { return r.keyword == "key" && (is(r.node, k_.identifier) || is(r.node, k_.attribute)); };
+  size_t position = 0;
   for (auto& r : raw) {
+    size_t at = r.keyword.empty() ? position++ : SIZE_MAX;
     if (r.value || is(r.node, k_.lambda) || reference(r)) continue;
-    r.value = expr(r.node);
+    Type want = receiver ? literal_argument_type(python, receiver->type, at, r.keyword) : Type();
+    std::string_view node = ts_node_type(r.node);
+    // `[]`, `{}`, `set()`, `list()`, `dict()`: empty until the container fills them.
+    bool literal = node == "list" || node == "dictionary" || node == "set" ||
+                   (node == "call" && ts_node_named_child_count(field(r.node, "arguments")) == 0 &&
+                    (text(field(r.node, "function")) == "set" || text(field(r.node, "function")) == "list" ||
+                     text(field(r.node, "function")) == "dict"));
+    r.value = expr(r.node, literal && want.known() ? &want : nullptr);
     r.value->python = std::string(text(r.node));
     // print([]) needs no element type.
     if (python == "builtins.print" && (r.value->kind == ExprKind::List || r.value->kind == ExprKind::Dict ||

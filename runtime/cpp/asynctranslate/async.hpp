@@ -517,7 +517,7 @@ class Queue {
   }
   // The coroutines hold the shared state, not `this`: an awaitable starts
   // when awaited, and may outlive the handle it came from.
-  asio::awaitable<void> put(T item) {
+  asio::awaitable<void> put(T item) const {
     return [](std::shared_ptr<state> s, T item) -> asio::awaitable<void> {
       while (s->maxsize > 0 && static_cast<int>(s->items.size()) >= s->maxsize) co_await s->changed.wait();
       s->add(std::move(item));
@@ -525,13 +525,13 @@ class Queue {
       s->changed.notify_all();
     }(s_, std::move(item));
   }
-  void put_nowait(T item) {
+  void put_nowait(T item) const {
     if (s_->maxsize > 0 && static_cast<int>(s_->items.size()) >= s_->maxsize) throw Exception("QueueFull");
     s_->add(std::move(item));
     ++s_->unfinished;
     s_->changed.notify_all();
   }
-  asio::awaitable<T> get() {
+  asio::awaitable<T> get() const {
     return [](std::shared_ptr<state> s) -> asio::awaitable<T> {
       while (s->items.empty()) co_await s->changed.wait();
       T item = std::move(s->items.front());
@@ -540,19 +540,19 @@ class Queue {
       co_return item;
     }(s_);
   }
-  T get_nowait() {
+  T get_nowait() const {
     if (s_->items.empty()) throw Exception("QueueEmpty");
     T item = std::move(s_->items.front());
     s_->items.pop_front();
     s_->changed.notify_all();
     return item;
   }
-  void task_done() {
+  void task_done() const {
     if (s_->unfinished <= 0) throw ValueError("task_done() called too many times");
     --s_->unfinished;
     s_->changed.notify_all();
   }
-  asio::awaitable<void> join() {
+  asio::awaitable<void> join() const {
     return [](std::shared_ptr<state> s) -> asio::awaitable<void> {
       while (s->unfinished > 0) co_await s->changed.wait();
     }(s_);
@@ -600,15 +600,15 @@ class Semaphore {
     std::shared_ptr<state> s_;
   };
 
-  asio::awaitable<bool> acquire() { return acquire_on(s_); }
+  asio::awaitable<bool> acquire() const { return acquire_on(s_); }
   // `async with sem:`
-  asio::awaitable<guard> hold() {
+  asio::awaitable<guard> hold() const {
     return [](std::shared_ptr<state> s) -> asio::awaitable<guard> {
       co_await acquire_on(s);
       co_return guard(s);
     }(s_);
   }
-  void release() {
+  void release() const {
     ++s_->value;
     s_->changed.notify_all();
   }
@@ -626,7 +626,7 @@ class Semaphore {
 class Lock : public Semaphore {
  public:
   Lock() : Semaphore(1) {}
-  void release() {
+  void release() const {
     if (!locked()) throw RuntimeError("Lock is not acquired.");
     Semaphore::release();
   }
@@ -644,12 +644,12 @@ class Condition {
 
  public:
   Condition() : s_(std::make_shared<state>()) {}
-  asio::awaitable<bool> acquire() { return s_->lock.acquire(); }
-  void release() { s_->lock.release(); }
+  asio::awaitable<bool> acquire() const { return s_->lock.acquire(); }
+  void release() const { s_->lock.release(); }
   bool locked() const { return s_->lock.locked(); }
-  asio::awaitable<Semaphore::guard> hold() { return s_->lock.hold(); }
+  asio::awaitable<Semaphore::guard> hold() const { return s_->lock.hold(); }
 
-  asio::awaitable<bool> wait() {
+  asio::awaitable<bool> wait() const {
     return [](std::shared_ptr<state> s) -> asio::awaitable<bool> {
       if (!s->lock.locked()) throw RuntimeError("cannot wait on un-acquired lock");
       auto woken = std::make_shared<bool>(false);
@@ -669,13 +669,13 @@ class Condition {
     }(s_);
   }
   template <class Predicate>
-  asio::awaitable<bool> wait_for(Predicate predicate) {
+  asio::awaitable<bool> wait_for(Predicate predicate) const {
     return [](Condition c, Predicate p) -> asio::awaitable<bool> {
       while (!p()) co_await c.wait();
       co_return true;
     }(*this, std::move(predicate));
   }
-  void notify(int n = 1) {
+  void notify(int n = 1) const {
     if (!locked()) throw RuntimeError("cannot notify on un-acquired lock");
     for (; n > 0 && !s_->waiters.empty(); --n) {
       *s_->waiters.front() = true;
@@ -683,7 +683,7 @@ class Condition {
     }
     s_->changed.notify_all();
   }
-  void notify_all() { notify(std::numeric_limits<int>::max()); }
+  void notify_all() const { notify(std::numeric_limits<int>::max()); }
 
  private:
   std::shared_ptr<state> s_;
@@ -706,7 +706,7 @@ class Barrier {
     if (parties < 1) throw ValueError("parties must be > 0");
     s_->parties = parties;
   }
-  asio::awaitable<int> wait() {
+  asio::awaitable<int> wait() const {
     return [](std::shared_ptr<state> s) -> asio::awaitable<int> {
       auto guard = co_await s->cond.hold();
       co_await s->cond.wait_for([s] { return s->now != phase::draining && s->now != phase::resetting; });
@@ -730,7 +730,7 @@ class Barrier {
       co_return index;
     }(s_);
   }
-  asio::awaitable<void> abort() {
+  asio::awaitable<void> abort() const {
     return [](std::shared_ptr<state> s) -> asio::awaitable<void> {
       auto guard = co_await s->cond.hold();
       s->now = phase::broken;
@@ -749,13 +749,13 @@ class Barrier {
 class Event {
  public:
   Event() : s_(std::make_shared<state>()) {}
-  void set() {
+  void set() const {
     s_->flag = true;
     s_->changed.notify_all();
   }
-  void clear() { s_->flag = false; }
+  void clear() const { s_->flag = false; }
   bool is_set() const { return s_->flag; }
-  asio::awaitable<bool> wait() {
+  asio::awaitable<bool> wait() const {
     return [](std::shared_ptr<state> s) -> asio::awaitable<bool> {
       while (!s->flag) co_await s->changed.wait();
       co_return true;
