@@ -28,7 +28,8 @@ enum class ExprKind : unsigned char {
   BoolOp,       // text: "and"/"or"; items: left, right
   Compare,      // ops[i] between items[i] and items[i+1] (chained)
   Conditional,  // items: then, condition, else
-  Call,         // a function of the module or a local callable: text = name; args
+  Call,         // a function of the module or a local callable: text = name; args. With
+                // object and no text: a call of that callable value (`handlers[k](x)`)
   New,          // constructor of a module class: text = class; args
   MethodCall,   // object.text(args) on a module class; a Self Name `super` as object: the base's method
   ApiCall,      // api: mapped library call; object: receiver (may be null); args bound to api params
@@ -45,6 +46,7 @@ enum class ExprKind : unsigned char {
   IsInstance,   // items[0]: value; type: the tested type (result is bool)
   Cast,         // items[0] converted to `type` (int(x), float(x), str(x))
   Unwrap,       // items[0], an Optional the code has shown not to be None, read as `type`
+  BoundMethod,  // object.text as a value (a callback): a method of a module class, bound to that object once
 };
 
 // Which declaration a Name refers to, so backends can apply their naming rules.

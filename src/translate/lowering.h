@@ -75,6 +75,13 @@ struct FunctionContext {
 // Names bound by lambdas and comprehensions, innermost last.
 struct InnerScope {
   std::map<std::string, Type> names;
+  // A loop variable's iterable and where in the element it sits (`for k, q
+  // in d.items()`: q at {1}): what the body puts into it types the container.
+  struct Origin {
+    Expr* iterable = nullptr;
+    std::vector<size_t> path;
+  };
+  std::map<std::string, Origin> origins;
 };
 
 class Lowering {
@@ -154,14 +161,16 @@ class Lowering {
   // lowering_expr.cpp
   ExprPtr expr(TSNode n, const Type* expected = nullptr);
   ExprPtr name(TSNode n);
+  ExprPtr callback(ExprPtr e, const Type* expected);  // a function handed over where a callable is expected
   ExprPtr attribute(TSNode n);
   ExprPtr subscript(TSNode n);
   ExprPtr binary(TSNode n);
+  bool combined_with_float(TSNode n);  // an operand of arithmetic whose other operand is a float
   ExprPtr comparison(TSNode n);
   ExprPtr boolean(TSNode n);
   ExprPtr string(TSNode n);
   ExprPtr collection(TSNode n, const Type* expected);
-  ExprPtr comprehension(TSNode n);
+  ExprPtr comprehension(TSNode n, const Type* expected = nullptr);
   ExprPtr lambda(TSNode n, const Type* expected);
   ExprPtr truthy(ExprPtr e);
   bool is_subclass(const Type& derived, const Type& base) const;
@@ -170,6 +179,7 @@ class Lowering {
 
   // lowering_call.cpp
   ExprPtr call(TSNode n, const Type* expected);
+  ExprPtr call_value(ExprPtr callee, TSNode fn, TSNode args, SourcePos pos);  // a call of a callable-typed value
   static Type literal_argument_type(const std::string& python, const Type& container, size_t position,
                                     const std::string& keyword);
   ExprPtr api_call(const std::string& python, ExprPtr receiver, TSNode args, SourcePos pos, const Type* expected,
@@ -180,6 +190,11 @@ class Lowering {
   ExprPtr counter_call(TSNode args, SourcePos pos, const Type* expected, TSNode whole);
   ExprPtr callable_reference(TSNode n, const Type& param);
   Signature& constructor(ClassInfo& c);
+  // The method `name` of class `cls` or of its bases (and the class that defines it), if any.
+  Signature* method_of(const std::string& cls, const std::string& name, ClassInfo** owner = nullptr);
+  // A function or bound method passed as a value, then called with arguments
+  // of known types: its unannotated parameters take them.
+  void refine_callee_params(Signature& sig, const Type& callable, SourcePos at);
   void share_override_types();  // overrides and their base methods type each other's parameters  // its own __init__'s, or the base's it inherits  // `key=str.lower` as a lambda, or null
   std::vector<Arg> bind_args(std::vector<Param>& params, TSNode args, const std::string& what);
   // A call site's argument for an unannotated parameter widens its type (join).
@@ -188,6 +203,7 @@ class Lowering {
   // code puts into it (`results = []`, then `results.append(x)`, `d[k] = v`),
   // wherever the variable lives: local, parameter, module variable, field.
   void refine_storage(Expr& target, const Type& t);
+  void refine_iterable(Expr& iterable, const Type& elem);  // its elements are known better
   // `x = source` where x's type is known better than the source's: the
   // storage the value came from (a field, a container's items) learns it.
   void refine_source(Expr& value, const Type& t);

@@ -66,6 +66,29 @@ Signature& Lowering::constructor(ClassInfo& c) {
   return k->ctor;
 }
 
+Signature* Lowering::method_of(const std::string& cls, const std::string& name, ClassInfo** owner) {
+  for (auto c = classes_.find(cls); c != classes_.end(); c = classes_.find(c->second.base)) {
+    if (auto m = c->second.methods.find(name); m != c->second.methods.end()) {
+      if (owner) *owner = &c->second;
+      return &m->second;
+    }
+  }
+  return nullptr;
+}
+
+void Lowering::refine_callee_params(Signature& sig, const Type& callable, SourcePos at) {
+  if (callable.kind != TypeKind::Callable) return;
+  for (size_t i = 0; i < sig.params.size() && i + 1 < callable.args.size(); ++i) {
+    Param& p = sig.params[i];
+    if (!p.inferred || !callable.args[i].known()) continue;
+    auto j = join(p.type, callable.args[i]);
+    if (!j || *j == p.type) continue;
+    if (!p.type.known()) p.typed_at = at;
+    p.type = std::move(*j);
+    inference_moved_ = true;
+  }
+}
+
 std::optional<std::string> Lowering::qualified(TSNode n) {
   if (is(n, k_.identifier)) {
     std::string nm(text(n));
@@ -183,20 +206,14 @@ ExprPtr Lowering::call(TSNode n, const Type* expected) {
           if (prm.name == nm) callable = &prm.type;
     }
     if (callable) {
-      if (callable->kind != TypeKind::Callable) unsupported(fn, fmt::format("call of `{}` of type `{}`", nm, to_string(*callable)));
-      std::vector<Param> ps;
-      for (size_t i = 0; i + 1 < callable->args.size(); ++i) {
-        Param q;
-        q.name = fmt::format("arg{}", i);
-        q.type = callable->args[i];
-        ps.push_back(std::move(q));
-      }
-      auto e = make(ExprKind::Call, callable->args.back(), p);
+      auto target = make(ExprKind::Name, *callable, pos(fn));
+      target->text = nm;
+      target->name_kind = local(nm) ? NameKind::Local : NameKind::Param;
+      ExprPtr e = call_value(std::move(target), fn, args, p);
+      // A local callable keeps its name (C# spells local functions and lambdas differently).
       e->text = nm;
       e->name_kind = NameKind::Local;
-      e->args = bind_args(ps, args, nm);
-      for (const auto& a : e->args)
-        if (!a.name.empty()) unsupported(args, "keyword argument to a callable value");
+      e->object = nullptr;
       return e;
     }
     if (auto f = functions_.find(nm); f != functions_.end()) {
@@ -269,6 +286,8 @@ ExprPtr Lowering::call(TSNode n, const Type* expected) {
     if (auto q = qualified(fn)) return builtin_call(*q, args, p, expected, n);
     ExprPtr o = expr(obj);
     Type ot = o->type.kind == TypeKind::Optional ? o->type.arg(0) : o->type;
+    if (ot.kind == TypeKind::Class && !method_of(ot.name, method) && o->type.kind == TypeKind::Class)
+      return call_value(expr(fn), fn, args, p);  // a field that holds a callable: `self.on_event(x)`
     if (ot.kind == TypeKind::Class) {
       const ClassInfo* c = &classes_[ot.name];
       while (c) {
@@ -301,7 +320,34 @@ ExprPtr Lowering::call(TSNode n, const Type* expected) {
       key = t->base;
     return api_call(key + "." + method, std::move(o), args, p, expected, n);
   }
-  unsupported(fn, fmt::format("call of `{}`", text(fn)));
+  // Any other value that is a callable: `handlers[kind](x)`.
+  return call_value(expr(fn), fn, args, p);
+}
+
+ExprPtr Lowering::call_value(ExprPtr callee, TSNode fn, TSNode args, SourcePos p) {
+  const Type& ct = callee->type;
+  if (ct.kind != TypeKind::Callable) unsupported(fn, fmt::format("call of `{}` of type `{}`", text(fn), to_string(ct)));
+  std::vector<Param> ps;
+  for (size_t i = 0; i + 1 < ct.args.size(); ++i) {
+    Param q;
+    q.name = fmt::format("arg{}", i);
+    q.type = ct.args[i];
+    ps.push_back(std::move(q));
+  }
+  auto e = make(ExprKind::Call, ct.args.empty() ? Type(TypeKind::None) : ct.args.back(), p);
+  e->args = bind_args(ps, args, std::string(text(fn)));
+  for (const auto& a : e->args)
+    if (!a.name.empty()) unsupported(args, "keyword argument to a callable value");
+  if (!ct.known()) {
+    // `await fn(key)` with `fn` a parameter: the arguments type the callable,
+    // and through it the function its callers pass.
+    Type seen = ct;
+    for (size_t i = 0; i < e->args.size() && i + 1 < seen.args.size(); ++i)
+      if (!seen.args[i].known()) seen.args[i] = e->args[i].value->type;
+    refine_storage(*callee, seen);
+  }
+  e->object = std::move(callee);
+  return e;
 }
 
 ExprPtr Lowering::builtin_call(const std::string& name, TSNode args, SourcePos p, const Type* expected, TSNode whole) {
@@ -569,8 +615,9 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     for (size_t i = 0; i < raw.size(); ++i) {
       std::string pn = e->params[static_cast<size_t>(slot[i])];
       if (pn.starts_with("*")) pn.erase(0, 1);
-      bool iterated = python.starts_with("builtins.") && e->kind == ApiKind::Function &&
-                      (pn == "iterable" || pn == "seq" || pn == "a" || pn == "b" || pn == "c");
+      // A parameter named `iterable` is iterated whatever the entry (`counter.update(word)`, `xs.extend(s)`).
+      bool iterated = pn == "iterable" || (python.starts_with("builtins.") && e->kind == ApiKind::Function &&
+                                           (pn == "seq" || pn == "a" || pn == "b" || pn == "c"));
       // Iterating a str iterates one-character strings (list(s), sorted(s), set(s)).
       if (iterated && raw[i].value->type.kind == TypeKind::Str && python != "builtins.str" && python != "builtins.len" &&
           python != "builtins.print")
@@ -593,6 +640,18 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
       if (!used && !literal_test)
         throw Unsupported{raw[i].value->pos, fmt::format("argument `{}` of `{}` has no C# counterpart", pn, python)};
       ex->args.push_back({pn, std::move(raw[i].value)});
+    }
+    // A function handed over with the arguments it will be called with
+    // (`to_thread(self.compute, 10)`, `call_soon(tick, n)`): they type it.
+    for (auto& a : ex->args) {
+      if (!(a.name == "func" || a.name == "callback") || a.value->type.kind != TypeKind::Callable || a.value->type.known())
+        continue;
+      Type seen = a.value->type;
+      size_t k = 0;
+      for (const auto& b : ex->args)
+        if (b.name == "args" && k + 1 < seen.args.size() && !seen.args[k].known()) seen.args[k++] = b.value->type;
+        else if (b.name == "args") ++k;
+      refine_storage(*a.value, seen);
     }
     // Variadic arguments that type the result must agree (Task.WhenAll takes one T),
     // unless the result is dropped: `await asyncio.gather(producer(), consumer())`.

@@ -179,7 +179,7 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
   std::string_view type = ts_node_type(n);
   SourcePos p = pos(n);
   if (type == "parenthesized_expression") return expr(ts_node_named_child(n, 0), expected);
-  if (type == "identifier") return narrowed(n, name(n));
+  if (type == "identifier") return callback(narrowed(n, name(n)), expected);
   if (type == "integer") {
     auto e = make(ExprKind::Int, TypeKind::Int, p);
     std::string t(text(n));
@@ -208,7 +208,7 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
     return make(ExprKind::None, t, p);
   }
   if (type == "string" || type == "concatenated_string") return string(n);
-  if (type == "attribute") return narrowed(n, attribute(n));
+  if (type == "attribute") return callback(narrowed(n, attribute(n)), expected);
   if (type == "subscript") return subscript(n);
   if (type == "call") return call(n, expected);
   if (type == "binary_operator") return binary(n);
@@ -259,7 +259,7 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
     return collection(n, expected);
   if (type == "list_comprehension" || type == "set_comprehension" || type == "dictionary_comprehension" ||
       type == "generator_expression")
-    return comprehension(n);
+    return comprehension(n, expected);
   if (type == "lambda") return lambda(n, expected);
   if (type == "await") return await_expr(n, expected);
   if (type == "list_splat") {
@@ -272,6 +272,14 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
   if (type == "yield") unsupported(n, "yield inside an expression");
   if (type == "ellipsis") unsupported(n, "`...`");
   unsupported(n, fmt::format("expression `{}`", type));
+}
+
+ExprPtr Lowering::callback(ExprPtr e, const Type* expected) {
+  // A function or method where a callable is expected (`add_done_callback(self.done)`,
+  // a dict of handlers): what it will be called with types its parameters.
+  bool function = e->kind == ExprKind::BoundMethod || (e->kind == ExprKind::Name && e->name_kind == NameKind::Function);
+  if (function && expected && expected->kind == TypeKind::Callable) refine_storage(*e, *expected);
+  return e;
 }
 
 ExprPtr Lowering::name(TSNode n) {
@@ -354,6 +362,43 @@ void Lowering::refine_storage(Expr& target, const Type& t) {
     target.type.refine(t);
     return;
   }
+  // So is an item read by a method: `d.setdefault(k, []).append(x)` types `d`.
+  if (target.kind == ExprKind::ApiCall) {
+    refine_source(target, t);
+    return;
+  }
+  // A function or bound method handed to a callee that calls it with known arguments.
+  if (target.kind == ExprKind::BoundMethod || (target.kind == ExprKind::Name && target.name_kind == NameKind::Function)) {
+    Signature* sig = nullptr;
+    if (target.kind == ExprKind::BoundMethod) sig = method_of(target.object->type.name, target.text);
+    else if (auto f = functions_.find(target.text); f != functions_.end()) sig = &f->second;
+    if (sig) refine_callee_params(*sig, t, target.pos);
+    target.type.refine(t);
+    return;
+  }
+  if (target.kind == ExprKind::Name && !target.text.empty()) {
+    // A loop variable: its iterable learns the element type.
+    for (auto in = inner_.rbegin(); in != inner_.rend(); ++in) {
+      auto nm = in->names.find(target.text);
+      if (nm == in->names.end()) continue;
+      auto o = in->origins.find(target.text);
+      if (o == in->origins.end() || !o->second.iterable) break;
+      Type before = nm->second;
+      nm->second.refine(t);
+      target.type.refine(t);
+      if (nm->second == before) return;
+      Expr& iterable = *o->second.iterable;
+      Type elem = iterable.type.kind == TypeKind::Dict ? iterable.type.arg(0) : iterable.type.element();
+      Type* slot = &elem;
+      for (size_t i : o->second.path) {
+        if (slot->kind != TypeKind::Tuple || i >= slot->args.size()) return;
+        slot = &slot->args[i];
+      }
+      slot->refine(t);
+      refine_iterable(iterable, elem);
+      return;
+    }
+  }
   Type* slot = storage_of(target);
   // A local is seen by its function alone; the others need another inference round.
   bool shared = !(target.kind == ExprKind::Name && target.name_kind == NameKind::Local);
@@ -366,6 +411,25 @@ void Lowering::refine_storage(Expr& target, const Type& t) {
   *slot = after;
   if (shared) inference_moved_ = true;
   else if (fn_) fn_->args_typed_locals = true;
+}
+
+void Lowering::refine_iterable(Expr& iterable, const Type& elem) {
+  const Type& it = iterable.type;
+  if (iterable.kind == ExprKind::ApiCall && iterable.api && iterable.object &&
+      iterable.object->type.kind == TypeKind::Dict) {
+    // `for k, v in d.items()`, `for v in d.values()`, `for k in d.keys()`.
+    const std::string& py = iterable.api->python;
+    if (py == "builtins.dict.items" && elem.kind == TypeKind::Tuple && elem.args.size() == 2)
+      refine_storage(*iterable.object, Type::dict(elem.args[0], elem.args[1]));
+    else if (py == "builtins.dict.values")
+      refine_storage(*iterable.object, Type::dict(Type(), elem));
+    else if (py == "builtins.dict.keys")
+      refine_storage(*iterable.object, Type::dict(elem, Type()));
+  } else if (it.kind == TypeKind::List || it.kind == TypeKind::Set) {
+    refine_storage(iterable, Type(it.kind, {elem}));
+  } else if (it.kind == TypeKind::Dict) {
+    refine_storage(iterable, Type::dict(elem, Type()));
+  }
 }
 
 void Lowering::refine_source(Expr& value, const Type& t) {
@@ -448,7 +512,12 @@ void Lowering::refine_from_mutation(const std::string& method, Expr& receiver, c
   else if (rt.kind == TypeKind::Dict && (method == "setdefault" || method == "get") && args.size() == 2)
     // `counts.get(k, 0) + 1`: the default says what the values are.
     want = Type::dict(arg(0), arg(1));
-  else if (rt.kind == TypeKind::Dict && method == "update" && arg(0).kind == TypeKind::Dict)
+  else if (rt.kind == TypeKind::Dict && rt.name == "Counter" && method == "update") {
+    // `letters.update(word)` counts the items of an iterable (a str's characters).
+    Type key = arg(0).kind == TypeKind::Str ? Type(TypeKind::Str) : arg(0).kind == TypeKind::Dict ? arg(0).arg(0) : arg(0).element();
+    want = rt;
+    want.args = {key, TypeKind::Int};
+  } else if (rt.kind == TypeKind::Dict && method == "update" && arg(0).kind == TypeKind::Dict)
     want = arg(0);
   else if (rt.kind == TypeKind::Extern && !rt.args.empty() &&
            (method == "put" || method == "put_nowait" || (method == "set_result" && rt.name == "asyncio.Future")))
@@ -509,6 +578,18 @@ ExprPtr Lowering::attribute(TSNode n) {
       if (auto m = c->methods.find(attr); m != c->methods.end() && m->second.is_property) {
         ensure_result(const_cast<Signature&>(m->second), const_cast<ClassInfo*>(c));
         auto e = make(ExprKind::Attribute, m->second.result, p);
+        e->text = attr;
+        e->object = std::move(o);
+        return e;
+      }
+      if (auto m = c->methods.find(attr); m != c->methods.end() && !m->second.is_static && attr != "__init__") {
+        // A method as a value (`with_retry(client.fetch)`, `add_done_callback(self.done)`).
+        Signature& sig = const_cast<Signature&>(m->second);
+        ensure_result(sig, const_cast<ClassInfo*>(c));
+        std::vector<Type> ft;
+        for (const auto& prm : sig.params) ft.push_back(prm.type);
+        ft.push_back(sig.is_async && !sig.is_generator ? Type::awaitable(sig.result) : sig.result);
+        auto e = make(ExprKind::BoundMethod, Type(TypeKind::Callable, ft), p);
         e->text = attr;
         e->object = std::move(o);
         return e;
@@ -605,6 +686,28 @@ ExprPtr Lowering::subscript(TSNode n) {
   return e;
 }
 
+bool Lowering::combined_with_float(TSNode n) {
+  TSNode child = n, parent = ts_node_parent(n);
+  while (!ts_node_is_null(parent) && std::string_view(ts_node_type(parent)) == "parenthesized_expression")
+    child = parent, parent = ts_node_parent(parent);
+  if (ts_node_is_null(parent) || std::string_view(ts_node_type(parent)) != "binary_operator") return false;
+  static const std::set<std::string, std::less<>> kArithmetic = {"+", "-", "*", "/", "//", "%"};
+  if (!kArithmetic.count(text(field(parent, "operator")))) return false;
+  TSNode other = ts_node_eq(field(parent, "left"), child) ? field(parent, "right") : field(parent, "left");
+  while (std::string_view(ts_node_type(other)) == "parenthesized_expression") other = ts_node_named_child(other, 0);
+  // Only operands whose lowering has no effects are looked at ahead of time.
+  std::string_view kind = ts_node_type(other);
+  if (kind == "float") return true;
+  if (kind != "identifier" && kind != "attribute") return false;
+  bool quiet = std::exchange(quiet_, true), is_float = false;
+  try {
+    is_float = expr(other)->type.kind == TypeKind::Float;
+  } catch (const Unsupported&) {
+  }
+  quiet_ = quiet;
+  return is_float;
+}
+
 ExprPtr Lowering::binary(TSNode n) {
   SourcePos p = pos(n);
   std::string op(text(field(n, "operator")));
@@ -618,9 +721,12 @@ ExprPtr Lowering::binary(TSNode n) {
     bool f = a.kind == TypeKind::Float || b.kind == TypeKind::Float;
     if (op == "/") t = TypeKind::Float;
     else if (op == "**") {
-      // int ** negative int is a float in Python; only literal exponents are safe.
-      if (!f && !(r->kind == ExprKind::Int)) unsupported(n, "int ** a non-literal exponent (the result may be a float)");
-      t = f ? TypeKind::Float : TypeKind::Int;
+      // int ** negative int is a float in Python; only literal exponents are
+      // safe, or a power that arithmetic with a float makes a float anyway
+      // (`delay * 2 ** attempt`).
+      if (!f && r->kind != ExprKind::Int && !combined_with_float(n))
+        unsupported(n, "int ** a non-literal exponent (the result may be a float)");
+      t = f || r->kind != ExprKind::Int ? TypeKind::Float : TypeKind::Int;
     } else if (op == "&" || op == "|" || op == "^" || op == "<<" || op == ">>") {
       if (f) unsupported(n, fmt::format("`{}` on floats", op));
       t = TypeKind::Int;
@@ -947,7 +1053,7 @@ std::optional<Type> Lowering::common_base(const Type& a, const Type& b) const {
   return std::nullopt;
 }
 
-ExprPtr Lowering::comprehension(TSNode n) {
+ExprPtr Lowering::comprehension(TSNode n, const Type* expected) {
   std::string_view type = ts_node_type(n);
   SourcePos p = pos(n);
   auto e = make(ExprKind::Comprehension, {}, p);
@@ -1016,13 +1122,20 @@ ExprPtr Lowering::comprehension(TSNode n) {
     if (elsewhere || (has_await(has_await, body) && (e->text != "list" || e->clauses.size() != 1)))
       unsupported(n, "await inside a comprehension other than in the element of a one-clause list comprehension (write a loop)");
   }
+  // What receives it types the elements (`self.queues = [asyncio.Queue() for _ in range(n)]`).
+  auto part = [&](size_t i) -> const Type* {
+    if (!expected || !expected->known() || i >= expected->args.size()) return nullptr;
+    bool fits = (e->text == "list" && expected->kind == TypeKind::List) || (e->text == "set" && expected->kind == TypeKind::Set) ||
+                (e->text == "dict" && expected->kind == TypeKind::Dict);
+    return fits ? &expected->args[i] : nullptr;
+  };
   if (e->text == "dict") {
     if (std::string_view(ts_node_type(body)) != "pair") unsupported(body, "dict comprehension body");
-    e->items.push_back(expr(field(body, "key")));
-    e->items.push_back(expr(field(body, "value")));
+    e->items.push_back(expr(field(body, "key"), part(0)));
+    e->items.push_back(expr(field(body, "value"), part(1)));
     e->type = Type::dict(e->items[0]->type, e->items[1]->type);
   } else {
-    e->items.push_back(expr(body));
+    e->items.push_back(expr(body, part(0)));
     Type t = e->items[0]->type;
     e->type = e->text == "list" ? Type::list(t) : e->text == "set" ? Type::set(t) : Type(TypeKind::Iterator, {t});
   }

@@ -473,7 +473,13 @@ StmtPtr Lowering::raise_statement(TSNode n) {
     }
     s->value = expr(v);
   }
-  if (TSNode cause = field(n, "cause"); !ts_node_is_null(cause)) s->cause = expr(cause);
+  if (TSNode cause = field(n, "cause"); !ts_node_is_null(cause)) {
+    s->cause = expr(cause);
+    // `raise X from e`: the cause shows only in a traceback, which neither
+    // target prints; a cause read without effects (a name, None) is dropped.
+    auto k = s->cause->kind;
+    if (k == ExprKind::None || k == ExprKind::Name || k == ExprKind::Unwrap) s->cause = nullptr;
+  }
   return s;
 }
 
@@ -712,13 +718,18 @@ StmtPtr Lowering::for_statement(TSNode n) {
   InnerScope scope;
   std::vector<StmtPtr> rebinds;  // names of the target that are locals of the function too
   // Targets: names, or (nested) tuples of names, which C# deconstructs the same way.
+  std::vector<size_t> path;  // of the name being bound, in the element
   auto bind = [&](auto&& self, TSNode t, const Type& ty) -> ExprPtr {
     if (is(t, k_.pattern_list) || is(t, k_.tuple_pattern) || is(t, k_.parenthesized_expression) || is(t, k_.tuple)) {
       std::vector<TSNode> names = named_children(t);
       if ((ty.kind != TypeKind::Tuple || ty.args.size() != names.size()) && ty.known())
         unsupported(t, fmt::format("unpacking `{}` into {} names", to_string(ty), names.size()));
       auto tuple = make(ExprKind::Tuple, ty, pos(t));
-      for (size_t i = 0; i < names.size(); ++i) tuple->items.push_back(self(self, names[i], ty.arg(i)));
+      for (size_t i = 0; i < names.size(); ++i) {
+        path.push_back(i);
+        tuple->items.push_back(self(self, names[i], ty.arg(i)));
+        path.pop_back();
+      }
       return tuple;
     }
     if (!is(t, k_.identifier)) unsupported(t, "loop target other than names");
@@ -729,6 +740,7 @@ StmtPtr Lowering::for_statement(TSNode n) {
       return std::move(fresh.front());
     }
     scope.names[nm] = ty;
+    scope.origins[nm] = {iter.get(), path};
     auto e = make(ExprKind::Name, ty, pos(t));
     e->text = nm;
     return e;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "translate/concurrency.h"
+#include "translate/type_check.h"
 #include "translate/lowering.h"
 
 namespace asl::tr {
@@ -48,6 +49,7 @@ PackageResult translate_package(const std::string& package_dir, const TranslateO
   std::vector<TranslateDiagnostic> diags;
   Module m = lower_module(*merged, ts_tree_root_node(tree.get()), api, diags);
   mark_concurrency(m, diags);
+  check_types(m, diags);
 
   // Each item goes to the module its source came from; a synthesized entry
   // (the statements under `if __name__ == "__main__":`) to the entry module.

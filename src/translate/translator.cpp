@@ -10,6 +10,7 @@
 #include "translate/api_table.h"
 #include "translate/backend.h"
 #include "translate/concurrency.h"
+#include "translate/type_check.h"
 #include "translate/lowering.h"
 
 namespace asl::tr {
@@ -55,6 +56,7 @@ TranslateResult translate(const SourceFile& file, const TranslateOptions& option
   const ApiTable& api = builtin_api_table();
   Module m = lower_module(file, root, api, r.diagnostics);
   mark_concurrency(m, r.diagnostics);
+  check_types(m, r.diagnostics);
   BackendOptions bo;
   bo.source_name = std::filesystem::path(file.path()).filename().string();
   bo.namespace_name = options.namespace_name;
@@ -73,6 +75,9 @@ void tidy_diagnostics(std::vector<TranslateDiagnostic>& diags) {
   };
   if (!std::all_of(diags.begin(), diags.end(), consequence))
     std::erase_if(diags, consequence);
+  // A backend's report without a position repeats one the type check placed.
+  if (std::any_of(diags.begin(), diags.end(), [](const auto& d) { return d.pos.line > 0; }))
+    std::erase_if(diags, [&](const auto& d) { return d.pos.line == 0 && consequence(d); });
   std::stable_sort(diags.begin(), diags.end(), [](const auto& a, const auto& b) {
     return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
   });

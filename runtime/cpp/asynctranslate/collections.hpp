@@ -67,6 +67,8 @@ class dict {
     return v;
   }
   V pop(const K& k, V fallback) { return contains(k) ? pop(k) : fallback; }
+  // d.pop(k, None): None when k is missing.
+  std::optional<V> pop_optional(const K& k) { return contains(k) ? std::optional<V>(pop(k)) : std::nullopt; }
   V& setdefault(const K& k, V v) {
     if (!contains(k)) (*this)[k] = std::move(v);
     return at(k);

@@ -61,6 +61,9 @@ class CppEmitter {
   Code collection(const Expr& e);
   Code comprehension(const Expr& e);
   Code lambda(const Expr& e);
+  Code bound_method(const Expr& e);
+  bool task_param(const Function& f, const Param& p) const;
+  std::string self_pointer() const;  // `self` as a shared_ptr of the current class
   Code truthy(const Expr& e);
   Code await(const Expr& e);
   Code print(const Expr& e);

@@ -64,9 +64,11 @@ Code CppEmitter::expr(const Expr& e) {
     case ExprKind::Lambda: return lambda(e);
     case ExprKind::Await: return await(e);
     case ExprKind::Starred: {
-      // A list of coroutines is moved into gather (an awaitable runs once).
+      // A list of coroutines is moved into gather (an awaitable runs once); a
+      // list of started tasks is copied (handles), as the code may read it after.
       const Expr& v = *e.items[0];
-      if (v.kind == ExprKind::Name && v.type.element().kind == TypeKind::Awaitable) return code("std::move(" + expr(v).text + ")");
+      if (v.kind == ExprKind::Name && v.type.element().kind == TypeKind::Awaitable && !task_lists_.count(v.text))
+        return code("std::move(" + expr(v).text + ")");
       return expr(v);
     }
     case ExprKind::IsInstance: {
@@ -79,6 +81,7 @@ Code CppEmitter::expr(const Expr& e) {
       // A class instance is a shared_ptr, nullable already; other values are std::optional.
       if (is_class(e.type)) return expr(*e.items[0]);
       return code("*" + wrap(*e.items[0], kUnary), kUnary);
+    case ExprKind::BoundMethod: return bound_method(e);
   }
   throw Unsupported{e.pos, "this expression"};
 }
@@ -220,6 +223,9 @@ Code CppEmitter::binary(const Expr& e) {
   if (lk == TypeKind::Str && op == "%") throw Unsupported{e.pos, "%-formatting of strings"};
   if (op == "//") return code("py::floordiv(" + expr(l).text + ", " + expr(r).text + ")");
   if (op == "%") return code("py::mod(" + expr(l).text + ", " + expr(r).text + ")");
+  // An int power that Python makes a float (its exponent may be negative) is computed as one.
+  if (op == "**" && e.type.kind == TypeKind::Float && l.type.kind == TypeKind::Int)
+    return code("py::pow(static_cast<double>(" + expr(l).text + "), " + expr(r).text + ")");
   if (op == "**") return code("py::pow(" + expr(l).text + ", " + expr(r).text + ")");
   if (op == "/" && ints) return code("py::truediv(" + expr(l).text + ", " + expr(r).text + ")");
   if (op == "@") throw Unsupported{e.pos, "the `@` operator"};
@@ -381,6 +387,7 @@ Code CppEmitter::call(const Expr& e) {
       return code((in_lambda_ ? "self->" : "this->") + m);
     return code(wrap(*e.object, kPrimary) + "->" + m);
   }
+  if (e.object) return code(wrap(*e.object, kPrimary) + "(" + call_args(e, nullptr) + ")");  // a callable value
   if (e.text == "super().__init__") throw Unsupported{e.pos, "super().__init__ outside a constructor's first statement"};
   const Function* fn = callee_of(e);
   std::string callee = e.name_kind == NameKind::Function ? function_name(e.text) : identifier(e.text);
@@ -584,6 +591,24 @@ Code CppEmitter::comprehension(const Expr& e) {
                     "\n    co_return out;\n}()",
                 kUnary);
   return code("[&] {\n    " + result_type + " out;\n    " + body + "\n    return out;\n}()");
+}
+
+Code CppEmitter::bound_method(const Expr& e) {
+  // The callable holds the object's shared_ptr, as Python's bound method holds
+  // a reference: it may outlive the scope that made it (a task, a callback).
+  // std::bind_front rather than a lambda with an init-capture, which g++ 12
+  // destroys twice when it is a temporary inside a co_await expression.
+  const Expr& o = *e.object;
+  bool self = o.kind == ExprKind::Name && o.name_kind == NameKind::Self;
+  std::string cls = self && class_ ? class_->name : o.type.kind == TypeKind::Optional ? o.type.arg(0).name : o.type.name;
+  std::string object = self && class_ ? self_pointer() : expr(o).text;
+  return code("std::bind_front(&" + identifier(cls) + "::" + identifier(e.text) + ", " + object + ")");
+}
+
+std::string CppEmitter::self_pointer() const {
+  std::string cls = identifier(class_->name);
+  return in_lambda_ ? "self" : shared_roots_.count(class_->name) ? "shared_from_this()"
+                                                                 : "std::static_pointer_cast<" + cls + ">(shared_from_this())";
 }
 
 Code CppEmitter::lambda(const Expr& e) {

@@ -138,11 +138,25 @@ CppEmitter::Passing CppEmitter::passing(const Function& f, const Param& p) const
 
 bool CppEmitter::by_reference(const Function& f, const Param& p) const { return passing(f, p) != Passing::Value; }
 
+// A parameter the body uses as a started task (`task.result()`, `.done()`,
+// `.cancel()`): its callers pass py::task<T>, not a coroutine.
+bool CppEmitter::task_param(const Function& f, const Param& p) const {
+  if (p.type.kind != TypeKind::Awaitable) return false;
+  bool used = false;
+  walk_block(const_cast<Block&>(f.body), [&](Expr& e) {
+    if (e.kind == ExprKind::ApiCall && e.api && e.object && e.object->kind == ExprKind::Name && e.object->text == p.name &&
+        (e.api->python.starts_with("asyncio.Task.") || e.api->python.starts_with("asyncio.Future.")))
+      used = true;
+  });
+  return used;
+}
+
 std::string CppEmitter::params(const Function& f, bool with_defaults) {
   std::string s;
   for (const auto& p : f.params) {
     Passing how = passing(f, p);
-    s += (s.empty() ? "" : ", ") + std::string(how == Passing::ConstReference ? "const " : "") + type(p.type, p.pos) +
+    std::string ty = task_param(f, p) ? task_type(p.type.arg(0), p.pos) : type(p.type, p.pos);
+    s += (s.empty() ? "" : ", ") + std::string(how == Passing::ConstReference ? "const " : "") + ty +
          (how != Passing::Value ? "& " : " ") + identifier(p.name);
     if (with_defaults && p.default_value) s += " = " + expr(*p.default_value).text;
   }
@@ -159,6 +173,8 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
   auto outer_nested = nested_;
   fn_ = &f;
   scopes_.push_back(&f);
+  // What holds tasks is known per function (a name may hold coroutines elsewhere).
+  auto outer_tasks = task_names_, outer_task_lists = task_lists_;
   CodeWriter saved = w_;
   try {
     for (const auto& c : f.comments) w_.comment(c, "//");
@@ -186,7 +202,7 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
         // method hands it to a static overload that is the coroutine.
         if (class_->is_exception) throw Unsupported{f.pos, "an async generator method of an exception class"};
         std::string cls = identifier(class_->name);
-        std::string self = shared_roots_.count(class_->name) ? "shared_from_this()" : "std::static_pointer_cast<" + cls + ">(shared_from_this())";
+        std::string self = self_pointer();
         for (const auto& p : f.params) self += ", " + identifier(p.name);
         {
           auto b = w_.block(head);
@@ -216,6 +232,8 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
       }
     }
     note_tasks(f.body);
+    for (const auto& p : f.params)
+      if (task_param(f, p)) task_names_.insert(p.name);
     size_t before = w_.str().size();
     {
       auto b = w_.block(head + init);
@@ -237,6 +255,8 @@ void CppEmitter::function(const Function& f, const std::string& owner) {
   fn_ = outer;
   in_lambda_ = outer_lambda;
   nested_ = std::move(outer_nested);
+  task_names_ = std::move(outer_tasks);
+  task_lists_ = std::move(outer_task_lists);
   scopes_.pop_back();
 }
 
@@ -339,9 +359,21 @@ const Function* CppEmitter::index(const Module& m) {
   }
   // Classes with async generator methods hand out shared_ptrs to themselves:
   // the root of their hierarchy derives from enable_shared_from_this.
+  // So do classes whose methods use `self` as a value (`self.on_done` as a
+  // callback, `registry.add(self)`), where a shared_ptr of it is passed.
+  auto self_as_value = [](const Function& f) {
+    std::set<const Expr*> member_access;
+    bool found = false;
+    walk_block(const_cast<Block&>(f.body), [&](Expr& e) {
+      if ((e.kind == ExprKind::Attribute || e.kind == ExprKind::MethodCall) && e.object) member_access.insert(e.object.get());
+      if (e.kind == ExprKind::Name && e.name_kind == NameKind::Self && e.text != "super" && !member_access.count(&e))
+        found = true;
+    });
+    return found;
+  };
   for (const auto& [cname, c] : classes_) {
     for (const auto& f : c->methods) {
-      if (!f.is_async || !f.is_generator || f.is_static) continue;
+      if (f.is_static || !((f.is_async && f.is_generator) || (!c->is_exception && self_as_value(f)))) continue;
       std::string root = cname;
       for (auto b = classes_.find(c->base); b != classes_.end(); b = classes_.find(b->second->base)) root = b->first;
       shared_roots_.insert(root);

@@ -90,6 +90,10 @@ Code CsEmitter::expr(const Expr& e) {
       // Nullable references are their own type; nullable values need `.Value`.
       if (!is_value_type(e.type)) return expr(*e.items[0]);
       return code(wrap(*e.items[0], kPrimary) + ".Value", kPrimary);
+    case ExprKind::BoundMethod:
+      // A method group: C# binds the object when the delegate is made, as Python does.
+      use_type(e.type);
+      return code(wrap(*e.object, kPrimary) + "." + member_name(e.text), kPrimary);
   }
   return code("default");
 }
@@ -205,7 +209,7 @@ Code CsEmitter::binary(const Expr& e) {
   }
   if (op == "%") return code("Py.Mod(" + expr(l).text + ", " + expr(r).text + ")");
   if (op == "**") {
-    if (ints) return code("Py.Pow(" + expr(l).text + ", " + expr(r).text + ")");
+    if (ints && e.type.kind == TypeKind::Int) return code("Py.Pow(" + expr(l).text + ", " + expr(r).text + ")");
     return code("Math.Pow(" + expr(l).text + ", " + expr(r).text + ")");
   }
   if (op == "/" && ints) return code("(double)" + wrap(l, kUnary) + " / " + wrap(r, kMultiplicative + 1), kMultiplicative);
@@ -272,6 +276,7 @@ Code CsEmitter::call(const Expr& e) {
     if (self) return code(m);
     return code(wrap(*e.object, kPrimary) + "." + m);
   }
+  if (e.object) return code(wrap(*e.object, kPrimary) + "(" + call_args(e) + ")");  // a callable value
   std::string callee = e.name_kind == NameKind::Function ? function_name(e.text) : camel_case(e.text);
   if (e.name_kind == NameKind::Local) {
     // Local functions keep PascalCase; lambdas in variables are camelCase.

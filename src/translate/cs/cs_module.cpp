@@ -373,8 +373,18 @@ std::string CsEmitter::module(const Module& m, const BackendOptions& options) {
       }
       if (!first) w_.blank();
       first = false;
-      if (item.function) function(*item.function, "Program");
-      else if (item.klass) klass(*item.klass);
+      if (item.function) {
+        function(*item.function, "Program");
+      } else if (item.klass) {
+        CodeWriter saved = w_;
+        try {
+          klass(*item.klass);
+        } catch (const Unsupported& u) {
+          w_ = std::move(saved);
+          diags_.push_back({u.pos.line ? u.pos : item.klass->pos, u.what, u.end});
+          todo(u.what, "class " + item.klass->name);
+        }
+      }
     }
     if (options.with_trailing_comments)
       for (const auto& c : m.trailing_comments) w_.comment(c, "//");

@@ -26,7 +26,7 @@ std::string CsEmitter::type(const Type& t) {
     return s;
   };
   switch (t.kind) {
-    case TypeKind::Unknown: return "object /* unknown */";
+    case TypeKind::Unknown: throw Unsupported{{}, "a type that could not be inferred"};
     case TypeKind::None: return "object";
     case TypeKind::Any: return "object";
     case TypeKind::Bool: return "bool";

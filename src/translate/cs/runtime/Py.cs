@@ -381,6 +381,9 @@
         return value;
     }
 
+    /// <summary>d.pop(key, default): the default for a missing key.</summary>
+    public static V Pop<K, V>(Dictionary<K, V> d, K key, V fallback) => d.Remove(key, out var v) ? v : fallback;
+
 // @helper Count
     /// <summary>Python's str.count(sub).</summary>
     public static int Count(string s, string sub)
@@ -525,6 +528,10 @@
 
         public int Total() => Values.Sum();
     }
+
+// @helper DictPop
+    /// <summary>d.pop(k, None): the value, or None (null of the nullable type R) for a missing key.</summary>
+    public static R DictPop<K, V, R>(Dictionary<K, V> d, K key, R none) => d.Remove(key, out var v) ? (R)(object)v! : none;
 
 // @helper DictGet
     /// <summary>d.get(k): the value, or None (null of the nullable type R) for a missing key.</summary>

@@ -42,7 +42,7 @@ public static class Program
     {
         while (true)
         {
-            var line = await queue.Reader.ReadAsync();
+            var line = await queue.Reader.ReadAsync().AsTask();
             if (line == "")
             {
                 yield break;

@@ -110,6 +110,9 @@ public static class Py
         return value;
     }
 
+    /// <summary>d.pop(key, default): the default for a missing key.</summary>
+    public static V Pop<K, V>(Dictionary<K, V> d, K key, V fallback) => d.Remove(key, out var v) ? v : fallback;
+
     /// <summary>Python's repr(): True, None, 0.1, [1, 2], {'a': 1}, 'text'.</summary>
     public static string Repr(object value)
     {

@@ -26,7 +26,7 @@ boost::asio::awaitable<void> async_main()
     }();
     co_await py::sleep(0.02);
     ready.set();
-    auto results = co_await py::gather(std::move(waiters));
+    auto results = co_await py::gather(waiters);
     for (const auto& r : results)
     {
         py::print(r);

@@ -36,7 +36,7 @@ boost::asio::awaitable<void> async_main()
             for (const auto& p : paths) out.push_back(py::create_task(fetch(session, p)));
             return out;
         }();
-        results = co_await py::gather(std::move(tasks));
+        results = co_await py::gather(tasks);
     }
     for (const auto& line : results)
     {

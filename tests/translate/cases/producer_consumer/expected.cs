@@ -31,7 +31,7 @@ public static class Program
         var total = 0;
         while (true)
         {
-            var item = await queue.Reader.ReadAsync();
+            var item = await queue.Reader.ReadAsync().AsTask();
             if (item == Sentinel)
             {
                 break;

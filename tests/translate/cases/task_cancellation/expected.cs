@@ -89,7 +89,7 @@ public static class Program
     {
         while (true)
         {
-            var item = await queue.Reader.ReadAsync(cancellationToken);
+            var item = await queue.Reader.ReadAsync(cancellationToken).AsTask();
             results.Add(item * 10);
         }
     }

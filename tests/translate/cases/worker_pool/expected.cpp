@@ -45,7 +45,7 @@ boost::asio::awaitable<void> async_main()
     {
         co_await jobs.put(STOP);
     }
-    auto counts = co_await py::gather(std::move(workers));
+    auto counts = co_await py::gather(workers);
     py::print("jobs handled:"s, py::sum(counts));
     py::print(py::sorted(done));
     py::print("all workers finished:"s, py::len(counts) == 3);

@@ -24,7 +24,7 @@ public static class Program
         var handled = 0;
         while (true)
         {
-            var job = await jobs.Reader.ReadAsync();
+            var job = await jobs.Reader.ReadAsync().AsTask();
             if (job == Stop)
             {
                 return handled;
