@@ -1,6 +1,8 @@
 #include "lint/call_engine.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 namespace asl {
 
@@ -88,6 +90,87 @@ TSNode find_argument(TSNode call, const ArgCondition& c) {
   return found;
 }
 
+// The qualified name of `arg`, or of the constant a local name was assigned
+// once (`mode = os.P_WAIT; os.spawnl(mode, ...)`).
+std::optional<std::string> value_name(const SemanticModel& model, TSNode arg, int scope) {
+  auto q = model.qualified_name(arg, scope);
+  if (!q && is(arg, Kinds::get().identifier)) {
+    auto bs = model.lookup(model.text(arg), scope, ts_node_start_byte(arg));
+    if (bs.size() == 1 && bs[0].kind == Binding::Kind::Assignment)
+      q = model.qualified_name(bs[0].value, bs[0].scope);
+  }
+  return q;
+}
+
+// True when `arg` is `flag`, or combines flags with `|` and one of them is
+// `flag` (names resolved through imports and local constants).
+bool has_flag(const SemanticModel& model, TSNode arg, int scope, std::string_view flag, int depth = 0) {
+  if (ts_node_is_null(arg) || depth > 8) return false;
+  std::string_view kind = ts_node_type(arg);
+  if (kind == "parenthesized_expression")
+    return has_flag(model, ts_node_named_child(arg, 0), scope, flag, depth + 1);
+  if (kind == "binary_operator") {
+    if (model.text(field(arg, "operator")) != "|") return false;
+    return has_flag(model, field(arg, "left"), scope, flag, depth + 1) ||
+           has_flag(model, field(arg, "right"), scope, flag, depth + 1);
+  }
+  if (kind == "identifier") {
+    // A local constant may itself combine flags: `f = AI_NUMERICHOST | AI_PASSIVE`.
+    auto bs = model.lookup(model.text(arg), scope, ts_node_start_byte(arg));
+    if (!model.qualified_name(arg, scope) && bs.size() == 1 && bs[0].kind == Binding::Kind::Assignment &&
+        !ts_node_is_null(bs[0].value) && !ts_node_eq(bs[0].value, arg))
+      return has_flag(model, bs[0].value, bs[0].scope, flag, depth + 1);
+  }
+  auto q = value_name(model, arg, scope);
+  return q && *q == flag;
+}
+
+// The value of a string literal (implicit concatenation included), or nullopt
+// for anything else: f-strings with replacement fields, bytes, names, calls.
+// Escape sequences other than `\\`, `\'` and `\"` make it unknown too.
+std::optional<std::string> string_value(const SemanticModel& model, TSNode arg) {
+  std::string_view kind = ts_node_type(arg);
+  if (kind == "parenthesized_expression") return string_value(model, ts_node_named_child(arg, 0));
+  std::string out;
+  auto piece = [&](TSNode str) {
+    std::string_view start = model.text(ts_node_named_child(str, 0));
+    if (start.find_first_of("bB") != std::string_view::npos) return false;
+    bool raw = start.find_first_of("rR") != std::string_view::npos;
+    bool ok = true;
+    for_each_named_child(str, [&](TSNode part) {
+      std::string_view t = ts_node_type(part);
+      if (t == "string_start" || t == "string_end") return;
+      std::string_view text = model.text(part);
+      if (t == "string_content") {
+        out += text;
+      } else if (t == "escape_sequence") {
+        if (raw) out += text;
+        else if (text.size() == 2 && (text[1] == '\\' || text[1] == '\'' || text[1] == '"')) out += text[1];
+        else ok = false;
+      } else {
+        ok = false;  // an interpolation
+      }
+    });
+    return ok;
+  };
+  if (kind == "string") return piece(arg) ? std::optional(out) : std::nullopt;
+  if (kind != "concatenated_string") return std::nullopt;
+  bool ok = true;
+  for_each_named_child(arg, [&](TSNode s) { ok = ok && is(s, Kinds::get().string) && piece(s); });
+  return ok ? std::optional(out) : std::nullopt;
+}
+
+// `*` matches any run of characters, every other character itself.
+bool glob_match(std::string_view pattern, std::string_view text) {
+  if (pattern.empty()) return text.empty();
+  if (pattern[0] == '*') {
+    for (size_t i = 0; i <= text.size(); ++i)
+      if (glob_match(pattern.substr(1), text.substr(i))) return true;
+    return false;
+  }
+  return !text.empty() && pattern[0] == text[0] && glob_match(pattern.substr(1), text.substr(1));
+}
+
 }  // namespace
 
 bool CallEngine::conditions_hold(const CallPattern& p, const SemanticModel& model, TSNode call, int scope) const {
@@ -104,15 +187,18 @@ bool CallEngine::conditions_hold(const CallPattern& p, const SemanticModel& mode
       if (ts_node_is_null(arg)) continue;
       if (v == "present") return true;
       if (model.text(arg) == v) return true;
-      // "~TEXT": the argument's source mentions TEXT (flags combined with `|`).
-      if (v.starts_with('~') && model.text(arg).find(std::string_view(v).substr(1)) != std::string_view::npos) return true;
-      auto q = model.qualified_name(arg, scope);
-      if (!q && is(arg, k.identifier)) {
-        // A local constant: `mode = os.P_WAIT; os.spawnl(mode, ...)`.
-        auto bs = model.lookup(model.text(arg), scope, ts_node_start_byte(arg));
-        if (bs.size() == 1 && bs[0].kind == Binding::Kind::Assignment)
-          q = model.qualified_name(bs[0].value, bs[0].scope);
+      // "|NAME": the argument is the flag NAME or combines it with others (`A | NAME`).
+      if (v.starts_with('|')) {
+        if (has_flag(model, arg, scope, std::string_view(v).substr(1))) return true;
+        continue;
       }
+      // "str:GLOB": a string literal whose value GLOB matches (`*` any run).
+      if (v.starts_with("str:")) {
+        auto value = string_value(model, arg);
+        if (value && glob_match(std::string_view(v).substr(4), *value)) return true;
+        continue;
+      }
+      auto q = value_name(model, arg, scope);
       if (q && *q == v) return true;
     }
     return false;

@@ -1,6 +1,8 @@
 #include "lint/linter.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -29,14 +31,28 @@ FileResult Linter::lint(const SourceFile& file, const ModuleInfo& module,
     return result;
   }
   TSNode root = ts_tree_root_node(tree.get());
+  std::vector<Diagnostic> found;
+  // A bracket never closed hides the definitions after it: parse them apart.
+  std::optional<std::string> recovered;
+  if (ts_node_has_error(root)) recovered = blank_unclosed_brackets(root, file, found, !module.notebook);
+  if (recovered) {
+    Tree again = parser.parse(*recovered);
+    if (again) {
+      tree = std::move(again);
+      root = ts_tree_root_node(tree.get());
+    } else {
+      found.clear();
+      recovered.reset();
+    }
+  }
+  std::string_view text = recovered ? std::string_view(*recovered) : file.text();
   // The analyses recurse over the tree: refuse absurd nesting rather than overflow.
   if (auto deep = nesting_error(root, file)) {
     result.error = std::move(deep);
     return result;
   }
-  std::vector<Diagnostic> found;
-  collect_syntax_errors(root, file, found);
-  SemanticModel model(root, file.text(), catalog_, module);
+  collect_syntax_errors(root, file, found, !module.notebook);
+  SemanticModel model(root, text, catalog_, module);
   report_python2_statements(model.python2_statements(), file, found);
   // Suggestions and fixes follow the file's framework (its imports), else the configured one.
   Framework framework = file_framework(model, framework_);

@@ -11,8 +11,10 @@
 namespace asl {
 
 // A condition on one argument of a call: `name@position`, holding when the
-// argument is one of `is` ("missing", "present", a qualified name or literal
-// text, or "~TEXT" for an argument whose source contains TEXT).
+// argument is one of `is`: "missing", "present", a qualified name (through
+// imports and local constants) or literal source text, "|NAME" for the flag
+// NAME alone or among flags combined with `|`, or "str:GLOB" for a string
+// literal whose value GLOB matches (`*` any run of characters).
 struct ArgCondition {
   std::string name;
   int position = -1;

@@ -7,6 +7,55 @@
 
 namespace asl {
 
+namespace {
+
+// The last part of a dotted name (`self._loop.debug` -> `debug`), or "".
+std::string_view last_name(const SemanticModel& m, TSNode n) {
+  if (is(n, Kinds::get().identifier)) return m.text(n);
+  if (is(n, Kinds::get().attribute)) return m.text(field(n, "attribute"));
+  return {};
+}
+
+// True when a condition holds only in debug mode: `loop.get_debug()`,
+// `__debug__`, a flag named `debug` (`self._debug`, `settings.DEBUG`),
+// `logger.isEnabledFor(logging.DEBUG)`, or an `and` with one of them.
+bool is_debug_guard(const SemanticModel& m, TSNode cond) {
+  const Kinds& k = Kinds::get();
+  cond = unparenthesize(cond);
+  if (ts_node_is_null(cond)) return false;
+  std::string_view kind = ts_node_type(cond);
+  if (kind == "boolean_operator")
+    return m.text(field(cond, "operator")) == "and" &&
+           (is_debug_guard(m, field(cond, "left")) || is_debug_guard(m, field(cond, "right")));
+  if (is(cond, k.call)) {
+    std::string_view fn = last_name(m, field(cond, "function"));
+    TSNode args = field(cond, "arguments");
+    if (fn == "get_debug") return ts_node_named_child_count(args) == 0;
+    if (fn == "isEnabledFor" && ts_node_named_child_count(args) == 1)
+      return last_name(m, ts_node_named_child(args, 0)) == "DEBUG";
+    return false;
+  }
+  std::string_view name = last_name(m, cond);
+  if (name == "__debug__") return true;
+  while (name.starts_with('_')) name.remove_prefix(1);
+  return name == "debug" || name == "DEBUG";
+}
+
+// True when `node` runs only under a debug-mode guard: it is in the body of an
+// `if` or `elif` of function `fn` whose condition is one (not in its `else`).
+bool under_debug_guard(const SemanticModel& m, TSNode node, TSNode fn) {
+  TSNode child = node;
+  for (TSNode n = ts_node_parent(node); !ts_node_is_null(n) && !ts_node_eq(n, fn); child = n, n = ts_node_parent(n)) {
+    std::string_view kind = ts_node_type(n);
+    if ((kind == "if_statement" || kind == "elif_clause") && ts_node_eq(field(n, "consequence"), child) &&
+        is_debug_guard(m, field(n, "condition")))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void collect_project_facts(const CheckContext& cx) {
   const SemanticModel& m = cx.model;
   FileFacts& facts = cx.facts;
@@ -42,6 +91,8 @@ void collect_project_facts(const CheckContext& cx) {
     int fn = m.enclosing_function(site.scope);
     if (fn < 0) continue;  // module level, lambdas: not part of a function's body
     const Scope& f = m.scopes()[fn];
+    // What runs only in debug mode does not make a function block in production.
+    if (under_debug_guard(m, site.call, f.node)) continue;
     auto fi = function_index.find(fn);
     if (!f.is_async && fi != function_index.end()) {
       FunctionFacts& ff = facts.functions[fi->second];
