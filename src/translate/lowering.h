@@ -81,7 +81,7 @@ struct InnerScope {
     Expr* iterable = nullptr;
     std::vector<size_t> path;
   };
-  std::map<std::string, Origin> origins;
+  std::map<std::string, Origin> origins = {};
 };
 
 class Lowering {

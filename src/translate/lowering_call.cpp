@@ -2,6 +2,7 @@
 // against the API table (rules/translate/*.toml).
 #include <fmt/format.h>
 
+#include "translate/container_methods.h"
 #include "translate/lowering.h"
 
 namespace asl::tr {
@@ -457,14 +458,10 @@ void Lowering::check_ordering(const std::string& python, const Expr* receiver,
 Type Lowering::literal_argument_type(const std::string& python, const Type& container, size_t position,
                                      const std::string& keyword) {
   std::string_view method = std::string_view(python).substr(python.rfind('.') + 1);
-  if (container.kind == TypeKind::Dict && (method == "get" || method == "setdefault" || method == "pop") &&
-      (position == 1 || keyword == "default"))
-    return container.arg(1);
-  if (container.kind == TypeKind::List && ((method == "append" && position == 0) || (method == "insert" && position == 1)))
-    return container.arg(0);
-  if (container.kind == TypeKind::List && method == "extend" && position == 0) return container;
-  if (container.kind == TypeKind::Set && method == "add" && position == 0) return container.arg(0);
-  return {};
+  if (keyword == "default") position = 1;  // d.get(k, default=[])
+  else if (!keyword.empty()) return {};
+  const ContainerArgument* a = container_argument(container.kind, method, position);
+  return a ? container_part(container, a->part) : Type();
 }
 
 ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode args, SourcePos p, const Type* expected,
@@ -508,10 +505,12 @@ ExprPtr Lowering::api_call(const std::string& python, ExprPtr receiver, TSNode a
     Type want = receiver ? literal_argument_type(python, receiver->type, at, r.keyword) : Type();
     std::string_view node = ts_node_type(r.node);
     // `[]`, `{}`, `set()`, `list()`, `dict()`: empty until the container fills them.
+    auto constructor = node == "call" && ts_node_named_child_count(field(r.node, "arguments")) == 0
+                           ? qualified(field(r.node, "function"))
+                           : std::nullopt;
     bool literal = node == "list" || node == "dictionary" || node == "set" ||
-                   (node == "call" && ts_node_named_child_count(field(r.node, "arguments")) == 0 &&
-                    (text(field(r.node, "function")) == "set" || text(field(r.node, "function")) == "list" ||
-                     text(field(r.node, "function")) == "dict"));
+                   (constructor && (*constructor == "builtins.set" || *constructor == "builtins.list" ||
+                                    *constructor == "builtins.dict"));
     r.value = expr(r.node, literal && want.known() ? &want : nullptr);
     r.value->python = std::string(text(r.node));
     // print([]) needs no element type.

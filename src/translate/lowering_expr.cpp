@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "translate/container_methods.h"
 #include "translate/lowering.h"
 
 namespace asl::tr {
@@ -501,27 +502,35 @@ void Lowering::refine_from_mutation(const std::string& method, Expr& receiver, c
   if (args.empty()) return;
   auto arg = [&](size_t i) { return i < args.size() && args[i] ? args[i]->type : Type(); };
   Type want;
-  if (rt.kind == TypeKind::List && (method == "append" || method == "remove" || method == "count" || method == "index"))
-    want = Type::list(arg(0));
-  else if (rt.kind == TypeKind::List && method == "insert")
-    want = Type::list(arg(1));
-  else if ((rt.kind == TypeKind::List || rt.kind == TypeKind::Set) && (method == "extend" || method == "update"))
-    want = Type(rt.kind, {arg(0).kind == TypeKind::Dict ? arg(0).arg(0) : arg(0).element()});
-  else if (rt.kind == TypeKind::Set && (method == "add" || method == "discard" || method == "remove"))
-    want = Type::set(arg(0));
-  else if (rt.kind == TypeKind::Dict && (method == "setdefault" || method == "get") && args.size() == 2)
-    // `counts.get(k, 0) + 1`: the default says what the values are.
-    want = Type::dict(arg(0), arg(1));
-  else if (rt.kind == TypeKind::Dict && rt.name == "Counter" && method == "update") {
+  if (rt.kind == TypeKind::List || rt.kind == TypeKind::Set || rt.kind == TypeKind::Dict) {
+    // The container's parts from the arguments that go into it.
+    Type elem, key, value;
+    bool placed = false, valued = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+      const ContainerArgument* a = container_argument(rt.kind, method, i);
+      if (!a || !a->puts) continue;
+      placed = true;
+      switch (a->part) {
+        case ContainerPart::Element: elem = arg(i); break;
+        case ContainerPart::Items: elem = arg(i).kind == TypeKind::Dict ? arg(i).arg(0) : arg(i).element(); break;
+        case ContainerPart::Key: key = arg(i); break;
+        case ContainerPart::Value: value = arg(i), valued = true; break;
+      }
+    }
+    if (placed && rt.kind != TypeKind::Dict) want = Type(rt.kind, {elem});
+    else if (valued) want = Type::dict(key, value);
+  }
+  if (rt.kind == TypeKind::Dict && rt.name == "Counter" && method == "update") {
     // `letters.update(word)` counts the items of an iterable (a str's characters).
     Type key = arg(0).kind == TypeKind::Str ? Type(TypeKind::Str) : arg(0).kind == TypeKind::Dict ? arg(0).arg(0) : arg(0).element();
     want = rt;
     want.args = {key, TypeKind::Int};
-  } else if (rt.kind == TypeKind::Dict && method == "update" && arg(0).kind == TypeKind::Dict)
+  } else if (rt.kind == TypeKind::Dict && method == "update" && arg(0).kind == TypeKind::Dict) {
     want = arg(0);
-  else if (rt.kind == TypeKind::Extern && !rt.args.empty() &&
-           (method == "put" || method == "put_nowait" || (method == "set_result" && rt.name == "asyncio.Future")))
+  } else if (rt.kind == TypeKind::Extern && !rt.args.empty() &&
+             (method == "put" || method == "put_nowait" || (method == "set_result" && rt.name == "asyncio.Future"))) {
     want = Type::external(rt.name, {arg(0)});
+  }
   if (want.kind == TypeKind::Unknown) return;
   if (!rt.known()) {
     refine_storage(receiver, want);

@@ -334,9 +334,53 @@
     public static List<T> Sorted<T, K>(IEnumerable<T> items, Func<T, K> key, bool reverse = false) =>
         (reverse ? items.OrderByDescending(key, Comparer<K>.Create(Compare)) : items.OrderBy(key, Comparer<K>.Create(Compare))).ToList();
 
+// @helper Min
+// @needs Compare
+    /// <summary>Python's min(): the first smallest item, in Python's ordering.</summary>
+    public static T Min<T>(IEnumerable<T> items) => items.Min(Comparer<T>.Create(Compare))!;
+
+    public static T Min<T, K>(IEnumerable<T> items, Func<T, K> key) => items.MinBy(key, Comparer<K>.Create(Compare))!;
+
+// @helper Max
+// @needs Compare
+    /// <summary>Python's max(): the first largest item, in Python's ordering.</summary>
+    public static T Max<T>(IEnumerable<T> items) => items.Max(Comparer<T>.Create(Compare))!;
+
+    public static T Max<T, K>(IEnumerable<T> items, Func<T, K> key) => items.MaxBy(key, Comparer<K>.Create(Compare))!;
+
 // @helper Compare
-    /// <summary>Python's ordering: strings by code point, tuples item by item.</summary>
-    public static int Compare<T>(T a, T b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<T>.Default.Compare(a, b);
+    /// <summary>Python's ordering: strings by code point, tuples and lists item by item.</summary>
+    public static int Compare<T>(T a, T b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        // .NET's own tuple and string comparers follow the culture ("b" < "B").
+        if (a is System.Runtime.CompilerServices.ITuple || a is System.Collections.IList) return CompareItems(a, b);
+        return Comparer<T>.Default.Compare(a, b);
+    }
+
+    static int CompareItems(object? a, object? b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        if (a is System.Runtime.CompilerServices.ITuple ta && b is System.Runtime.CompilerServices.ITuple tb)
+        {
+            for (int i = 0; i < Math.Min(ta.Length, tb.Length); i++)
+            {
+                int c = CompareItems(ta[i], tb[i]);
+                if (c != 0) return c;
+            }
+            return ta.Length.CompareTo(tb.Length);
+        }
+        if (a is System.Collections.IList la && b is System.Collections.IList lb)
+        {
+            for (int i = 0; i < Math.Min(la.Count, lb.Count); i++)
+            {
+                int c = CompareItems(la[i], lb[i]);
+                if (c != 0) return c;
+            }
+            return la.Count.CompareTo(lb.Count);
+        }
+        return Comparer<object>.Default.Compare(a, b);
+    }
 
 // @helper Enumerate
     /// <summary>Python's enumerate().</summary>
@@ -1113,7 +1157,12 @@
     }
 
     public static async Task WaitFor(Func<CancellationToken, Task> start, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        await WaitFor(async token => { await start(token); return true; }, timeout, cancellationToken);
+        await WaitFor<bool>((Func<CancellationToken, Task<bool>>)(async token => { await start(token); return true; }), timeout, cancellationToken);
+
+    // A ValueTask operation (a queue's ReadAsync: `wait_for(queue.get(), t)`) as a Task only here:
+    // awaited directly it stays a ValueTask, whose continuations keep asyncio's order.
+    public static Task<T> WaitFor<T>(Func<CancellationToken, ValueTask<T>> start, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitFor(token => start(token).AsTask(), timeout, cancellationToken);
 
 // @helper Sleep
 // @needs EnterLoop

@@ -70,7 +70,7 @@ public static class Program
             Console.WriteLine(Py.Str(item));
         }
         Console.WriteLine($"total value: {inv.Value():F2}");
-        var cheapest = inv.Items.MinBy(i => i.Price);
+        var cheapest = Py.Min(inv.Items, i => i.Price);
         Console.WriteLine($"cheapest: {cheapest.Name}");
         Console.WriteLine($"{inv.Items[0].Quantity} {inv.Items[^1].Name}");
     }
@@ -79,6 +79,39 @@ public static class Program
 /// <summary>Python semantics used by the translated code.</summary>
 public static class Py
 {
+    /// <summary>Python's ordering: strings by code point, tuples and lists item by item.</summary>
+    public static int Compare<T>(T a, T b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        // .NET's own tuple and string comparers follow the culture ("b" < "B").
+        if (a is System.Runtime.CompilerServices.ITuple || a is System.Collections.IList) return CompareItems(a, b);
+        return Comparer<T>.Default.Compare(a, b);
+    }
+
+    static int CompareItems(object? a, object? b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        if (a is System.Runtime.CompilerServices.ITuple ta && b is System.Runtime.CompilerServices.ITuple tb)
+        {
+            for (int i = 0; i < Math.Min(ta.Length, tb.Length); i++)
+            {
+                int c = CompareItems(ta[i], tb[i]);
+                if (c != 0) return c;
+            }
+            return ta.Length.CompareTo(tb.Length);
+        }
+        if (a is System.Collections.IList la && b is System.Collections.IList lb)
+        {
+            for (int i = 0; i < Math.Min(la.Count, lb.Count); i++)
+            {
+                int c = CompareItems(la[i], lb[i]);
+                if (c != 0) return c;
+            }
+            return la.Count.CompareTo(lb.Count);
+        }
+        return Comparer<object>.Default.Compare(a, b);
+    }
+
     /// <summary>The Python name of a .NET exception, for repr().</summary>
     public static string ExceptionName(Exception e) => e switch
     {
@@ -124,6 +157,11 @@ public static class Py
         if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
         return sign + digits[..point] + "." + digits[point..];
     }
+
+    /// <summary>Python's min(): the first smallest item, in Python's ordering.</summary>
+    public static T Min<T>(IEnumerable<T> items) => items.Min(Comparer<T>.Create(Compare))!;
+
+    public static T Min<T, K>(IEnumerable<T> items, Func<T, K> key) => items.MinBy(key, Comparer<K>.Create(Compare))!;
 
     /// <summary>Python's repr(): True, None, 0.1, [1, 2], {'a': 1}, 'text'.</summary>
     public static string Repr(object value)

@@ -30,7 +30,7 @@ public static class Program
         var numbers = await GetNumbers(session);
         Console.WriteLine($"numbers: {Py.Str(numbers)}");
         Console.WriteLine($"sorted: {Py.Str(Py.Sorted(numbers))}");
-        Console.WriteLine($"max: {numbers.Max()} sum: {numbers.Sum()}");
+        Console.WriteLine($"max: {Py.Max(numbers)} sum: {numbers.Sum()}");
         Dictionary<string, object> info = default;
         using (var r = await session.GetAsync(BaseUrl + "/json"))
         {
@@ -44,8 +44,38 @@ public static class Program
 /// <summary>Python semantics used by the translated code.</summary>
 public static class Py
 {
-    /// <summary>Python's ordering: strings by code point, tuples item by item.</summary>
-    public static int Compare<T>(T a, T b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<T>.Default.Compare(a, b);
+    /// <summary>Python's ordering: strings by code point, tuples and lists item by item.</summary>
+    public static int Compare<T>(T a, T b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        // .NET's own tuple and string comparers follow the culture ("b" < "B").
+        if (a is System.Runtime.CompilerServices.ITuple || a is System.Collections.IList) return CompareItems(a, b);
+        return Comparer<T>.Default.Compare(a, b);
+    }
+
+    static int CompareItems(object? a, object? b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        if (a is System.Runtime.CompilerServices.ITuple ta && b is System.Runtime.CompilerServices.ITuple tb)
+        {
+            for (int i = 0; i < Math.Min(ta.Length, tb.Length); i++)
+            {
+                int c = CompareItems(ta[i], tb[i]);
+                if (c != 0) return c;
+            }
+            return ta.Length.CompareTo(tb.Length);
+        }
+        if (a is System.Collections.IList la && b is System.Collections.IList lb)
+        {
+            for (int i = 0; i < Math.Min(la.Count, lb.Count); i++)
+            {
+                int c = CompareItems(la[i], lb[i]);
+                if (c != 0) return c;
+            }
+            return la.Count.CompareTo(lb.Count);
+        }
+        return Comparer<object>.Default.Compare(a, b);
+    }
 
     /// <summary>Python's os.environ[name]: a missing variable is a KeyError.</summary>
     public static string Environ(string name) =>
@@ -96,6 +126,11 @@ public static class Py
         if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
         return sign + digits[..point] + "." + digits[point..];
     }
+
+    /// <summary>Python's max(): the first largest item, in Python's ordering.</summary>
+    public static T Max<T>(IEnumerable<T> items) => items.Max(Comparer<T>.Create(Compare))!;
+
+    public static T Max<T, K>(IEnumerable<T> items, Func<T, K> key) => items.MaxBy(key, Comparer<K>.Create(Compare))!;
 
     /// <summary>Python's repr(): True, None, 0.1, [1, 2], {'a': 1}, 'text'.</summary>
     public static string Repr(object value)

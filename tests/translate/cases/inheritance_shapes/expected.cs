@@ -4,6 +4,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 
 namespace Cases.InheritanceShapes;
@@ -69,7 +70,49 @@ public static class Program
         }
         var total = shapes.Select(s => s.Area()).Sum();
         Console.WriteLine($"total area: {total:F3}");
-        var largest = shapes.MaxBy(s => s.Area());
+        var largest = Py.Max(shapes, s => s.Area());
         Console.WriteLine($"largest: {largest.Name}");
     }
+}
+
+/// <summary>Python semantics used by the translated code.</summary>
+public static class Py
+{
+    /// <summary>Python's ordering: strings by code point, tuples and lists item by item.</summary>
+    public static int Compare<T>(T a, T b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        // .NET's own tuple and string comparers follow the culture ("b" < "B").
+        if (a is System.Runtime.CompilerServices.ITuple || a is System.Collections.IList) return CompareItems(a, b);
+        return Comparer<T>.Default.Compare(a, b);
+    }
+
+    static int CompareItems(object? a, object? b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        if (a is System.Runtime.CompilerServices.ITuple ta && b is System.Runtime.CompilerServices.ITuple tb)
+        {
+            for (int i = 0; i < Math.Min(ta.Length, tb.Length); i++)
+            {
+                int c = CompareItems(ta[i], tb[i]);
+                if (c != 0) return c;
+            }
+            return ta.Length.CompareTo(tb.Length);
+        }
+        if (a is System.Collections.IList la && b is System.Collections.IList lb)
+        {
+            for (int i = 0; i < Math.Min(la.Count, lb.Count); i++)
+            {
+                int c = CompareItems(la[i], lb[i]);
+                if (c != 0) return c;
+            }
+            return la.Count.CompareTo(lb.Count);
+        }
+        return Comparer<object>.Default.Compare(a, b);
+    }
+
+    /// <summary>Python's max(): the first largest item, in Python's ordering.</summary>
+    public static T Max<T>(IEnumerable<T> items) => items.Max(Comparer<T>.Create(Compare))!;
+
+    public static T Max<T, K>(IEnumerable<T> items, Func<T, K> key) => items.MaxBy(key, Comparer<K>.Create(Compare))!;
 }

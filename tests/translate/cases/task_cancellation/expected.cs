@@ -89,7 +89,7 @@ public static class Program
     {
         while (true)
         {
-            var item = await queue.Reader.ReadAsync(cancellationToken).AsTask();
+            var item = await queue.Reader.ReadAsync(cancellationToken);
             results.Add(item * 10);
         }
     }
@@ -235,8 +235,38 @@ public static class Py
         }
     }
 
-    /// <summary>Python's ordering: strings by code point, tuples item by item.</summary>
-    public static int Compare<T>(T a, T b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<T>.Default.Compare(a, b);
+    /// <summary>Python's ordering: strings by code point, tuples and lists item by item.</summary>
+    public static int Compare<T>(T a, T b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        // .NET's own tuple and string comparers follow the culture ("b" < "B").
+        if (a is System.Runtime.CompilerServices.ITuple || a is System.Collections.IList) return CompareItems(a, b);
+        return Comparer<T>.Default.Compare(a, b);
+    }
+
+    static int CompareItems(object? a, object? b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        if (a is System.Runtime.CompilerServices.ITuple ta && b is System.Runtime.CompilerServices.ITuple tb)
+        {
+            for (int i = 0; i < Math.Min(ta.Length, tb.Length); i++)
+            {
+                int c = CompareItems(ta[i], tb[i]);
+                if (c != 0) return c;
+            }
+            return ta.Length.CompareTo(tb.Length);
+        }
+        if (a is System.Collections.IList la && b is System.Collections.IList lb)
+        {
+            for (int i = 0; i < Math.Min(la.Count, lb.Count); i++)
+            {
+                int c = CompareItems(la[i], lb[i]);
+                if (c != 0) return c;
+            }
+            return la.Count.CompareTo(lb.Count);
+        }
+        return Comparer<object>.Default.Compare(a, b);
+    }
 
     sealed class Canceller
     {
@@ -645,5 +675,10 @@ public static class Py
     }
 
     public static async Task WaitFor(Func<CancellationToken, Task> start, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        await WaitFor(async token => { await start(token); return true; }, timeout, cancellationToken);
+        await WaitFor<bool>((Func<CancellationToken, Task<bool>>)(async token => { await start(token); return true; }), timeout, cancellationToken);
+
+    // A ValueTask operation (a queue's ReadAsync: `wait_for(queue.get(), t)`) as a Task only here:
+    // awaited directly it stays a ValueTask, whose continuations keep asyncio's order.
+    public static Task<T> WaitFor<T>(Func<CancellationToken, ValueTask<T>> start, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitFor(token => start(token).AsTask(), timeout, cancellationToken);
 }

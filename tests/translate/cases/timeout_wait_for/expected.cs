@@ -423,5 +423,10 @@ public static class Py
     }
 
     public static async Task WaitFor(Func<CancellationToken, Task> start, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        await WaitFor(async token => { await start(token); return true; }, timeout, cancellationToken);
+        await WaitFor<bool>((Func<CancellationToken, Task<bool>>)(async token => { await start(token); return true; }), timeout, cancellationToken);
+
+    // A ValueTask operation (a queue's ReadAsync: `wait_for(queue.get(), t)`) as a Task only here:
+    // awaited directly it stays a ValueTask, whose continuations keep asyncio's order.
+    public static Task<T> WaitFor<T>(Func<CancellationToken, ValueTask<T>> start, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitFor(token => start(token).AsTask(), timeout, cancellationToken);
 }

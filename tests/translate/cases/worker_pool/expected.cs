@@ -24,7 +24,7 @@ public static class Program
         var handled = 0;
         while (true)
         {
-            var job = await jobs.Reader.ReadAsync().AsTask();
+            var job = await jobs.Reader.ReadAsync();
             if (job == Stop)
             {
                 return handled;
@@ -59,8 +59,38 @@ public static class Program
 /// <summary>Python semantics used by the translated code.</summary>
 public static class Py
 {
-    /// <summary>Python's ordering: strings by code point, tuples item by item.</summary>
-    public static int Compare<T>(T a, T b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<T>.Default.Compare(a, b);
+    /// <summary>Python's ordering: strings by code point, tuples and lists item by item.</summary>
+    public static int Compare<T>(T a, T b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        // .NET's own tuple and string comparers follow the culture ("b" < "B").
+        if (a is System.Runtime.CompilerServices.ITuple || a is System.Collections.IList) return CompareItems(a, b);
+        return Comparer<T>.Default.Compare(a, b);
+    }
+
+    static int CompareItems(object? a, object? b)
+    {
+        if (a is string x && b is string y) return string.CompareOrdinal(x, y);
+        if (a is System.Runtime.CompilerServices.ITuple ta && b is System.Runtime.CompilerServices.ITuple tb)
+        {
+            for (int i = 0; i < Math.Min(ta.Length, tb.Length); i++)
+            {
+                int c = CompareItems(ta[i], tb[i]);
+                if (c != 0) return c;
+            }
+            return ta.Length.CompareTo(tb.Length);
+        }
+        if (a is System.Collections.IList la && b is System.Collections.IList lb)
+        {
+            for (int i = 0; i < Math.Min(la.Count, lb.Count); i++)
+            {
+                int c = CompareItems(la[i], lb[i]);
+                if (c != 0) return c;
+            }
+            return la.Count.CompareTo(lb.Count);
+        }
+        return Comparer<object>.Default.Compare(a, b);
+    }
 
     /// <summary>
     /// asyncio's event loop: the rest of the program, and every continuation
