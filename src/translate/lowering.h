@@ -197,6 +197,7 @@ class Lowering {
   void refine_callee_params(Signature& sig, const Type& callable, SourcePos at);
   void share_override_types();  // overrides and their base methods type each other's parameters  // its own __init__'s, or the base's it inherits  // `key=str.lower` as a lambda, or null
   std::vector<Arg> bind_args(std::vector<Param>& params, TSNode args, const std::string& what);
+  void settle_maybe_int(Expr& call, const Signature& sig);  // a true float where the arguments are
   // A call site's argument for an unannotated parameter widens its type (join).
   void observe(Param& p, const Expr& arg, TSNode at, const std::string& what);
   // A container whose element types are still open takes them from what the

@@ -146,7 +146,11 @@ void Lowering::observe(Param& p, const Expr& arg, TSNode at, const std::string& 
           p.name, what, to_string(arg.type), to_string(p.type), elsewhere)});
     return;
   }
-  if (*j == p.type) return;
+  // `f(1)` here and `f(0.5)` there: a float that still holds an int at runtime.
+  bool mixed = (p.type.kind == TypeKind::Int && arg.type.kind == TypeKind::Float) ||
+               (p.type.kind == TypeKind::Float && arg.type.kind == TypeKind::Int);
+  if (mixed || p.type.maybe_int) j->maybe_int = true;
+  if (*j == p.type && j->maybe_int == p.type.maybe_int) return;
   if (!p.type.known()) p.typed_at = pos(at);
   p.type = std::move(*j);
   inference_moved_ = true;
@@ -187,6 +191,42 @@ std::vector<Arg> Lowering::bind_args(std::vector<Param>& params, TSNode args, co
   return out;
 }
 
+namespace {
+
+void clear_maybe_int(Type& t) {
+  t.maybe_int = false;
+  for (auto& a : t.args) clear_maybe_int(a);
+}
+
+}  // namespace
+
+// A function whose result may hold an int because a parameter does (`slow(1)`
+// here, `slow(0.5)` there) returns a true float where every such parameter
+// is given one.
+void Lowering::settle_maybe_int(Expr& call, const Signature& sig) {
+  if (!holds_maybe_int(call.type)) return;
+  bool any = false;
+  size_t positional = 0;
+  std::vector<const Expr*> given(sig.params.size(), nullptr);
+  for (const auto& a : call.args) {
+    if (a.name.empty()) {
+      if (positional < given.size()) given[positional] = a.value.get();
+      ++positional;
+      continue;
+    }
+    for (size_t i = 0; i < sig.params.size(); ++i)
+      if (sig.params[i].name == a.name) given[i] = a.value.get();
+  }
+  for (size_t i = 0; i < sig.params.size(); ++i) {
+    const Param& prm = sig.params[i];
+    if (!(prm.type.kind == TypeKind::Float && prm.type.maybe_int)) continue;
+    any = true;
+    const Expr* v = given[i] ? given[i] : prm.default_value.get();
+    if (!v || v->type.kind != TypeKind::Float || v->type.maybe_int) return;
+  }
+  if (any) clear_maybe_int(call.type);
+}
+
 ExprPtr Lowering::call(TSNode n, const Type* expected) {
   SourcePos p = pos(n);
   TSNode fn = field(n, "function");
@@ -225,6 +265,7 @@ ExprPtr Lowering::call(TSNode n, const Type* expected) {
       e->text = nm;
       e->name_kind = NameKind::Function;
       e->args = bind_args(sig.params, args, nm);
+      settle_maybe_int(*e, sig);
       return e;
     }
     if (auto c = classes_.find(nm); c != classes_.end()) {
@@ -301,6 +342,7 @@ ExprPtr Lowering::call(TSNode n, const Type* expected) {
           e->text = method;
           e->object = std::move(o);
           e->args = bind_args(sig.params, args, ot.name + "." + method);
+          settle_maybe_int(*e, sig);
           return e;
         }
         c = c->base.empty() || !classes_.count(c->base) ? nullptr : &classes_[c->base];

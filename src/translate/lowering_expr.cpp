@@ -247,7 +247,11 @@ ExprPtr Lowering::expr(TSNode n, const Type* expected) {
     Type t = a->type;
     if (b->kind == ExprKind::None) t = Type::optional(t);
     else if (a->kind == ExprKind::None) t = Type::optional(b->type);
-    else if (a->type.kind == TypeKind::Int && b->type.kind == TypeKind::Float) t = TypeKind::Float;
+    else if (a->type.kind == TypeKind::Int && b->type.kind == TypeKind::Float) {
+      t = TypeKind::Float;
+      t.maybe_int = true;  // `1 if c else 0.5` is the int 1 when c holds
+    } else if (a->type.kind == TypeKind::Float && b->type.kind == TypeKind::Int)
+      t.maybe_int = true;
     else if (!(a->type == b->type) && a->type.known() && b->type.known() && !(a->type.kind == TypeKind::Float && b->type.kind == TypeKind::Int))
       unsupported(n, fmt::format("conditional expression with different types `{}` and `{}`", to_string(a->type), to_string(b->type)));
     e->type = t;
@@ -728,6 +732,9 @@ ExprPtr Lowering::binary(TSNode n) {
   auto num = [](const Type& x) { return x.kind == TypeKind::Int || x.kind == TypeKind::Float; };
   if (num(a) && num(b)) {
     bool f = a.kind == TypeKind::Float || b.kind == TypeKind::Float;
+    // Arithmetic with a true float makes a true float; with ints only, a
+    // float that may hold an int stays one.
+    bool maybe_int = f && !(a.kind == TypeKind::Float && !a.maybe_int) && !(b.kind == TypeKind::Float && !b.maybe_int);
     if (op == "/") t = TypeKind::Float;
     else if (op == "**") {
       // int ** negative int is a float in Python; only literal exponents are
@@ -743,6 +750,7 @@ ExprPtr Lowering::binary(TSNode n) {
       unsupported(n, "matrix multiplication `@`");
     } else {
       t = f ? TypeKind::Float : TypeKind::Int;
+      t.maybe_int = maybe_int;
     }
   } else if (a.kind == TypeKind::Str && b.kind == TypeKind::Str && op == "+") {
     t = TypeKind::Str;
@@ -1001,6 +1009,10 @@ ExprPtr Lowering::collection(TSNode n, const Type* expected) {
       // Mixed values (a JSON payload) make a dictionary of objects.
       if (v.known() && ve->type.known() && !(v == ve->type) && !(v.kind == TypeKind::Float && ve->type.kind == TypeKind::Int))
         v = TypeKind::Any;
+      if (v.kind == TypeKind::Float && ve->type.kind == TypeKind::Int) {  // {"a": 0.5, "b": 1}
+        v = TypeKind::Float;
+        v.maybe_int = true;
+      }
       v.refine(ve->type);
       e->items.push_back(std::move(ke));
       e->items.push_back(std::move(ve));
@@ -1024,10 +1036,13 @@ ExprPtr Lowering::collection(TSNode n, const Type* expected) {
     if (x->kind == ExprKind::Starred) unsupported(c, "starred element in a literal");
     if (kind != ExprKind::Tuple) {
       if (elem.known() && x->type.known() && !(elem == x->type)) {
-        if (elem.kind == TypeKind::Float && x->type.kind == TypeKind::Int) { /* widened */ }
+        if (elem.kind == TypeKind::Float && x->type.kind == TypeKind::Int) elem.maybe_int = true;  // [0.5, 1]
         else if (is_subclass(x->type, elem)) { /* an instance of a subclass */ }
         else if (auto base = common_base(elem, x->type)) elem = *base;  // `[Dog(), Cat()]` is a list of Animal
-        else if (elem.kind == TypeKind::Int && x->type.kind == TypeKind::Float) elem = TypeKind::Float;
+        else if (elem.kind == TypeKind::Int && x->type.kind == TypeKind::Float) {
+          elem = TypeKind::Float;
+          elem.maybe_int = true;  // [1, 0.5]: the 1 stays an int
+        }
         else unsupported(n, fmt::format("{} with elements of different types (`{}` and `{}`)", type, to_string(elem), to_string(x->type)));
       }
       elem.refine(x->type);

@@ -59,8 +59,9 @@ std::optional<Type> join(const Type& a, const Type& b) {
     if (!inner) return std::nullopt;
     return Type::optional(*inner);
   }
-  if ((a.kind == TypeKind::Int && b.kind == TypeKind::Float) || (a.kind == TypeKind::Float && b.kind == TypeKind::Int))
-    return Type(TypeKind::Float);
+  if (a.kind == TypeKind::Int && b.kind == TypeKind::Float) return b;
+  if (a.kind == TypeKind::Float && b.kind == TypeKind::Int) return a;
+  if (a.kind == TypeKind::Float && b.kind == TypeKind::Float) return a.maybe_int ? a : b;
   if (a.kind != b.kind || a.name != b.name || a.args.size() != b.args.size()) return std::nullopt;
   Type out = a;
   for (size_t i = 0; i < a.args.size(); ++i) {
@@ -75,6 +76,13 @@ std::optional<Type> join(const Type& a, const Type& b) {
     out.args[i] = std::move(*j);
   }
   return out;
+}
+
+bool holds_maybe_int(const Type& t) {
+  if (t.kind == TypeKind::Float && t.maybe_int) return true;
+  for (const auto& a : t.args)
+    if (holds_maybe_int(a)) return true;
+  return false;
 }
 
 std::string to_string(const Type& t) {

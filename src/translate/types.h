@@ -34,6 +34,10 @@ struct Type {
   TypeKind kind = TypeKind::Unknown;
   std::vector<Type> args;
   std::string name;
+  // A float that holds a Python int at some call sites (a parameter passed
+  // `1` here and `0.5` there): Python prints such a value as `1`, the target
+  // as `1.0`, so it must not reach text (checked before emission).
+  bool maybe_int = false;
 
   Type() = default;
   Type(TypeKind k) : kind(k) {}  // NOLINT: implicit for brevity at call sites
@@ -58,13 +62,18 @@ struct Type {
   // Fills Unknown parts of this type from `other` (`[]` then `append(1)`).
   void refine(const Type& other);
 
-  friend bool operator==(const Type&, const Type&) = default;
+  // The same type; `maybe_int` is a note on a float, not a type of its own.
+  friend bool operator==(const Type& a, const Type& b) { return a.kind == b.kind && a.name == b.name && a.args == b.args; }
 };
 
 // The type that holds values of both, as call sites and assignments meet:
 // Unknown parts are filled, `None` with `T` is `Optional[T]`, `int` with
-// `float` is `float` (Python's numeric tower); anything else is a conflict.
+// `float` is `float` (Python's numeric tower; a float that may hold an int
+// stays marked); anything else is a conflict.
 std::optional<Type> join(const Type& a, const Type& b);
+
+// Whether a float that may hold a Python int is part of `t` (list[float] of one).
+bool holds_maybe_int(const Type& t);
 
 // Python spelling, for diagnostics and tests: `list[int]`, `Optional[str]`.
 std::string to_string(const Type& t);

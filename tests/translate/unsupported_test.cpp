@@ -38,6 +38,17 @@ const Case kCases[] = {
     {"UnannotatedParameter", "def f(x):\n    return x\n",
      "1:7: unsupported: parameter `x` without a type annotation, and no call in this module passes it a value of known "
      "type\n"},
+    {"IntOrFloatParameterPrinted",
+     "import asyncio\n\nasync def slow(n):\n    await asyncio.sleep(n)\n    return n\n\nasync def main():\n"
+     "    print(await slow(1))\n    x = await slow(0.5)\n    print(x, f\"{x:.1f}\")\n\nasyncio.run(main())\n",
+     "8:11: unsupported: `await slow(1)` is an int at some calls and a float at others (Python prints `1` where the "
+     "translation would print `1.0`); pass floats (`1.0`) or annotate it\n"},
+    {"IntOrFloatInArithmeticPrinted",
+     "def scale(v, k):\n    return v * k\n\nprint(scale(2, 3), scale(0.5, 2))\nprint(scale(2.5, 2.0))\n",
+     "4:7: unsupported: `scale(2, 3)` is an int at some calls and a float at others (Python prints `1` where the "
+     "translation would print `1.0`); pass floats (`1.0`) or annotate it\n"
+     "4:20: unsupported: `scale(0.5, 2)` is an int at some calls and a float at others (Python prints `1` where the "
+     "translation would print `1.0`); pass floats (`1.0`) or annotate it\n"},
     {"StarArgs", "def f(*args: int) -> None:\n    pass\n", "1:7: unsupported: parameter `*args: int` (*args / **kwargs)\n"},
     {"MatchStatement", "def f(x: int) -> None:\n    match x:\n        case 1:\n            pass\n",
      "2:5: unsupported: match statement\n"},
