@@ -167,6 +167,8 @@ class Lowering {
   ExprPtr binary(TSNode n);
   bool combined_with_float(TSNode n);  // an operand of arithmetic whose other operand is a float
   ExprPtr comparison(TSNode n);
+  // lowering_percent_format.cpp: `"%-8s %d" % (a, b)` as the f-string it means
+  ExprPtr percent_format(ExprPtr format, TSNode values, TSNode whole);
   ExprPtr boolean(TSNode n);
   ExprPtr string(TSNode n);
   ExprPtr collection(TSNode n, const Type* expected);

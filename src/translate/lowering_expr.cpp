@@ -725,6 +725,7 @@ ExprPtr Lowering::binary(TSNode n) {
   SourcePos p = pos(n);
   std::string op(text(field(n, "operator")));
   ExprPtr l = expr(field(n, "left"));
+  if (op == "%" && l->type.kind == TypeKind::Str) return percent_format(std::move(l), field(n, "right"), n);
   ExprPtr r = expr(field(n, "right"), l->type.known() ? &l->type : nullptr);
   const Type& a = l->type;
   const Type& b = r->type;
@@ -761,8 +762,6 @@ ExprPtr Lowering::binary(TSNode n) {
     t.refine(b);
   } else if (a.kind == TypeKind::Set && b.kind == TypeKind::Set && (op == "|" || op == "&" || op == "-")) {
     t = a;
-  } else if (a.kind == TypeKind::Str && op == "%") {
-    unsupported(n, "printf-style string formatting `%` (use an f-string)");
   } else {
     unsupported(n, fmt::format("`{}` between `{}` and `{}`", op, to_string(a), to_string(b)));
   }

@@ -446,6 +446,8 @@ std::string format(const T& value, std::string_view spec) {
     else if (!spec.empty() && std::string_view("<>^").find(spec[0]) != std::string_view::npos) align = spec[0], i = 1;
     std::string sign;
     if (i < spec.size() && (spec[i] == '+' || spec[i] == ' ')) sign = std::string(1, spec[i++]);
+    bool alt = i < spec.size() && spec[i] == '#';
+    if (alt) ++i;
     bool zero = i < spec.size() && spec[i] == '0';
     size_t width = 0;
     while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') width = width * 10 + static_cast<size_t>(spec[i++] - '0');
@@ -463,9 +465,38 @@ std::string format(const T& value, std::string_view spec) {
       body = fmt::format(fmt::runtime("{:" + sign + (precision.empty() ? ".6" : precision) + "f}"), static_cast<double>(value) * 100.0) + "%";
     } else if (std::is_floating_point_v<T> && !type && precision.empty()) {
       body = (sign == "+" && value >= 0 ? "+" : "") + float_repr(static_cast<double>(value));
+    } else if (std::is_floating_point_v<T> && !type) {
+      // A precision without a type: like 'g', but a fixed-point result keeps a
+      // digit after the point and scientific starts one digit earlier.
+      double a = static_cast<double>(value);
+      int p = std::max(1, std::stoi(precision.substr(1)));
+      std::string sci = fmt::format("{:.{}e}", std::fabs(a), p - 1);
+      int exp = a == 0 ? 0 : std::stoi(sci.substr(sci.find('e') + 1));
+      if (exp >= -4 && exp < p - 1) {
+        body = fmt::format("{:.{}f}", std::fabs(a), std::max(p - 1 - exp, 0));
+        if (body.find('.') != std::string::npos) {
+          body.erase(body.find_last_not_of('0') + 1);
+          if (body.back() == '.') body.pop_back();
+        }
+        if (body.find('.') == std::string::npos) body += ".0";
+      } else {
+        size_t e = sci.find('e');
+        std::string m = sci.substr(0, e);
+        if (m.find('.') != std::string::npos) {
+          m.erase(m.find_last_not_of('0') + 1);
+          if (m.back() == '.') m.pop_back();
+        }
+        body = m + sci.substr(e);
+      }
+      body = (std::signbit(a) ? "-" : sign == "+" ? "+" : sign == " " ? " " : "") + body;
+    } else if (std::is_integral_v<T> && std::string_view("fFeEgG").find(type ? type : 'd') != std::string_view::npos) {
+      body = fmt::format(fmt::runtime("{:" + sign + (alt ? "#" : "") + precision + std::string(1, type) + "}"), static_cast<double>(value));
+    } else if (std::is_integral_v<T> && type == 'o' && alt) {
+      body = fmt::format(fmt::runtime("{:" + sign + "o}"), value);
+      body.insert(body.find_first_of("0123456789"), "0o");
     } else {
       std::string t = type ? std::string(1, type) : (std::is_floating_point_v<T> ? "g" : "");
-      body = fmt::format(fmt::runtime("{:" + sign + precision + t + "}"), value);
+      body = fmt::format(fmt::runtime("{:" + sign + (alt ? "#" : "") + precision + t + "}"), value);
     }
     if (group) body = detail::group_thousands(body, group);
     if (body.size() >= width) return body;

@@ -137,14 +137,19 @@ Code CppEmitter::literal(const Expr& e) {
 std::string CppEmitter::format_hole(const Expr& e, const std::string& spec, char conversion, std::string& args) {
   std::string v = expr(e).text;
   const TypeKind k = e.type.kind;
-  if (conversion == 'r') {
-    args += ", py::repr(" + v + ")";
+  if (conversion == 'r' || (conversion == 's' && k != TypeKind::Str)) {  // the text, then its spec
+    args += (conversion == 'r' ? ", py::repr(" : ", py::str(") + v + ")";
     return spec.empty() ? "{}" : "{:" + spec + "}";
   }
   bool fmt_native = k == TypeKind::Int || k == TypeKind::Str || (k == TypeKind::Float && !spec.empty());
   // Specs fmt spells differently from Python go through py::format.
+  // fmt's `#o` is C's `010`, its `.3` of a float is `%g`'s, and its float
+  // presentations reject an int.
+  bool float_type = !spec.empty() && std::string_view("fFeEgG").find(spec.back()) != std::string_view::npos;
+  bool bare_precision = k == TypeKind::Float && spec.find('.') != std::string::npos && std::isdigit(static_cast<unsigned char>(spec.back()));
   if (!spec.empty() && (spec.find(',') != std::string::npos || spec.find('_') != std::string::npos || spec.ends_with("%") ||
-                        spec.find('=') != std::string::npos)) {
+                        spec.find('=') != std::string::npos || spec.find('#') != std::string::npos || bare_precision ||
+                        (k == TypeKind::Int && float_type))) {
     args += ", py::format(" + v + ", " + string_literal(spec) + ")";
     return "{}";
   }

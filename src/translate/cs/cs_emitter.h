@@ -26,6 +26,10 @@ std::string pascal_case(std::string_view python_name);
 std::string camel_case(std::string_view python_name);
 std::string escape_keyword(std::string name);
 std::string string_literal(std::string_view utf8);
+// The names of an unpacking target that a later name of the same target
+// overwrites (`for _, v, _ in rows`): C# spells them as discards `_`, since a
+// deconstruction may not declare one name twice.
+std::set<const Expr*> overwritten_targets(const std::vector<const Expr*>& targets);
 
 class CsEmitter {
  public:

@@ -150,8 +150,12 @@ std::string CsEmitter::as_str(const Expr& e) {
 std::string CsEmitter::interpolation_hole(const Expr& e, const std::string& spec, char conversion) {
   Code c = expr(e);
   std::string inner = c.prec <= kConditional || c.text.find(':') != std::string::npos ? "(" + c.text + ")" : c.text;
-  if (conversion == 'r') return "{Py.Repr(" + c.text + ")}";
+  if (conversion == 'r' && spec.empty()) return "{Py.Repr(" + c.text + ")}";
   const TypeKind k = e.type.kind;
+  if (conversion == 'r' || (conversion == 's' && k != TypeKind::Str)) {  // the text, then its spec
+    std::string text = (conversion == 'r' ? "Py.Repr(" : "Py.Str(") + c.text + ")";
+    return spec.empty() ? "{" + text + "}" : "{Py.Format(" + text + ", " + string_literal(spec) + ")}";
+  }
   bool number = k == TypeKind::Int || k == TypeKind::Float;
   if (spec.empty()) {
     if (k == TypeKind::Str || k == TypeKind::Int || k == TypeKind::Bool) return "{" + inner + "}";
@@ -452,7 +456,9 @@ Code CsEmitter::comprehension(const Expr& e) {
   auto lam = [&](const CompClause& cl, const std::string& body) {
     if (cl.target->kind == ExprKind::Name) return camel_case(cl.target->text) + " => " + body;
     std::string unpack = "var (";
-    for (size_t i = 0; i < cl.target->items.size(); ++i) unpack += (i ? ", " : "") + camel_case(cl.target->items[i]->text);
+    auto gone = overwritten_targets({cl.target.get()});
+    for (size_t i = 0; i < cl.target->items.size(); ++i)
+      unpack += (i ? ", " : "") + (gone.count(cl.target->items[i].get()) ? std::string("_") : camel_case(cl.target->items[i]->text));
     return "item => { " + unpack + ") = item; return " + body + "; }";
   };
   auto source = [&](const CompClause& cl) {

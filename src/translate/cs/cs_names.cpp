@@ -42,6 +42,20 @@ std::string camel_case(std::string_view n) {
   return escape_keyword(leading_underscore ? "_" + p : p);
 }
 
+std::set<const Expr*> overwritten_targets(const std::vector<const Expr*>& targets) {
+  std::vector<const Expr*> leaves;
+  auto collect = [&](auto&& self, const Expr& t) -> void {
+    if (t.kind == ExprKind::Tuple) for (const auto& x : t.items) self(self, *x);
+    else if (t.kind == ExprKind::Name) leaves.push_back(&t);
+  };
+  for (const Expr* t : targets) collect(collect, *t);
+  std::set<const Expr*> out;
+  for (size_t i = 0; i < leaves.size(); ++i)
+    for (size_t j = i + 1; j < leaves.size(); ++j)
+      if (leaves[j]->text == leaves[i]->text) out.insert(leaves[i]);
+  return out;
+}
+
 std::string string_literal(std::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {

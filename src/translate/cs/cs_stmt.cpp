@@ -75,7 +75,11 @@ void CsEmitter::stmt(const Stmt& s, bool last_in_block) {
       case StmtKind::Assign: assign(s); return;
       case StmtKind::Unpack: {
         std::string names;
-        for (size_t i = 0; i < s.targets.size(); ++i) names += (i ? ", " : "") + expr(*s.targets[i]).text;
+        std::vector<const Expr*> all;
+        for (const auto& t : s.targets) all.push_back(t.get());
+        auto gone = overwritten_targets(all);
+        for (size_t i = 0; i < s.targets.size(); ++i)
+          names += (i ? ", " : "") + (gone.count(s.targets[i].get()) ? std::string("_") : expr(*s.targets[i]).text);
         simple(s, (s.declare ? "var (" : "(") + names + ") = " + expr(*s.value).text + ";");
         return;
       }
@@ -178,8 +182,11 @@ void CsEmitter::if_stmt(const Stmt& s) {
 }
 
 void CsEmitter::for_each(const Stmt& s) {
-  auto names = [](auto&& self, const Expr& t) -> std::string {
-    if (t.kind != ExprKind::Tuple) return camel_case(t.text);
+  std::vector<const Expr*> all;
+  for (const auto& t : s.targets) all.push_back(t.get());
+  const auto gone = overwritten_targets(all);
+  auto names = [&gone](auto&& self, const Expr& t) -> std::string {
+    if (t.kind != ExprKind::Tuple) return gone.count(&t) ? std::string("_") : camel_case(t.text);
     std::string out = "(";
     for (size_t i = 0; i < t.items.size(); ++i) out += (i ? ", " : "") + self(self, *t.items[i]);
     return out + ")";

@@ -59,6 +59,8 @@ public static class Py
         else if (spec.Length >= 1 && "<>^=".Contains(spec[0])) { align = spec[0]; i = 1; }
         char sign = '-';
         if (i < spec.Length && "+- ".Contains(spec[i])) sign = spec[i++];
+        bool alt = false;
+        if (i < spec.Length && spec[i] == '#') { alt = true; i++; }
         if (i < spec.Length && spec[i] == '0') { if (align == '\0') { fill = '0'; align = '='; } i++; }
         int width = 0;
         while (i < spec.Length && char.IsDigit(spec[i])) width = width * 10 + (spec[i++] - '0');
@@ -87,13 +89,14 @@ public static class Py
                 'f' or 'F' => a.ToString(g + (precision < 0 ? 6 : precision), CultureInfo.InvariantCulture),
                 '%' => (a * 100).ToString(g + (precision < 0 ? 6 : precision), CultureInfo.InvariantCulture) + "%",
                 'e' or 'E' => FormatExp(a, precision < 0 ? 6 : precision, type),
-                'x' => Convert.ToString((long)a, 16),
-                'X' => Convert.ToString((long)a, 16).ToUpperInvariant(),
-                'b' => Convert.ToString((long)a, 2),
-                'o' => Convert.ToString((long)a, 8),
+                'x' => (alt ? "0x" : "") + Convert.ToString((long)a, 16),
+                'X' => (alt ? "0X" : "") + Convert.ToString((long)a, 16).ToUpperInvariant(),
+                'b' => (alt ? "0b" : "") + Convert.ToString((long)a, 2),
+                'o' => (alt ? "0o" : "") + Convert.ToString((long)a, 8),
+                'g' or 'G' => FormatGeneral(a, precision < 0 ? 6 : precision, type, alt, false),
                 'd' or 'n' => a.ToString(group ? "N0" : "F0", CultureInfo.InvariantCulture),
                 _ when integer => a.ToString(group ? "N0" : "F0", CultureInfo.InvariantCulture),
-                _ when precision >= 0 => a.ToString((group ? "N" : "F") + precision, CultureInfo.InvariantCulture),
+                _ when precision >= 0 => FormatGeneral(a, precision, 'g', alt, true),
                 _ => FormatFloat(a),
             };
         }
@@ -114,6 +117,28 @@ public static class Py
             '=' => signText + new string(fill, pad) + body,
             _ => new string(fill, pad) + signText + body,
         };
+    }
+
+    /// <summary>Python's 'g' (and, with `repr`, the float format without a type but
+    /// with a precision: at least one digit after the point, scientific from
+    /// precision - 1 digits before it).</summary>
+    static string FormatGeneral(double a, int precision, char type, bool alt, bool repr)
+    {
+        int p = precision == 0 ? 1 : precision;
+        string sci = FormatExp(a, p - 1, type == 'G' ? 'E' : 'e');
+        int exp = a == 0 ? 0 : int.Parse(sci[(sci.IndexOfAny(new[] { 'e', 'E' }) + 1)..], CultureInfo.InvariantCulture);
+        string body;
+        if (exp >= -4 && exp < (repr ? p - 1 : p))
+        {
+            body = a.ToString("F" + Math.Max(p - 1 - exp, 0), CultureInfo.InvariantCulture);
+            if (!alt && body.Contains('.')) body = body.TrimEnd('0').TrimEnd('.');
+            if (repr && !body.Contains('.')) body += ".0";
+            return body;
+        }
+        int e = sci.IndexOfAny(new[] { 'e', 'E' });
+        string mantissa = sci[..e];
+        if (!alt && mantissa.Contains('.')) mantissa = mantissa.TrimEnd('0').TrimEnd('.');
+        return mantissa + sci[e..];
     }
 
     static string FormatExp(double a, int precision, char type)
