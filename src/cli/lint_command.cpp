@@ -42,7 +42,7 @@ ReportOptions report_options(const Catalog& catalog, const LintCommand& cmd) {
   r.unsafe_fixes = cmd.unsafe_fixes;
   r.catalog = &catalog;
   r.version = cmd.version;
-  bool text = r.format == OutputFormat::Concise || r.format == OutputFormat::Full;
+  bool text = r.format == OutputFormat::Concise || r.format == OutputFormat::Full || r.format == OutputFormat::Grouped;
   // no-color.org: only a NO_COLOR that is set and not empty turns colour off.
   const char* no_color = std::getenv("NO_COLOR");
   r.color = text && isatty(STDOUT_FILENO) && !(no_color && *no_color);

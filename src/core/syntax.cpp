@@ -145,8 +145,15 @@ Tree Parser::parse(std::string_view text) {
 
 TSNode unparenthesize(TSNode n) {
   const auto& k = Kinds::get();
-  while (is(n, k.parenthesized_expression) && ts_node_named_child_count(n) == 1) {
-    n = ts_node_named_child(n, 0);
+  while (is(n, k.parenthesized_expression)) {
+    // The one expression inside, comments aside: `(x  # why\n)` is `x`.
+    TSNode inner{};
+    int count = 0;
+    for_each_named_child(n, [&](TSNode c) {
+      if (!is(c, k.comment)) inner = c, ++count;
+    });
+    if (count != 1) break;
+    n = inner;
   }
   return n;
 }

@@ -1,6 +1,8 @@
 #include "lint/call_engine.h"
 
 #include <algorithm>
+
+#include "lint/configured_linter.h"
 #include <optional>
 #include <string>
 
@@ -12,7 +14,9 @@ CallEngine::CallEngine(const Catalog& catalog, const RuleSelection& selection) {
     if (r.calls.empty() || !selection.enabled(r)) continue;
     for (const CallPattern& p : r.calls) {
       for (const std::string& n : p.names) {
-        if (n.ends_with(".*"))
+        if (r.code == kConfiguredBlockingCallCode)
+          configured_.push_back({n, {&r, &p}});
+        else if (n.ends_with(".*"))
           methods_[n.substr(0, n.size() - 2)].push_back({&r, &p});
         else
           exact_[n].push_back({&r, &p});
@@ -238,14 +242,14 @@ CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite&
   if (empty()) return {};
   TSNode callee = field(site.call, "function");
   auto q = model.resolve_callee(callee, site.scope);
-  if (!q) return {};
+  if (!q) return match_configured(model, site, q);
   const std::vector<Target>* targets = nullptr;
   if (auto it = exact_.find(*q); it != exact_.end()) {
     targets = &it->second;
   } else if (auto dot = q->rfind('.'); dot != std::string::npos) {
     if (auto m = methods_.find(q->substr(0, dot)); m != methods_.end()) targets = &m->second;
   }
-  if (!targets) return {};
+  if (!targets) return match_configured(model, site, q);
   std::string_view method = std::string_view(*q).substr(q->rfind('.') + 1);
   for (const Target& t : *targets) {
     const auto& ex = t.pattern->except;
@@ -254,6 +258,29 @@ CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite&
     if (!t.pattern->unless_caught.empty() && caught_around(site.call, t.pattern->unless_caught, model.source()))
       continue;
     return t;  // one finding per call: the first matching entry wins
+  }
+  return match_configured(model, site, q);
+}
+
+CallEngine::Target CallEngine::match_configured(const SemanticModel& model, const CallSite& site,
+                                                const std::optional<std::string>& q) const {
+  if (configured_.empty()) return {};
+  // `await name()`: what the call returns is awaited, so `name` is no blocking call.
+  if (is(unparenthesize(site.parent), Kinds::get().await)) return {};
+  TSNode callee = field(site.call, "function");
+  TSNode head = callee;
+  while (is(head, Kinds::get().attribute)) head = field(head, "object");
+  // As written when the first name is unbound or a function or class of this
+  // file (`bar()`, `bee.bonnet()`); not when it is imported (the qualified
+  // name says what it is) or a parameter or variable that shadows a name.
+  bool as_written = is(head, Kinds::get().identifier);
+  if (as_written)
+    for (const Binding& b : model.lookup(model.text(head), site.scope, ts_node_start_byte(head)))
+      as_written = as_written && b.kind == Binding::Kind::Definition;
+  std::string written = as_written ? callee_text(model.text(callee)) : std::string();
+  for (const auto& [pattern, t] : configured_) {
+    bool hit = (q && glob_match(pattern, *q)) || (!written.empty() && glob_match(pattern, written));
+    if (hit && conditions_hold(*t.pattern, model, site.call, site.scope)) return t;
   }
   return {};
 }

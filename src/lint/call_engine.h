@@ -3,6 +3,7 @@
 // one hash map built from all enabled rules, so cost does not grow with rules.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,7 +23,7 @@ class CallEngine {
   // `framework`: the file's (file_framework), for the wording of suggestions.
   void run(const SemanticModel& model, const SourceFile& file, std::vector<Diagnostic>& out,
            Framework framework = Framework::Asyncio) const;
-  bool empty() const { return exact_.empty() && methods_.empty(); }
+  bool empty() const { return exact_.empty() && methods_.empty() && configured_.empty(); }
 
   struct Target {
     const Rule* rule = nullptr;
@@ -33,8 +34,13 @@ class CallEngine {
 
  private:
   bool conditions_hold(const CallPattern& p, const SemanticModel& model, TSNode call, int scope) const;
+  Target match_configured(const SemanticModel& model, const CallSite& site, const std::optional<std::string>& q) const;
   std::unordered_map<std::string, std::vector<Target>> exact_;
   std::unordered_map<std::string, std::vector<Target>> methods_;  // `T.*`: keyed by T
+  // The configuration's extra blocking calls (ASYNC200): `*` patterns over
+  // the qualified name, or over the callee as written when its first name is
+  // unbound or a function or class of the file.
+  std::vector<std::pair<std::string, Target>> configured_;
 };
 
 // Fills a rule's message template; `{use}` is the pattern's advice for `framework`.

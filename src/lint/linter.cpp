@@ -57,7 +57,7 @@ FileResult Linter::lint(const SourceFile& file, const ModuleInfo& module,
   // Suggestions and fixes follow the file's framework (its imports), else the configured one.
   Framework framework = file_framework(model, framework_);
   calls_.run(model, file, found, framework);
-  CheckContext checks{model, file, catalog_, selection_, calls_, result.facts, project};
+  CheckContext checks{model, file, catalog_, selection_, calls_, result.facts, project, framework};
   run_checks(checks, found);
   attach_fixes(found, FixContext{model, file, root, framework});
 

@@ -14,7 +14,8 @@ bool parse_output_format(std::string_view name, OutputFormat& out) {
   static constexpr std::pair<std::string_view, OutputFormat> kNames[] = {
       {"concise", OutputFormat::Concise}, {"full", OutputFormat::Full},     {"json", OutputFormat::Json},
       {"json-lines", OutputFormat::JsonLines}, {"sarif", OutputFormat::Sarif}, {"github", OutputFormat::Github},
-      {"gitlab", OutputFormat::Gitlab},   {"junit", OutputFormat::Junit}};
+      {"gitlab", OutputFormat::Gitlab},   {"junit", OutputFormat::Junit},  {"grouped", OutputFormat::Grouped},
+      {"pylint", OutputFormat::Pylint},   {"azure", OutputFormat::Azure},  {"rdjson", OutputFormat::Rdjson}};
   for (const auto& [n, f] : kNames) {
     if (n == name) {
       out = f;
@@ -147,6 +148,28 @@ void write_report(std::ostream& os, const std::vector<FileResult>& results, cons
       break;
     case OutputFormat::Junit:
       write_junit(os, results, o);
+      break;
+    case OutputFormat::Grouped:
+      write_grouped(os, results, o);
+      break;
+    case OutputFormat::Pylint:
+      // ruff's: `path:LINE: [CODE] message`; `path:cell N:LINE:` in a notebook.
+      for (const auto& r : results)
+        for (const auto& d : r.diagnostics)
+          os << fmt::format("{}:{}{}: [{}] {}\n", r.path, d.cell ? fmt::format("cell {}:", d.cell) : std::string(),
+                            d.start.line, d.code, d.message);
+      break;
+    case OutputFormat::Azure:
+      // Azure Pipelines logging commands, as ruff writes them; a notebook's
+      // cell heads the message (the command has no field for it).
+      for (const auto& r : results)
+        for (const auto& d : r.diagnostics)
+          os << fmt::format("##vso[task.logissue type=error;sourcepath={};linenumber={};columnnumber={};code={};]{}{}\n",
+                            r.path, d.start.line, d.start.column, d.code,
+                            d.cell ? fmt::format("cell {}: ", d.cell) : std::string(), d.message);
+      break;
+    case OutputFormat::Rdjson:
+      write_rdjson(os, results, o);
       break;
   }
 }

@@ -11,10 +11,11 @@
 
 namespace asl {
 
-enum class OutputFormat { Concise, Full, Json, JsonLines, Sarif, Github, Gitlab, Junit };
+enum class OutputFormat { Concise, Full, Json, JsonLines, Sarif, Github, Gitlab, Junit, Grouped, Pylint, Azure, Rdjson };
 
 bool parse_output_format(std::string_view name, OutputFormat& out);
-inline constexpr const char* kOutputFormatNames = "concise, full, json, json-lines, sarif, github, gitlab or junit";
+inline constexpr const char* kOutputFormatNames =
+    "concise, full, json, json-lines, sarif, github, gitlab, junit, grouped, pylint, azure or rdjson";
 
 // The linted text of a reported path (for source snippets and fix positions);
 // null when it cannot be had.
@@ -44,6 +45,8 @@ void write_full(std::ostream& os, const std::vector<FileResult>& results, const 
 void write_sarif(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& options);
 void write_gitlab(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& options);
 void write_junit(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& options);
+void write_grouped(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& options);
+void write_rdjson(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& options);
 
 // Shared by the formats.
 // A path as CI systems want it: relative to the working directory when it is

@@ -127,10 +127,21 @@ INSTANTIATE_TEST_SUITE_P(Lint, Fixture, ::testing::ValuesIn(fixtures()),
                            return p.stem().string() + (p.extension() == ".ipynb" ? "_ipynb" : "");
                          });
 
+// Every rule of the catalog (rules/blocking/*.toml, rules/checks/*.toml) has
+// a fixture, CODE.py or CODE.ipynb, and its fixtures expect the rule itself
+// at least once.
 TEST(FixtureSuite, EveryRuleHasAFixture) {
+  fs::path dir = fs::path(ASYNCLINT_SOURCE_DIR) / "tests/lint/fixtures";
   for (const Rule& r : builtin_catalog().rules) {
-    fs::path dir = fs::path(ASYNCLINT_SOURCE_DIR) / "tests/lint/fixtures";
     EXPECT_TRUE(fs::exists(dir / (r.code + ".py")) || fs::exists(dir / (r.code + ".ipynb"))) << r.code << " has no fixture";
+    bool expected = false;
+    for (const fs::path& f : fixtures()) {
+      if (rule_of(f) != r.code) continue;
+      std::string text = read_all(f);
+      Expectations e = f.extension() == ".ipynb" ? notebook_annotations(text, nullptr) : annotations(text);
+      for (const auto& [line, code] : e) expected = expected || code == r.code;
+    }
+    EXPECT_TRUE(expected) << "the fixtures of " << r.code << " expect no " << r.code << " finding";
   }
 }
 

@@ -191,6 +191,22 @@ TEST_F(NotebookCli, DiscoveredInFoldersAndReportedByCell) {
   EXPECT_EQ(r.out.find("[*]"), std::string::npos) << r.out;  // no fix offered
 }
 
+TEST_F(NotebookCli, LineFormatsNameTheCell) {
+  write("analysis.ipynb", kNotebook);
+  Outcome r = run_in(dir, "--no-cache --output-format grouped analysis.ipynb 2>/dev/null");
+  EXPECT_NE(r.out.find("analysis.ipynb:\n  cell 3:2:1 ASYNC251 "), std::string::npos) << r.out;
+  r = run_in(dir, "--no-cache --output-format pylint analysis.ipynb 2>/dev/null");
+  EXPECT_NE(r.out.find("analysis.ipynb:cell 3:2: [ASYNC251] "), std::string::npos) << r.out;
+  r = run_in(dir, "--no-cache --output-format azure analysis.ipynb 2>/dev/null");
+  EXPECT_NE(r.out.find(";sourcepath=analysis.ipynb;linenumber=2;columnnumber=1;code=ASYNC251;]cell 3: "), std::string::npos)
+      << r.out;
+  r = run_in(dir, "--no-cache --output-format rdjson analysis.ipynb 2>/dev/null");
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["diagnostics"].size(), 1u) << r.out;
+  EXPECT_EQ(j["diagnostics"][0]["location"]["range"]["start"]["line"], 2);
+  EXPECT_TRUE(j["diagnostics"][0]["message"].get<std::string>().starts_with("cell 3: ")) << r.out;
+}
+
 TEST_F(NotebookCli, JsonAndSarifCarryTheCell) {
   write("analysis.ipynb", kNotebook);
   Outcome r = run_in(dir, "--no-cache --output-format json analysis.ipynb 2>/dev/null");

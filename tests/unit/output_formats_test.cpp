@@ -1,6 +1,6 @@
 // The report formats: full, SARIF (against the official schema when the
 // validator is installed), GitLab Code Quality, JUnit, ruff's JSON fields,
-// and --statistics.
+// grouped, pylint, Azure Pipelines, reviewdog's rdjson, and --statistics.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -275,9 +275,55 @@ TEST(ConciseFormat, MarksFixableFindings) {
   EXPECT_EQ(fixed.str(), "All checks passed!\nFixed 2 errors.\n");
 }
 
+const char* kTwoFindings = "import time\n\nasync def f():\n    time.sleep(1)\n\n\n\n\n\n\nasync def g():\n  time.sleep(1)\n";
+
+TEST(GroupedFormat, PathThenAlignedFindingsThenSummary) {
+  EXPECT_EQ(Report(OutputFormat::Grouped, kTwoFindings).str(),
+            "pkg/m.py:\n"
+            "   4:5 ASYNC251 [*] `time.sleep` blocks the event loop; use `await asyncio.sleep(...)` (C#: `await Task.Delay(...)`)\n"
+            "  12:3 ASYNC251 [*] `time.sleep` blocks the event loop; use `await asyncio.sleep(...)` (C#: `await Task.Delay(...)`)\n"
+            "\n"
+            "Found 2 errors.\n[*] 2 fixable with the `--fix` option.\n");
+  EXPECT_EQ(Report(OutputFormat::Grouped, "x = 1\n").str(), "All checks passed!\n");
+}
+
+TEST(PylintFormat, PathLineAndBracketedCode) {
+  EXPECT_EQ(Report(OutputFormat::Pylint, kTwoFindings).str(),
+            "pkg/m.py:4: [ASYNC251] `time.sleep` blocks the event loop; use `await asyncio.sleep(...)` (C#: `await Task.Delay(...)`)\n"
+            "pkg/m.py:12: [ASYNC251] `time.sleep` blocks the event loop; use `await asyncio.sleep(...)` (C#: `await Task.Delay(...)`)\n");
+  EXPECT_EQ(Report(OutputFormat::Pylint, "x = 1\n").str(), "");
+}
+
+TEST(AzureFormat, LoggingCommandPerFinding) {
+  EXPECT_EQ(Report(OutputFormat::Azure).str(),
+            "##vso[task.logissue type=error;sourcepath=pkg/m.py;linenumber=4;columnnumber=11;code=ASYNC251;]"
+            "`time.sleep` blocks the event loop; use `await asyncio.sleep(...)` (C#: `await Task.Delay(...)`)\n");
+}
+
+TEST(RdjsonFormat, ReviewdogFieldsWithSuggestions) {
+  std::string out = Report(OutputFormat::Rdjson).str();
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["severity"], "warning");
+  EXPECT_EQ(j["source"]["name"], "asynclint");
+  ASSERT_EQ(j["diagnostics"].size(), 1u);
+  const auto& d = j["diagnostics"][0];
+  EXPECT_EQ(d["code"]["value"], "ASYNC251");
+  EXPECT_EQ(d["location"]["path"], "pkg/m.py");
+  EXPECT_EQ(d["location"]["range"]["start"], (nlohmann::json{{"line", 4}, {"column", 11}}));
+  EXPECT_EQ(d["location"]["range"]["end"], (nlohmann::json{{"line", 4}, {"column", 21}}));
+  ASSERT_FALSE(d["suggestions"].empty());
+  EXPECT_TRUE(d["suggestions"][0].contains("range"));
+  EXPECT_TRUE(d["suggestions"][0].contains("text"));
+  // Pretty-printed with sorted keys, as ruff prints it.
+  EXPECT_TRUE(out.starts_with("{\n  \"diagnostics\": [\n    {\n      \"code\": {\n        \"value\": \"ASYNC251\"\n")) << out;
+  auto empty = nlohmann::json::parse(Report(OutputFormat::Rdjson, "x = 1\n").str());
+  EXPECT_TRUE(empty["diagnostics"].empty());
+}
+
 TEST(OutputFormatNames, EveryFormatParses) {
   OutputFormat f;
-  for (const char* n : {"concise", "full", "json", "json-lines", "sarif", "github", "gitlab", "junit"})
+  for (const char* n : {"concise", "full", "json", "json-lines", "sarif", "github", "gitlab", "junit", "grouped",
+                        "pylint", "azure", "rdjson"})
     EXPECT_TRUE(parse_output_format(n, f)) << n;
   EXPECT_FALSE(parse_output_format("xml", f));
 }

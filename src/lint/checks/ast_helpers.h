@@ -33,4 +33,11 @@ bool matches_configured(const std::vector<std::string>& patterns, std::string_vi
 // True when a decorator of `fn` matches one of `patterns`.
 bool decorated_with(const SemanticModel& model, const Scope& fn, const std::vector<std::string>& patterns);
 
+// A literal iterable with at least one element, or `range(...)` of literals
+// that is not empty: a `for` over it runs its body at least once.
+bool runs_once(const SemanticModel& model, TSNode iterable);
+
+// A `while` condition that is always true: `True`, `1`, `"x"`.
+bool always_true(const SemanticModel& model, TSNode condition);
+
 }  // namespace asl

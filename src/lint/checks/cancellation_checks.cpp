@@ -1,87 +1,127 @@
-// ASYNC103 no-reraise-cancelled: an `except` that catches the cancellation of
-// the task (asyncio.CancelledError, trio.Cancelled, anyio's cancelled class,
-// BaseException, a bare except) around an await and lets the code go on.
-// Cancelling a task raises at its pending await; a handler that neither
-// raises nor returns makes `cancel()`, timeouts and task groups wait on a
-// task that carries on as if nothing happened.
-// ASYNC104 cancelled-not-raised: such a handler that returns, or raises
-// something other than what it caught: the cancellation is lost as well.
+// ASYNC103 no-reraise-cancelled: an `except` that catches cancellation
+// (asyncio.CancelledError, trio.Cancelled, anyio's cancelled class,
+// BaseException, a bare except) with a path through it that does not
+// re-raise. Cancelling a task raises at its pending await; a handler that
+// carries on makes `cancel()`, timeouts and task groups wait on a task that
+// goes on as if nothing happened.
+// ASYNC104 cancelled-not-raised: a `return`, `yield`, `break` or `continue`
+// out of such a handler, or a `raise` of something other than what it
+// caught: the cancellation is lost as well.
+//
+// Which handlers: in a file written for trio or anyio (file_framework), those
+// in async code and at module level, as flake8-async defines the rules (it
+// also reports synchronous functions, which no cancellation reaches, and
+// where real code catches BaseException to hand it on); in an asyncio file, those in async
+// code around a `try` body that awaits, where a cancellation can arrive, and
+// a path that leaves the handler by `return`, `break` or `continue` is
+// ASYNC104's alone (flake8-async makes it ASYNC103 as well).
+// The paths through a handler are followed the way flake8-async follows them:
+// a `raise` ends a path; an `if` re-raises when all its branches (with an
+// `else`) do, a `match` when all its cases do and one of them takes
+// anything; a loop's body counts when it surely runs (`while True`, a
+// non-empty literal) and does not `continue` on an open path; a nested `try`
+// counts only through its `finally`.
 #include "lint/checks/cancellation_checks.h"
 
 #include <algorithm>
+#include <functional>
+#include <string>
 
 #include "lint/checks/ast_helpers.h"
 
 namespace asl {
 namespace {
 
-bool is_cancellation(const SemanticModel& m, TSNode e, int scope) {
+std::string_view type(TSNode n) { return ts_node_is_null(n) ? std::string_view() : ts_node_type(n); }
+
+// The libraries whose cancellation an exception expression catches.
+constexpr unsigned kTrio = 1, kAnyio = 2, kAsyncio = 4, kEvery = kTrio | kAnyio | kAsyncio;
+
+unsigned cancellation_of(const SemanticModel& m, TSNode e, int scope) {
   e = unparenthesize(e);
-  if (is(e, Kinds::get().call)) return callee_name(m, e, scope) == "anyio.get_cancelled_exc_class";
+  if (is(e, Kinds::get().call))
+    return callee_name(m, e, scope) == "anyio.get_cancelled_exc_class" && argument_count(e) == 0 ? kAnyio : 0;
   auto q = m.qualified_name(e, scope);
-  return q && (*q == "asyncio.CancelledError" || *q == "asyncio.exceptions.CancelledError" ||
-               *q == "builtins.BaseException" || *q == "trio.Cancelled");
+  if (!q) return 0;
+  if (*q == "asyncio.CancelledError" || *q == "asyncio.exceptions.CancelledError") return kAsyncio;
+  if (*q == "trio.Cancelled") return kTrio;
+  if (*q == "builtins.BaseException") return kEvery;
+  return 0;
 }
 
-// The handler's exception expression (null: a bare except) and its block.
-TSNode caught(TSNode handler) {
-  TSNode e = field(handler, "value");
-  return is(e, Kinds::get().as_pattern) ? ts_node_named_child(e, 0) : e;  // `except E as e`
-}
-TSNode handler_block(TSNode handler) {
-  TSNode block{};
-  for_each_named_child(handler, [&](TSNode c) {
-    if (is(c, Kinds::get().block)) block = c;
-  });
-  return block;
-}
+// An `except` or `except*` clause taken apart.
+struct Handler {
+  TSNode node;
+  TSNode caught;           // the exception expression; null: a bare except
+  std::string_view alias;  // `as e`
+  TSNode block;
+};
 
-bool catches_cancellation(const SemanticModel& m, TSNode handler, int scope) {
-  TSNode e = unparenthesize(caught(handler));
-  if (ts_node_is_null(e)) return true;  // a bare except
-  if (is(e, Kinds::get().tuple)) {
-    bool any = false;
-    for_each_named_child(e, [&](TSNode c) { any = any || is_cancellation(m, c, scope); });
-    return any;
-  }
-  return is_cancellation(m, e, scope);
-}
-
-bool terminates(TSNode block);
-
-// True when control cannot run past this statement: it raises or returns on
-// every path (the last statement of each branch).
-bool statement_terminates(TSNode s) {
+Handler parts(const SemanticModel& m, TSNode h) {
   const Kinds& k = Kinds::get();
-  if (is(s, k.raise_statement) || is(s, k.return_statement)) return true;
-  if (is(s, k.with_statement)) return terminates(field(s, "body"));
-  if (is(s, k.if_statement)) {
-    if (!terminates(field(s, "consequence"))) return false;
-    bool has_else = false, all = true;
-    for_each_named_child(s, [&](TSNode c) {
-      if (is(c, k.elif_clause)) all = all && terminates(field(c, "consequence"));
-      if (is(c, k.else_clause)) has_else = true, all = all && terminates(field(c, "body"));
+  Handler out{h, {}, {}, {}};
+  TSNode value{}, alias{};
+  if (is(h, k.except_clause)) {
+    value = field(h, "value");
+    alias = field(h, "alias");
+  } else {  // except*: its expressions in order, then the block
+    for_each_named_child(h, [&](TSNode c) {
+      if (is(c, k.block) || is(c, k.comment)) return;
+      (ts_node_is_null(value) ? value : alias) = c;
     });
-    return has_else && all;
   }
-  if (is(s, k.try_statement)) {
-    bool all = terminates(field(s, "body"));
-    for_each_named_child(s, [&](TSNode c) {
-      if (is(c, k.except_clause)) all = all && terminates(handler_block(c));
-      if (is(c, k.finally_clause) && terminates(handler_block(c))) all = true;
-    });
-    return all;
+  if (is(value, k.as_pattern)) {  // `except E as e` read as one pattern
+    alias = ts_node_named_child(value, 1);
+    value = ts_node_named_child(value, 0);
   }
-  return false;
+  out.caught = value;
+  if (!ts_node_is_null(alias)) out.alias = m.text(alias);
+  for_each_named_child(h, [&](TSNode c) {
+    if (is(c, k.block)) out.block = c;
+  });
+  return out;
 }
 
-bool terminates(TSNode block) {
-  if (ts_node_is_null(block)) return false;
-  TSNode last{};
-  for_each_named_child(block, [&](TSNode c) {
-    if (!is(c, Kinds::get().comment)) last = c;
+// What a handler catches of the cancellation, and the expression that does
+// (the first such element of a tuple; null for a bare except).
+struct Catch {
+  unsigned libraries = 0;
+  TSNode marker{};
+};
+
+Catch catch_of(const SemanticModel& m, const Handler& h, int scope) {
+  TSNode e = unparenthesize(h.caught);
+  if (ts_node_is_null(e)) return {kEvery, {}};
+  if (is(e, Kinds::get().tuple)) {
+    Catch c;
+    for_each_named_child(e, [&](TSNode x) {
+      if (c.libraries) return;
+      if (unsigned l = cancellation_of(m, x, scope)) c = {l, x};
+    });
+    return c;
+  }
+  return {cancellation_of(m, e, scope), e};
+}
+
+bool is_handler(TSNode n) {
+  return is(n, Kinds::get().except_clause) || is(n, Kinds::get().except_group_clause);
+}
+
+// The handlers of a `try` that see a cancellation: a handler of one library's
+// cancellation unless an earlier one took that library's already, one of
+// every cancellation (BaseException, bare) unless an earlier one took any.
+template <class Fn>
+void for_each_cancellation_handler(const SemanticModel& m, TSNode try_statement, int scope, Fn&& fn) {
+  unsigned taken = 0;
+  for_each_named_child(try_statement, [&](TSNode n) {
+    if (!is_handler(n)) return;
+    Handler h = parts(m, n);
+    Catch c = catch_of(m, h, scope);
+    if (!c.libraries) return;
+    bool seen = c.libraries == kEvery ? taken != 0 : (taken & c.libraries) == c.libraries;
+    taken |= c.libraries;
+    if (!seen) fn(h, c);
   });
-  return !ts_node_is_null(last) && statement_terminates(last);
 }
 
 // Every node under `n` outside nested functions, lambdas and classes.
@@ -111,13 +151,12 @@ bool checks_cancelling(const SemanticModel& m, TSNode block) {
 
 // `except BaseException as e: waiter.set_exception(e)`: the cancellation is
 // handed to the future that waits for this work, which then raises it.
-bool forwards_to_future(const SemanticModel& m, TSNode handler) {
+bool forwards_to_future(const SemanticModel& m, const Handler& h) {
   const Kinds& k = Kinds::get();
-  TSNode value = field(handler, "value");
-  if (!is(value, k.as_pattern)) return false;
-  std::string_view alias = m.text(ts_node_named_child(value, 1));
+  std::string_view alias = h.alias;
+  if (alias.empty()) return false;
   bool forwards = false;
-  walk_own_code(handler_block(handler), [&](TSNode c) {
+  walk_own_code(h.block, [&](TSNode c) {
     if (!is(c, k.call)) return;
     TSNode fn = field(c, "function");
     if (!is(fn, k.attribute) || m.text(field(fn, "attribute")) != "set_exception") return;
@@ -156,50 +195,185 @@ bool awaits_what_it_cancelled(const SemanticModel& m, TSNode try_statement) {
   return false;
 }
 
-}  // namespace
+// The paths through a handler's block. `open` ends true when one may leave
+// the block without re-raising; `lost` are the statements that end the
+// cancellation on an open path (ASYNC104).
+class HandlerPaths {
+ public:
+  // `apart`: a nested handler judged on its own (its paths are not this one's).
+  // `exits_close`: a `return`, `break` or `continue` out of the handler ends
+  // its path (it is reported as ASYNC104 alone); flake8-async keeps the path
+  // open, so that the handler is ASYNC103 as well.
+  HandlerPaths(const SemanticModel& m, std::string_view alias, std::function<bool(TSNode)> apart, bool exits_close)
+      : m_(m), alias_(alias), apart_(std::move(apart)), exits_close_(exits_close) {}
 
-// The `return`s of a handler, and its `raise`s of anything but what it caught
-// (a bare `raise`, `raise e` with `except ... as e`).
-std::vector<TSNode> cancellation_lost(const SemanticModel& m, TSNode handler) {
-  const Kinds& k = Kinds::get();
-  TSNode value = field(handler, "value");
-  std::string_view alias;
-  if (TSNode a = field(handler, "alias"); !ts_node_is_null(a)) alias = m.text(a);
-  else if (is(value, k.as_pattern)) alias = m.text(ts_node_named_child(value, 1));
-  std::vector<TSNode> out;
-  walk_own_code(handler_block(handler), [&](TSNode c) {
-    if (is(c, k.return_statement)) out.push_back(c);
-    if (!is(c, k.raise_statement) || ts_node_named_child_count(c) == 0) return;
-    TSNode raised = unparenthesize(ts_node_named_child(c, 0));
-    if (!is(raised, k.identifier) || alias.empty() || m.text(raised) != alias) out.push_back(c);
-  });
-  return out;
-}
+  void run(TSNode block) { this->block(block); }
+  bool open() const { return open_; }
+  const std::vector<TSNode>& lost() const { return lost_; }
+
+ private:
+  void block(TSNode b) {
+    for_each_named_child(b, [&](TSNode s) { statement(s); });
+  }
+
+  // Each statement of a nested try's body and handlers, each on its own.
+  void one_by_one(TSNode b) {
+    for_each_named_child(b, [&](TSNode s) {
+      statement(s);
+      open_ = true;
+    });
+  }
+
+  void statement(TSNode s) {
+    if (!open_) return;
+    const Kinds& k = Kinds::get();
+    auto t = type(s);
+    if (is(s, k.raise_statement)) {
+      if (ts_node_named_child_count(s) > 0) {
+        TSNode raised = unparenthesize(ts_node_named_child(s, 0));
+        if (!is(raised, k.identifier) || alias_.empty() || m_.text(raised) != alias_) lost_.push_back(s);
+      }
+      open_ = false;
+    } else if (is(s, k.return_statement)) {
+      lost_.push_back(s);
+      if (exits_close_) open_ = false;
+    } else if (t == "break_statement" || t == "continue_statement") {
+      (t == "break_statement" ? open_break_ : open_continue_) = true;
+      if (loop_depth_ > 0) return;
+      lost_.push_back(s);
+      if (exits_close_) open_ = false;
+    } else if (is(s, k.if_statement)) {
+      bool any_open = false, has_else = false;
+      auto branch = [&](TSNode b) {
+        open_ = true;
+        block(b);
+        any_open = any_open || open_;
+      };
+      branch(field(s, "consequence"));
+      for_each_named_child(s, [&](TSNode c) {
+        if (is(c, k.elif_clause)) branch(field(c, "consequence"));
+        if (is(c, k.else_clause)) has_else = true, branch(field(c, "body"));
+      });
+      open_ = any_open || !has_else;
+    } else if (is(s, k.for_statement) || is(s, k.while_statement)) {
+      bool endless = false, once = false;
+      if (is(s, k.while_statement)) endless = once = always_true(m_, field(s, "condition"));
+      else once = runs_once(m_, field(s, "right"));
+      bool outer_break = open_break_, outer_continue = open_continue_;
+      open_break_ = open_continue_ = false;
+      ++loop_depth_;
+      block(field(s, "body"));
+      --loop_depth_;
+      if (!(endless || (once && !open_continue_))) open_ = true;
+      if (TSNode e = field(s, "alternative"); !ts_node_is_null(e)) block(field(e, "body"));
+      open_ = open_ || open_break_;
+      open_break_ = outer_break, open_continue_ = outer_continue;
+    } else if (is(s, k.try_statement)) {
+      one_by_one(field(s, "body"));
+      for_each_named_child(s, [&](TSNode c) {
+        if (is_handler(c) && !apart_(c)) {
+          for_each_named_child(c, [&](TSNode b) {
+            if (is(b, k.block)) one_by_one(b);
+          });
+        }
+        if (is(c, k.else_clause)) one_by_one(field(c, "body"));
+      });
+      for_each_named_child(s, [&](TSNode c) {
+        if (is(c, k.finally_clause))
+          for_each_named_child(c, [&](TSNode b) {
+            if (is(b, k.block)) block(b);
+          });
+      });
+    } else if (is(s, k.with_statement)) {
+      block(field(s, "body"));
+    } else if (t == "match_statement") {
+      bool all_raise = true, fallback = false;
+      for_each_named_child(field(s, "body"), [&](TSNode c) {
+        if (!is(c, k.case_clause)) return;
+        fallback = fallback || (ts_node_is_null(field(c, "guard")) && irrefutable(c));
+        open_ = true;
+        block(field(c, "consequence"));
+        all_raise = all_raise && !open_;
+      });
+      open_ = !(all_raise && fallback);
+    } else if (is(s, k.function_definition) || is(s, k.class_definition) || is(s, k.decorated_definition)) {
+      // runs elsewhere
+    } else {
+      walk_own_code(s, [&](TSNode c) {
+        if (is(c, k.yield)) lost_.push_back(c);
+      });
+    }
+  }
+
+  // `case _:` or `case name:`, which take any value.
+  bool irrefutable(TSNode case_clause) const {
+    int patterns = 0;
+    bool any = false;
+    for_each_named_child(case_clause, [&](TSNode p) {
+      if (type(p) != "case_pattern") return;
+      ++patterns;
+      TSNode inner = ts_node_named_child_count(p) == 1 ? ts_node_named_child(p, 0) : TSNode{};
+      any = m_.text(p) == "_" || (type(inner) == "dotted_name" && ts_node_named_child_count(inner) == 1);
+    });
+    return patterns == 1 && any;
+  }
+
+  const SemanticModel& m_;
+  std::string_view alias_;
+  std::function<bool(TSNode)> apart_;
+  bool exits_close_;
+  bool open_ = true;
+  int loop_depth_ = 0;
+  bool open_break_ = false, open_continue_ = false;
+  std::vector<TSNode> lost_;
+};
+
+}  // namespace
 
 void check_cancellation(const CheckContext& cx, std::vector<Diagnostic>& out) {
   bool swallowed = cx.enabled("ASYNC103"), replaced = cx.enabled("ASYNC104");
   if (!swallowed && !replaced) return;
   const Kinds& k = Kinds::get();
   const SemanticModel& m = cx.model;
+  bool trio_or_anyio = cx.framework != Framework::Asyncio;
+  auto judged = [&](TSNode try_statement, int scope) {
+    bool async_code = m.in_async_context(scope, ts_node_start_byte(try_statement));
+    if (trio_or_anyio) return async_code || m.at_module_level(scope);
+    return async_code && contains_checkpoint(field(try_statement, "body"));
+  };
   for (const ScopedNode& t : m.try_statements()) {
-    if (!m.in_async_context(t.scope, ts_node_start_byte(t.node)) || !contains_checkpoint(field(t.node, "body")))
-      continue;
+    if (!judged(t.node, t.scope)) continue;
     bool exempt = awaits_what_it_cancelled(m, t.node);
-    // Only the first handler that catches the cancellation ever sees it.
-    bool seen = false;
-    for_each_named_child(t.node, [&](TSNode h) {
-      if (seen || !is(h, k.except_clause) || !catches_cancellation(m, h, t.scope)) return;
-      seen = true;
-      TSNode block = handler_block(h);
-      if (exempt || checks_cancelling(m, block) || forwards_to_future(m, h)) return;
+    for_each_cancellation_handler(m, t.node, t.scope, [&](const Handler& h, const Catch& c) {
+      if (exempt || checks_cancelling(m, h.block) || forwards_to_future(m, h)) return;
+      // A handler of a try nested in this one is judged on its own when it
+      // takes the cancellation itself.
+      auto apart = [&](TSNode nested) {
+        TSNode nested_try = ts_node_parent(nested);
+        if (!judged(nested_try, t.scope)) return false;
+        bool found = false;
+        for_each_cancellation_handler(m, nested_try, t.scope, [&](const Handler& n, const Catch&) {
+          found = found || ts_node_eq(n.node, nested);
+        });
+        return found;
+      };
+      HandlerPaths paths(m, h.alias, apart, !trio_or_anyio);
+      paths.run(h.block);
       if (replaced)
-        for (TSNode s : cancellation_lost(m, h))
-          out.push_back(cx.make("ASYNC104", s, {}, is(s, k.return_statement) ? "return" : "raise"));
-      if (!swallowed || terminates(block)) return;
-      TSNode e = caught(h);
-      uint32_t start = ts_node_start_byte(h);
-      uint32_t end = ts_node_is_null(e) ? start + 6 : ts_node_end_byte(e);  // `except` alone when bare
-      out.push_back(cx.make_at("ASYNC103", start, end, {}, ts_node_is_null(e) ? "except" : "except " + std::string(m.text(e))));
+        for (TSNode s : paths.lost()) {
+          std::string_view what = is(s, k.yield) ? "yield" : is(s, k.return_statement) ? "return"
+                                  : is(s, k.raise_statement)                           ? "raise"
+                                  : type(s) == "break_statement"                       ? "break"
+                                                                                       : "continue";
+          out.push_back(cx.make("ASYNC104", s, {}, what));
+        }
+      if (!swallowed || !paths.open()) return;
+      if (ts_node_is_null(c.marker)) {
+        uint32_t start = ts_node_start_byte(h.node);
+        out.push_back(cx.make_at("ASYNC103", start, start + 6, {}, "except:"));  // `except` alone
+      } else {
+        out.push_back(cx.make("ASYNC103", c.marker, {}, m.text(c.marker)));
+      }
     });
   }
 }

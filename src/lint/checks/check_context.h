@@ -11,6 +11,7 @@
 #include "core/semantic_model.h"
 #include "core/source_file.h"
 #include "lint/call_engine.h"
+#include "lint/framework.h"
 #include "lint/project_facts.h"
 #include "lint/rule_selection.h"
 #include "rules/catalog.h"
@@ -27,6 +28,8 @@ struct CheckContext {
   // The run's modules (a callee outside them is not the project's) and async
   // function names. Null: this file alone.
   const ProjectScope* project = nullptr;
+  // The file's framework (file_framework: its imports, else the configured one).
+  Framework framework = Framework::Asyncio;
 
   // True when `ref` (a resolve_project_callee result) names something in the project.
   bool is_project_ref(std::string_view ref) const;
