@@ -176,8 +176,20 @@ bool glob_match(std::string_view pattern, std::string_view text) {
 bool CallEngine::conditions_hold(const CallPattern& p, const SemanticModel& model, TSNode call, int scope) const {
   const Kinds& k = Kinds::get();
   auto holds = [&](const ArgCondition& c) {
-    TSNode arg = find_argument(call, c);
-    if (ts_node_is_null(arg)) {
+    TSNode arg{};
+    if (c.name == "receiver") {
+      // `receiver@N`: argument N of the call that made the method's object
+      // (`Path("~").expanduser()`, or a local name assigned that call once).
+      TSNode obj = unparenthesize(field(field(call, "function"), "object"));
+      if (is(obj, k.identifier)) {
+        auto bs = model.lookup(model.text(obj), scope, ts_node_start_byte(obj));
+        obj = bs.size() == 1 && bs[0].kind == Binding::Kind::Assignment ? unparenthesize(bs[0].value) : TSNode{};
+      }
+      if (is(obj, k.call)) arg = find_argument(obj, ArgCondition{"", c.position, {}});
+    } else {
+      arg = find_argument(call, c);
+    }
+    if (ts_node_is_null(arg) && c.name != "receiver") {
       for_each_named_child(field(call, "arguments"), [&](TSNode a) {
         if (is(a, k.keyword_argument) && model.text(field(a, "name")) == c.name) arg = field(a, "value");
       });
@@ -232,6 +244,65 @@ bool caught_around(TSNode call, const std::vector<std::string>& exceptions, std:
   return false;
 }
 
+// True when a statement holds an `await` (or `async for` / `async with`)
+// outside nested functions.
+bool has_await(TSNode n) {
+  std::string_view kind = ts_node_type(n);
+  if (kind == "await") return true;
+  if (kind == "function_definition" || kind == "lambda" || kind == "class_definition") return false;
+  if ((kind == "for_statement" || kind == "with_statement") && ts_node_child_count(n) > 0 &&
+      std::string_view(ts_node_type(ts_node_child(n, 0))) == "async")
+    return true;
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+    if (has_await(ts_node_named_child(n, i))) return true;
+  return false;
+}
+
+// True when the statements before `call`'s in its block end in a polling loop
+// on the call's receiver, `while R.M(): await ...` (or `while not R.M():` for
+// "not M"), with only statements that do not await between them and the call
+// (`while thread.is_alive(): await sleep(0.01)` then `thread.join()`).
+bool polled_before(TSNode call, const std::vector<std::string>& methods, std::string_view src) {
+  TSNode fn = field(call, "function");
+  if (std::string_view(ts_node_type(fn)) != "attribute") return false;
+  std::string_view receiver = node_text(field(fn, "object"), src);
+  // The statement holding the call, and the block holding that statement.
+  TSNode stmt = call;
+  for (TSNode p = ts_node_parent(call); !ts_node_is_null(p); stmt = p, p = ts_node_parent(p)) {
+    std::string_view kind = ts_node_type(p);
+    if (kind == "block" || kind == "module") break;
+    if (kind == "function_definition" || kind == "lambda" || kind == "class_definition") return false;
+  }
+  TSNode block = ts_node_parent(stmt);
+  if (ts_node_is_null(block)) return false;
+  std::vector<TSNode> before;
+  for (uint32_t i = 0; i < ts_node_named_child_count(block); ++i) {
+    TSNode s = ts_node_named_child(block, i);
+    if (ts_node_eq(s, stmt)) break;
+    before.push_back(s);
+  }
+  for (auto it = before.rbegin(); it != before.rend(); ++it) {
+    std::string_view kind = ts_node_type(*it);
+    if (kind == "comment") continue;
+    if (kind == "while_statement") {
+      TSNode cond = unparenthesize(field(*it, "condition"));
+      bool negated = std::string_view(ts_node_type(cond)) == "not_operator";
+      if (negated) cond = unparenthesize(field(cond, "argument"));
+      if (std::string_view(ts_node_type(cond)) != "call" || ts_node_named_child_count(field(cond, "arguments")) != 0)
+        return false;
+      TSNode m = field(cond, "function");
+      if (std::string_view(ts_node_type(m)) != "attribute" || node_text(field(m, "object"), src) != receiver)
+        return false;
+      std::string want = std::string(negated ? "not " : "") + std::string(node_text(field(m, "attribute"), src));
+      return std::find(methods.begin(), methods.end(), want) != methods.end() && has_await(field(*it, "body"));
+    }
+    // Anything that awaits, or a compound statement, between them: not the idiom.
+    if (kind != "expression_statement" && kind != "pass_statement") return false;
+    if (has_await(*it)) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite& site) const {
@@ -252,6 +323,8 @@ CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite&
     if (std::find(ex.begin(), ex.end(), method) != ex.end()) continue;
     if (!conditions_hold(*t.pattern, model, site.call, site.scope)) continue;
     if (!t.pattern->unless_caught.empty() && caught_around(site.call, t.pattern->unless_caught, model.source()))
+      continue;
+    if (!t.pattern->unless_polled.empty() && polled_before(site.call, t.pattern->unless_polled, model.source()))
       continue;
     return t;  // one finding per call: the first matching entry wins
   }

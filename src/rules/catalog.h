@@ -33,6 +33,10 @@ struct CallPattern {
   // Exceptions that mark the call as used in non-blocking mode when an
   // enclosing `try` catches them (`except BlockingIOError:` around sock.recv).
   std::vector<std::string> unless_caught;
+  // Methods of the receiver whose polling loop right before the call makes it
+  // return at once: "empty" for `while q.empty(): await ...` before q.get(),
+  // "not is_set" for `while not e.is_set(): await ...` before e.wait().
+  std::vector<std::string> unless_polled;
   uint32_t line = 0;
 };
 
