@@ -9,6 +9,11 @@
 #include "lint/checks/cancellation_checks.h"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include <algorithm>
 
 #include "lint/checks/ast_helpers.h"
 
@@ -17,7 +22,11 @@ namespace {
 
 bool is_cancellation(const SemanticModel& m, TSNode e, int scope) {
   e = unparenthesize(e);
-  if (is(e, Kinds::get().call)) return callee_name(m, e, scope) == "anyio.get_cancelled_exc_class";
+  if (is(e, Kinds::get().call)) {
+    // anyio.get_cancelled_exc_class(), or inside anyio from the module defining it.
+    std::string q = callee_name(m, e, scope);
+    return q.starts_with("anyio.") && q.ends_with(".get_cancelled_exc_class");
+  }
   auto q = m.qualified_name(e, scope);
   return q && (*q == "asyncio.CancelledError" || *q == "asyncio.exceptions.CancelledError" ||
                *q == "builtins.BaseException" || *q == "trio.Cancelled");
@@ -176,11 +185,45 @@ std::vector<TSNode> cancellation_lost(const SemanticModel& m, TSNode handler) {
   return out;
 }
 
+// The names of the file's functions annotated as never returning
+// (`-> NoReturn`, `-> Never`, through `typing.` or in quotes).
+std::vector<std::string_view> never_returning(const SemanticModel& m) {
+  std::vector<std::string_view> out;
+  for (const Scope& s : m.scopes()) {
+    if (s.kind != ScopeKind::Function) continue;
+    TSNode annotation = field(s.node, "return_type");
+    if (ts_node_is_null(annotation)) continue;
+    std::string_view r = m.text(annotation);
+    while (!r.empty() && (r.front() == '"' || r.front() == '\'')) r.remove_prefix(1);
+    while (!r.empty() && (r.back() == '"' || r.back() == '\'')) r.remove_suffix(1);
+    if (auto dot = r.rfind('.'); dot != std::string_view::npos) r.remove_prefix(dot + 1);
+    if (r == "NoReturn" || r == "Never") out.push_back(s.name);
+  }
+  return out;
+}
+
+// True when the block ends in a call of one of `names` (`self._raise_error(exc)`),
+// functions of the file that never return: it raises on every path.
+bool ends_in_never_returning_call(const SemanticModel& m, TSNode block, const std::vector<std::string_view>& names) {
+  const Kinds& k = Kinds::get();
+  TSNode last{};
+  for_each_named_child(block, [&](TSNode c) {
+    if (!is(c, k.comment)) last = c;
+  });
+  if (!is(last, k.expression_statement) || ts_node_named_child_count(last) != 1) return false;
+  TSNode call = ts_node_named_child(last, 0);
+  if (!is(call, k.call)) return false;
+  TSNode fn = field(call, "function");
+  std::string_view name = is(fn, k.attribute) ? m.text(field(fn, "attribute")) : m.text(fn);
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 void check_cancellation(const CheckContext& cx, std::vector<Diagnostic>& out) {
   bool swallowed = cx.enabled("ASYNC103"), replaced = cx.enabled("ASYNC104");
   if (!swallowed && !replaced) return;
   const Kinds& k = Kinds::get();
   const SemanticModel& m = cx.model;
+  std::optional<std::vector<std::string_view>> never;  // found when first needed
   for (const ScopedNode& t : m.try_statements()) {
     if (!m.in_async_context(t.scope, ts_node_start_byte(t.node)) || !contains_checkpoint(field(t.node, "body")))
       continue;
@@ -196,6 +239,8 @@ void check_cancellation(const CheckContext& cx, std::vector<Diagnostic>& out) {
         for (TSNode s : cancellation_lost(m, h))
           out.push_back(cx.make("ASYNC104", s, {}, is(s, k.return_statement) ? "return" : "raise"));
       if (!swallowed || terminates(block)) return;
+      if (!never) never = never_returning(m);
+      if (ends_in_never_returning_call(m, block, *never)) return;
       TSNode e = caught(h);
       uint32_t start = ts_node_start_byte(h);
       uint32_t end = ts_node_is_null(e) ? start + 6 : ts_node_end_byte(e);  // `except` alone when bare
