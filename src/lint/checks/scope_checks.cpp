@@ -345,7 +345,7 @@ class CheckpointInCleanup {
   }
 
   // `await x.aclose()`, `await trio.aclose_forcefully(x)`,
-  // `await trio.lowlevel.cancel_shielded_checkpoint()`.
+  // `await trio.lowlevel.cancel_shielded_checkpoint()` (or trio._core's, inside trio).
   bool safe_await(TSNode n, int scope) const {
     const SemanticModel& m = cx_.model;
     TSNode call = unparenthesize(ts_node_named_child(n, 0));
@@ -354,8 +354,9 @@ class CheckpointInCleanup {
     if (type(f) == "attribute" && m.text(field(f, "attribute")) == "aclose" && argument_count(call) == 0) return true;
     std::string q = callee_name(m, call, scope);
     if (q == "trio.aclose_forcefully" || q == "anyio.aclose_forcefully") return true;
-    return argument_count(call) == 0 &&
-           (q == "trio.lowlevel.cancel_shielded_checkpoint" || q == "anyio.lowlevel.cancel_shielded_checkpoint");
+    // Through trio.lowlevel / anyio.lowlevel, or inside trio from trio._core.
+    return argument_count(call) == 0 && (q.starts_with("trio.") || q.starts_with("anyio.")) &&
+           q.ends_with(".cancel_shielded_checkpoint");
   }
 
   // What a handler catches when it catches the cancellation, or nullopt.
