@@ -303,6 +303,48 @@ bool polled_before(TSNode call, const std::vector<std::string>& methods, std::st
   return false;
 }
 
+// True when `call`'s first argument is a socket's descriptor
+// (`sock.detach()`, `sock.fileno()`), its result is assigned to a name, and
+// that name is passed to one of `methods` later in the function
+// (`loop.connect_read_pipe(factory, f)`), which makes the descriptor non-blocking.
+bool piped_after(TSNode call, const std::vector<std::string>& methods, std::string_view src) {
+  TSNode args = field(call, "arguments");
+  TSNode first = ts_node_named_child_count(args) > 0 ? ts_node_named_child(args, 0) : TSNode{};
+  if (std::string_view(ts_node_type(first)) != "call") return false;
+  TSNode f = field(first, "function");
+  if (std::string_view(ts_node_type(f)) != "attribute") return false;
+  std::string_view method = node_text(field(f, "attribute"), src);
+  if (method != "detach" && method != "fileno") return false;
+  TSNode assign = ts_node_parent(call);
+  if (std::string_view(ts_node_type(assign)) != "assignment" || !ts_node_eq(field(assign, "right"), call)) return false;
+  TSNode target = field(assign, "left");
+  if (std::string_view(ts_node_type(target)) != "identifier") return false;
+  std::string_view name = node_text(target, src);
+  TSNode fn = assign;
+  while (!ts_node_is_null(fn) && std::string_view(ts_node_type(fn)) != "function_definition") fn = ts_node_parent(fn);
+  if (ts_node_is_null(fn)) return false;
+  std::vector<TSNode> stack{field(fn, "body")};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (ts_node_end_byte(n) <= ts_node_end_byte(assign)) continue;
+    if (std::string_view(ts_node_type(n)) == "call" && ts_node_start_byte(n) >= ts_node_end_byte(assign)) {
+      TSNode callee = field(n, "function");
+      bool named = std::string_view(ts_node_type(callee)) == "attribute" &&
+                   std::find(methods.begin(), methods.end(), node_text(field(callee, "attribute"), src)) != methods.end();
+      if (named) {
+        TSNode a = field(n, "arguments");
+        for (uint32_t i = 0; i < ts_node_named_child_count(a); ++i) {
+          TSNode x = ts_node_named_child(a, i);
+          if (std::string_view(ts_node_type(x)) == "identifier" && node_text(x, src) == name) return true;
+        }
+      }
+    }
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+  }
+  return false;
+}
+
 }  // namespace
 
 CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite& site) const {
@@ -326,6 +368,7 @@ CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite&
       continue;
     if (!t.pattern->unless_polled.empty() && polled_before(site.call, t.pattern->unless_polled, model.source()))
       continue;
+    if (!t.pattern->unless_piped.empty() && piped_after(site.call, t.pattern->unless_piped, model.source())) continue;
     return t;  // one finding per call: the first matching entry wins
   }
   return {};
