@@ -353,10 +353,11 @@ class CheckpointInCleanup {
     TSNode f = field(call, "function");
     if (type(f) == "attribute" && m.text(field(f, "attribute")) == "aclose" && argument_count(call) == 0) return true;
     std::string q = callee_name(m, call, scope);
-    if (q == "trio.aclose_forcefully" || q == "anyio.aclose_forcefully") return true;
-    // Through trio.lowlevel / anyio.lowlevel, or inside trio from trio._core.
-    return argument_count(call) == 0 && (q.starts_with("trio.") || q.starts_with("anyio.")) &&
-           q.ends_with(".cancel_shielded_checkpoint");
+    // Through trio / trio.lowlevel (anyio's likewise), or inside the library
+    // from the module that defines it (trio._core, trio._highlevel_generic).
+    if (!q.starts_with("trio.") && !q.starts_with("anyio.")) return false;
+    if (q.ends_with(".aclose_forcefully")) return true;
+    return argument_count(call) == 0 && q.ends_with(".cancel_shielded_checkpoint");
   }
 
   // What a handler catches when it catches the cancellation, or nullopt.
