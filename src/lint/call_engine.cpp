@@ -345,6 +345,56 @@ bool piped_after(TSNode call, const std::vector<std::string>& methods, std::stri
   return false;
 }
 
+// True when `n` (outside nested functions) holds a call that hands `callee`
+// to a thread: `run_in_threadpool(callee, ...)`, `asyncio.to_thread(callee, ...)`,
+// `loop.run_in_executor(None, callee, ...)`, `to_thread.run_sync(callee, ...)`.
+bool hands_to_thread(TSNode n, std::string_view callee, std::string_view src) {
+  std::string_view kind = ts_node_type(n);
+  if (kind == "function_definition" || kind == "lambda" || kind == "class_definition") return false;
+  if (kind == "call") {
+    TSNode f = field(n, "function");
+    std::string_view name = std::string_view(ts_node_type(f)) == "attribute" ? node_text(field(f, "attribute"), src)
+                                                                              : node_text(f, src);
+    if (name == "run_in_threadpool" || name == "to_thread" || name == "run_in_executor" || name == "run_sync") {
+      TSNode args = field(n, "arguments");
+      for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i)
+        if (node_text(ts_node_named_child(args, i), src) == callee) return true;
+    }
+  }
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+    if (hands_to_thread(ts_node_named_child(n, i), callee, src)) return true;
+  return false;
+}
+
+// True when another branch of an `if` around `call` (or, after an `if` whose
+// body returns, the code that follows it) hands the same callable to a thread (`if self._in_memory: self.file.write(data)` / `else: await
+// run_in_threadpool(self.file.write, data)`): the code chose by a condition
+// the rules cannot read, such as a file being in memory.
+bool offloaded_in_other_branch(TSNode call, std::string_view src) {
+  std::string_view callee = node_text(field(call, "function"), src);
+  if (callee.empty()) return false;
+  TSNode child = call;
+  for (TSNode n = ts_node_parent(call); !ts_node_is_null(n); child = n, n = ts_node_parent(n)) {
+    std::string_view kind = ts_node_type(n);
+    if (kind == "function_definition" || kind == "lambda" || kind == "class_definition") return false;
+    if (kind != "if_statement") continue;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+      TSNode branch = ts_node_named_child(n, i);
+      if (ts_node_eq(branch, child) || ts_node_eq(branch, field(n, "condition"))) continue;
+      if (hands_to_thread(branch, callee, src)) return true;
+    }
+    // `if C: return f(x)` with no other branch: what follows is the other one.
+    TSNode body = field(n, "consequence");
+    uint32_t count = ts_node_named_child_count(body);
+    if (!ts_node_eq(child, body) || count == 0 || !ts_node_is_null(field(n, "alternative"))) continue;
+    std::string_view last = ts_node_type(ts_node_named_child(body, count - 1));
+    if (last != "return_statement" && last != "raise_statement") continue;
+    for (TSNode next = ts_node_next_named_sibling(n); !ts_node_is_null(next); next = ts_node_next_named_sibling(next))
+      if (hands_to_thread(next, callee, src)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite& site) const {
@@ -369,6 +419,7 @@ CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite&
     if (!t.pattern->unless_polled.empty() && polled_before(site.call, t.pattern->unless_polled, model.source()))
       continue;
     if (!t.pattern->unless_piped.empty() && piped_after(site.call, t.pattern->unless_piped, model.source())) continue;
+    if (offloaded_in_other_branch(site.call, model.source())) continue;
     return t;  // one finding per call: the first matching entry wins
   }
   return {};
