@@ -180,8 +180,20 @@ bool glob_match(std::string_view pattern, std::string_view text) {
 bool CallEngine::conditions_hold(const CallPattern& p, const SemanticModel& model, TSNode call, int scope) const {
   const Kinds& k = Kinds::get();
   auto holds = [&](const ArgCondition& c) {
-    TSNode arg = find_argument(call, c);
-    if (ts_node_is_null(arg)) {
+    TSNode arg{};
+    if (c.name == "receiver") {
+      // `receiver@N`: argument N of the call that made the method's object
+      // (`Path("~").expanduser()`, or a local name assigned that call once).
+      TSNode obj = unparenthesize(field(field(call, "function"), "object"));
+      if (is(obj, k.identifier)) {
+        auto bs = model.lookup(model.text(obj), scope, ts_node_start_byte(obj));
+        obj = bs.size() == 1 && bs[0].kind == Binding::Kind::Assignment ? unparenthesize(bs[0].value) : TSNode{};
+      }
+      if (is(obj, k.call)) arg = find_argument(obj, ArgCondition{"", c.position, {}});
+    } else {
+      arg = find_argument(call, c);
+    }
+    if (ts_node_is_null(arg) && c.name != "receiver") {
       for_each_named_child(field(call, "arguments"), [&](TSNode a) {
         if (is(a, k.keyword_argument) && model.text(field(a, "name")) == c.name) arg = field(a, "value");
       });
@@ -236,6 +248,157 @@ bool caught_around(TSNode call, const std::vector<std::string>& exceptions, std:
   return false;
 }
 
+// True when a statement holds an `await` (or `async for` / `async with`)
+// outside nested functions.
+bool has_await(TSNode n) {
+  std::string_view kind = ts_node_type(n);
+  if (kind == "await") return true;
+  if (kind == "function_definition" || kind == "lambda" || kind == "class_definition") return false;
+  if ((kind == "for_statement" || kind == "with_statement") && ts_node_child_count(n) > 0 &&
+      std::string_view(ts_node_type(ts_node_child(n, 0))) == "async")
+    return true;
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+    if (has_await(ts_node_named_child(n, i))) return true;
+  return false;
+}
+
+// True when the statements before `call`'s in its block end in a polling loop
+// on the call's receiver, `while R.M(): await ...` (or `while not R.M():` for
+// "not M"), with only statements that do not await between them and the call
+// (`while thread.is_alive(): await sleep(0.01)` then `thread.join()`).
+bool polled_before(TSNode call, const std::vector<std::string>& methods, std::string_view src) {
+  TSNode fn = field(call, "function");
+  if (std::string_view(ts_node_type(fn)) != "attribute") return false;
+  std::string_view receiver = node_text(field(fn, "object"), src);
+  // The statement holding the call, and the block holding that statement.
+  TSNode stmt = call;
+  for (TSNode p = ts_node_parent(call); !ts_node_is_null(p); stmt = p, p = ts_node_parent(p)) {
+    std::string_view kind = ts_node_type(p);
+    if (kind == "block" || kind == "module") break;
+    if (kind == "function_definition" || kind == "lambda" || kind == "class_definition") return false;
+  }
+  TSNode block = ts_node_parent(stmt);
+  if (ts_node_is_null(block)) return false;
+  std::vector<TSNode> before;
+  for (uint32_t i = 0; i < ts_node_named_child_count(block); ++i) {
+    TSNode s = ts_node_named_child(block, i);
+    if (ts_node_eq(s, stmt)) break;
+    before.push_back(s);
+  }
+  for (auto it = before.rbegin(); it != before.rend(); ++it) {
+    std::string_view kind = ts_node_type(*it);
+    if (kind == "comment") continue;
+    if (kind == "while_statement") {
+      TSNode cond = unparenthesize(field(*it, "condition"));
+      bool negated = std::string_view(ts_node_type(cond)) == "not_operator";
+      if (negated) cond = unparenthesize(field(cond, "argument"));
+      if (std::string_view(ts_node_type(cond)) != "call" || ts_node_named_child_count(field(cond, "arguments")) != 0)
+        return false;
+      TSNode m = field(cond, "function");
+      if (std::string_view(ts_node_type(m)) != "attribute" || node_text(field(m, "object"), src) != receiver)
+        return false;
+      std::string want = std::string(negated ? "not " : "") + std::string(node_text(field(m, "attribute"), src));
+      return std::find(methods.begin(), methods.end(), want) != methods.end() && has_await(field(*it, "body"));
+    }
+    // Anything that awaits, or a compound statement, between them: not the idiom.
+    if (kind != "expression_statement" && kind != "pass_statement") return false;
+    if (has_await(*it)) return false;
+  }
+  return false;
+}
+
+// True when `call`'s first argument is a socket's descriptor
+// (`sock.detach()`, `sock.fileno()`), its result is assigned to a name, and
+// that name is passed to one of `methods` later in the function
+// (`loop.connect_read_pipe(factory, f)`), which makes the descriptor non-blocking.
+bool piped_after(TSNode call, const std::vector<std::string>& methods, std::string_view src) {
+  TSNode args = field(call, "arguments");
+  TSNode first = ts_node_named_child_count(args) > 0 ? ts_node_named_child(args, 0) : TSNode{};
+  if (std::string_view(ts_node_type(first)) != "call") return false;
+  TSNode f = field(first, "function");
+  if (std::string_view(ts_node_type(f)) != "attribute") return false;
+  std::string_view method = node_text(field(f, "attribute"), src);
+  if (method != "detach" && method != "fileno") return false;
+  TSNode assign = ts_node_parent(call);
+  if (std::string_view(ts_node_type(assign)) != "assignment" || !ts_node_eq(field(assign, "right"), call)) return false;
+  TSNode target = field(assign, "left");
+  if (std::string_view(ts_node_type(target)) != "identifier") return false;
+  std::string_view name = node_text(target, src);
+  TSNode fn = assign;
+  while (!ts_node_is_null(fn) && std::string_view(ts_node_type(fn)) != "function_definition") fn = ts_node_parent(fn);
+  if (ts_node_is_null(fn)) return false;
+  std::vector<TSNode> stack{field(fn, "body")};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (ts_node_end_byte(n) <= ts_node_end_byte(assign)) continue;
+    if (std::string_view(ts_node_type(n)) == "call" && ts_node_start_byte(n) >= ts_node_end_byte(assign)) {
+      TSNode callee = field(n, "function");
+      bool named = std::string_view(ts_node_type(callee)) == "attribute" &&
+                   std::find(methods.begin(), methods.end(), node_text(field(callee, "attribute"), src)) != methods.end();
+      if (named) {
+        TSNode a = field(n, "arguments");
+        for (uint32_t i = 0; i < ts_node_named_child_count(a); ++i) {
+          TSNode x = ts_node_named_child(a, i);
+          if (std::string_view(ts_node_type(x)) == "identifier" && node_text(x, src) == name) return true;
+        }
+      }
+    }
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+  }
+  return false;
+}
+
+// True when `n` (outside nested functions) holds a call that hands `callee`
+// to a thread: `run_in_threadpool(callee, ...)`, `asyncio.to_thread(callee, ...)`,
+// `loop.run_in_executor(None, callee, ...)`, `to_thread.run_sync(callee, ...)`.
+bool hands_to_thread(TSNode n, std::string_view callee, std::string_view src) {
+  std::string_view kind = ts_node_type(n);
+  if (kind == "function_definition" || kind == "lambda" || kind == "class_definition") return false;
+  if (kind == "call") {
+    TSNode f = field(n, "function");
+    std::string_view name = std::string_view(ts_node_type(f)) == "attribute" ? node_text(field(f, "attribute"), src)
+                                                                              : node_text(f, src);
+    if (name == "run_in_threadpool" || name == "to_thread" || name == "run_in_executor" || name == "run_sync") {
+      TSNode args = field(n, "arguments");
+      for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i)
+        if (node_text(ts_node_named_child(args, i), src) == callee) return true;
+    }
+  }
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+    if (hands_to_thread(ts_node_named_child(n, i), callee, src)) return true;
+  return false;
+}
+
+// True when another branch of an `if` around `call` (or, after an `if` whose
+// body returns, the code that follows it) hands the same callable to a thread (`if self._in_memory: self.file.write(data)` / `else: await
+// run_in_threadpool(self.file.write, data)`): the code chose by a condition
+// the rules cannot read, such as a file being in memory.
+bool offloaded_in_other_branch(TSNode call, std::string_view src) {
+  std::string_view callee = node_text(field(call, "function"), src);
+  if (callee.empty()) return false;
+  TSNode child = call;
+  for (TSNode n = ts_node_parent(call); !ts_node_is_null(n); child = n, n = ts_node_parent(n)) {
+    std::string_view kind = ts_node_type(n);
+    if (kind == "function_definition" || kind == "lambda" || kind == "class_definition") return false;
+    if (kind != "if_statement") continue;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+      TSNode branch = ts_node_named_child(n, i);
+      if (ts_node_eq(branch, child) || ts_node_eq(branch, field(n, "condition"))) continue;
+      if (hands_to_thread(branch, callee, src)) return true;
+    }
+    // `if C: return f(x)` with no other branch: what follows is the other one.
+    TSNode body = field(n, "consequence");
+    uint32_t count = ts_node_named_child_count(body);
+    if (!ts_node_eq(child, body) || count == 0 || !ts_node_is_null(field(n, "alternative"))) continue;
+    std::string_view last = ts_node_type(ts_node_named_child(body, count - 1));
+    if (last != "return_statement" && last != "raise_statement") continue;
+    for (TSNode next = ts_node_next_named_sibling(n); !ts_node_is_null(next); next = ts_node_next_named_sibling(next))
+      if (hands_to_thread(next, callee, src)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite& site) const {
@@ -257,6 +420,10 @@ CallEngine::Target CallEngine::match(const SemanticModel& model, const CallSite&
     if (!conditions_hold(*t.pattern, model, site.call, site.scope)) continue;
     if (!t.pattern->unless_caught.empty() && caught_around(site.call, t.pattern->unless_caught, model.source()))
       continue;
+    if (!t.pattern->unless_polled.empty() && polled_before(site.call, t.pattern->unless_polled, model.source()))
+      continue;
+    if (!t.pattern->unless_piped.empty() && piped_after(site.call, t.pattern->unless_piped, model.source())) continue;
+    if (offloaded_in_other_branch(site.call, model.source())) continue;
     return t;  // one finding per call: the first matching entry wins
   }
   return match_configured(model, site, q);

@@ -20,7 +20,7 @@ namespace {
 constexpr std::string_view kMagic = "asynclint-cache";
 constexpr std::string_view kRunMagic = "asynclint-run";
 // 3: records framed with their length and checksum; 4: diagnostics have a notebook cell.
-constexpr uint64_t kFormat = 4;
+constexpr uint64_t kFormat = 5;
 
 // Little-endian base-128 integers and length-prefixed strings, and frames:
 // a fixed 8-byte length, the bytes, their 8-byte checksum (see frame_checksum).
@@ -206,10 +206,20 @@ void put(Writer& w, const FileFacts& f) {
     w.b(fn.is_async);
     w.b(fn.is_coroutine_function);
     put_strings(w, fn.callees);
+    put_strings(w, fn.callee_guards);
+    put_strings(w, fn.callee_args);
+    put_strings(w, fn.params);
     w.b(fn.blocks.has_value());
     if (fn.blocks) {
       w.s(fn.blocks->code);
       w.s(fn.blocks->callee_text);
+      w.s(fn.blocks->guard);
+    }
+    w.u(fn.more_blocks.size());
+    for (const auto& b : fn.more_blocks) {
+      w.s(b.code);
+      w.s(b.callee_text);
+      w.s(b.guard);
     }
   }
   w.u(f.classes.size());
@@ -230,6 +240,7 @@ void put(Writer& w, const FileFacts& f) {
     w.s(c.callee_text);
     w.s(c.caller);
     w.s(c.problem);
+    w.s(c.args);
     w.u(c.start_byte);
     w.u(c.end_byte);
     put(w, c.start);
@@ -247,10 +258,19 @@ FileFacts facts(Reader& r) {
     fn.is_async = r.b();
     fn.is_coroutine_function = r.b();
     fn.callees = strings(r);
-    if (r.b()) {
-      std::string code(r.s());
-      fn.blocks = BlockingCall{std::move(code), std::string(r.s())};
-    }
+    fn.callee_guards = strings(r);
+    fn.callee_args = strings(r);
+    fn.params = strings(r);
+    if (fn.callee_guards.size() != fn.callees.size() || fn.callee_args.size() != fn.callees.size()) throw Corrupt();
+    auto blocking = [&] {
+      BlockingCall b;
+      b.code = r.s();
+      b.callee_text = r.s();
+      b.guard = r.s();
+      return b;
+    };
+    if (r.b()) fn.blocks = blocking();
+    for (size_t m = r.size(); m > 0; --m) fn.more_blocks.push_back(blocking());
     f.functions.push_back(std::move(fn));
   }
   for (size_t n = r.size(); n > 0; --n) {
@@ -271,6 +291,7 @@ FileFacts facts(Reader& r) {
     c.callee_text = r.s();
     c.caller = r.s();
     c.problem = r.s();
+    c.args = r.s();
     c.start_byte = r.u32();
     c.end_byte = r.u32();
     c.start = location(r);

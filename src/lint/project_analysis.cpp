@@ -10,6 +10,7 @@
 
 #include "lint/call_engine.h"
 #include "lint/checks/missing_await.h"
+#include "lint/stdlib_modules.h"
 
 namespace asl {
 
@@ -48,6 +49,21 @@ class ProjectIndex {
       classes.push_back({i, &c, &slot->first});
     }
     for (const auto& [name, target] : file.imports) aliases_[name].push_back({i, &target});
+    if (file_modules.size() <= i) file_modules.resize(i + 1);
+    file_modules[i] = file.module.name;
+  }
+
+  // Each file's module name ("" when unknown).
+  std::vector<std::string> file_modules;
+
+  // True when a call from function `from` into function `to` leaves the
+  // caller's top-level package for the standard library's: the catalog's
+  // verdict on the call stands for what the library does inside.
+  bool enters_stdlib(long from_file, long to) const {
+    std::string_view target = file_modules[functions[to].file];
+    if (target.empty() || !is_stdlib_module(target)) return false;
+    std::string_view caller = from_file >= 0 ? std::string_view(file_modules[from_file]) : std::string_view();
+    return caller.substr(0, caller.find('.')) != target.substr(0, target.find('.'));
   }
 
   std::vector<Function> functions;
@@ -159,23 +175,106 @@ class ProjectIndex {
 
 namespace {
 
+// What a call's arguments ("0=N kw=?", see CallFact::args) make of the callee's parameters: for
+// each parameter name, N (None), F (false), T (true), V (not None), or absent.
+std::unordered_map<std::string_view, char> bind_arguments(const FunctionFacts& callee, std::string_view args) {
+  std::unordered_map<std::string_view, char> out;
+  if (args == "*") return out;  // *args or **kwargs: nothing is known, not even the defaults
+  std::unordered_map<std::string_view, char> given;
+  for (size_t i = 0; i < args.size();) {
+    size_t end = args.find(' ', i);
+    if (end == std::string_view::npos) end = args.size();
+    std::string_view item = args.substr(i, end - i);
+    if (auto eq = item.find('='); eq != std::string_view::npos && eq + 1 < item.size()) given[item.substr(0, eq)] = item[eq + 1];
+    i = end + 1;
+  }
+  bool positional = true;
+  int position = 0;
+  for (const std::string& p : callee.params) {
+    if (p == "*") {
+      positional = false;
+      continue;
+    }
+    std::string_view name = std::string_view(p).substr(0, p.find('='));
+    char value = 0;
+    bool passed = false;
+    if (auto it = given.find(name); it != given.end()) value = it->second, passed = true;
+    if (positional) {
+      if (auto it = given.find(std::to_string(position)); it != given.end()) value = it->second, passed = true;
+      ++position;
+    }
+    // Not passed at all: the default, when it is a constant.
+    if (!passed && p.find('=') != std::string::npos) value = p.back();
+    if (value == '?') value = 0;
+    if (value) out[name] = value;
+  }
+  return out;
+}
+
+// False when `guard` cannot hold under `bound` (see BlockingCall::guard).
+bool guard_may_hold(std::string_view guard, const std::unordered_map<std::string_view, char>& bound) {
+  for (size_t i = 0; i < guard.size();) {
+    size_t end = guard.find(' ', i);
+    if (end == std::string_view::npos) end = guard.size();
+    std::string_view c = guard.substr(i, end - i);
+    i = end + 1;
+    if (c.size() < 3) continue;
+    auto it = bound.find(c.substr(2));
+    if (it == bound.end()) continue;
+    char v = it->second, want = c[0];
+    bool fails = (want == 'N' && v != 'N') || (want == 'V' && v == 'N') || (want == 'T' && (v == 'N' || v == 'F')) ||
+                 (want == 'F' && v == 'T');
+    if (fails) return false;
+  }
+  return true;
+}
+
 // For every synchronous function that blocks, directly or through other
 // synchronous project functions: the next call on the shortest chain.
 struct BlockingChains {
   std::vector<int> depth;    // -1: does not block (within the bound)
   std::vector<long> next;    // -1: blocks directly
+  std::vector<char> may_block;  // blocks under some arguments (before the arguments are followed)
+  // The callees of each function resolved (-1: not a project function, or
+  // one whose call leaves for the standard library).
+  std::vector<std::vector<long>> callees;
 };
+
+// True when a call of function `t` with constant arguments `args` may block:
+// one of its blocking calls, or one of its calls of a function that may
+// block, runs under conditions those arguments leave possible.
+bool call_may_block(const ProjectIndex& index, const BlockingChains& chains, long t, std::string_view args) {
+  const FunctionFacts& fn = *index.functions[t].facts;
+  bool any_guard = fn.blocks && !fn.blocks->guard.empty();
+  for (size_t e = 0; e < chains.callees[t].size() && !any_guard; ++e) any_guard = !fn.callee_guards[e].empty();
+  if (!any_guard && fn.blocks) return true;
+  auto bound = bind_arguments(fn, args);
+  if (fn.blocks && guard_may_hold(fn.blocks->guard, bound)) return true;
+  for (const BlockingCall& b : fn.more_blocks)
+    if (guard_may_hold(b.guard, bound)) return true;
+  for (size_t e = 0; e < chains.callees[t].size(); ++e) {
+    long c = chains.callees[t][e];
+    if (c >= 0 && chains.may_block[c] && guard_may_hold(fn.callee_guards[e], bound)) return true;
+  }
+  return false;
+}
 
 BlockingChains blocking_chains(const ProjectIndex& index) {
   size_t n = index.functions.size();
-  BlockingChains chains{std::vector<int>(n, -1), std::vector<long>(n, -1)};
-  std::vector<std::vector<long>> callers(n);
+  BlockingChains chains{std::vector<int>(n, -1), std::vector<long>(n, -1), std::vector<char>(n, 0), {}};
+  chains.callees.resize(n);
+  // callers[t]: (caller, index of the call among the caller's callees)
+  std::vector<std::vector<std::pair<long, size_t>>> callers(n);
   for (size_t f = 0; f < n; ++f) {
     const Function& fn = index.functions[f];
     if (fn.facts->is_async) continue;
-    for (const auto& ref : fn.facts->callees) {
-      long t = index.resolve(ref, fn.file);
-      if (t >= 0 && !index.functions[t].facts->is_async && t != static_cast<long>(f)) callers[t].push_back(static_cast<long>(f));
+    chains.callees[f].assign(fn.facts->callees.size(), -1);
+    for (size_t e = 0; e < fn.facts->callees.size(); ++e) {
+      long t = index.resolve(fn.facts->callees[e], fn.file);
+      if (t < 0 || index.functions[t].facts->is_async || t == static_cast<long>(f)) continue;
+      if (index.enters_stdlib(static_cast<long>(fn.file), t)) continue;
+      chains.callees[f][e] = t;
+      callers[t].push_back({static_cast<long>(f), e});
     }
   }
   // Breadth-first from the direct blockers, in name order, so chains are the
@@ -187,25 +286,37 @@ BlockingChains blocking_chains(const ProjectIndex& index) {
     return a < b;
   };
   std::sort(order.begin(), order.end(), by_name);
-  std::deque<long> queue;
-  for (long f : order) {
-    const Function& fn = index.functions[f];
-    if (!fn.facts->is_async && fn.facts->blocks) {
-      chains.depth[f] = 0;
-      queue.push_back(f);
+  for (auto& c : callers)
+    std::sort(c.begin(), c.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? by_name(a.first, b.first) : a.second < b.second;
+    });
+  // Twice: first whatever the arguments (may_block), then following each
+  // call's constant arguments into its callee's conditions.
+  for (int pass = 0; pass < 2; ++pass) {
+    std::fill(chains.depth.begin(), chains.depth.end(), -1);
+    std::fill(chains.next.begin(), chains.next.end(), -1);
+    std::deque<long> queue;
+    for (long f : order) {
+      const Function& fn = index.functions[f];
+      if (!fn.facts->is_async && fn.facts->blocks) {
+        chains.depth[f] = 0;
+        queue.push_back(f);
+      }
     }
-  }
-  for (auto& c : callers) std::sort(c.begin(), c.end(), by_name);
-  while (!queue.empty()) {
-    long t = queue.front();
-    queue.pop_front();
-    if (chains.depth[t] + 1 >= kMaxBlockingDepth) continue;
-    for (long f : callers[t]) {
-      if (chains.depth[f] >= 0) continue;
-      chains.depth[f] = chains.depth[t] + 1;
-      chains.next[f] = t;
-      queue.push_back(f);
+    while (!queue.empty()) {
+      long t = queue.front();
+      queue.pop_front();
+      if (chains.depth[t] + 1 >= kMaxBlockingDepth) continue;
+      for (auto [f, e] : callers[t]) {
+        if (chains.depth[f] >= 0) continue;
+        if (pass == 1 && !call_may_block(index, chains, t, index.functions[f].facts->callee_args[e])) continue;
+        chains.depth[f] = chains.depth[t] + 1;
+        chains.next[f] = t;
+        queue.push_back(f);
+      }
     }
+    if (pass == 0)
+      for (size_t f = 0; f < n; ++f) chains.may_block[f] = chains.depth[f] >= 0;
   }
   return chains;
 }
@@ -254,7 +365,8 @@ std::vector<std::vector<Diagnostic>> analyze_project(const std::vector<const Fil
         if (!fn.facts->is_coroutine_function) continue;
         const Rule* rule = catalog.find(fact.in_async ? "AL201" : "AL204");
         if (rule) out[i].push_back(at_fact(fact, *rule, missing_await_detail(fact.in_async, fact.callee_text, fact.problem)));
-      } else if (want_chains && !fn.facts->is_async && chains.depth[target] >= 0) {
+      } else if (want_chains && !fn.facts->is_async && chains.depth[target] >= 0 &&
+                 !index.enters_stdlib(static_cast<long>(i), target) && call_may_block(index, chains, target, fact.args)) {
         std::string chain = fact.caller;
         std::string code;
         for (long f = target; f >= 0; f = chains.next[f]) {

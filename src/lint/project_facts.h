@@ -25,6 +25,7 @@ struct CallFact {
   std::string callee_text;  // as written
   std::string caller;       // enclosing function qualname, for chains
   std::string problem;      // MissingAwait: what happens to the coroutine
+  std::string args;         // AsyncCall: its arguments, as FunctionFacts::callee_args
   uint32_t start_byte = 0, end_byte = 0;
   Location start, end;
 };
@@ -32,6 +33,10 @@ struct CallFact {
 struct BlockingCall {
   std::string code;         // the blocking rule that matches it
   std::string callee_text;  // as written
+  // The conditions on the function's parameters under which the call runs,
+  // space-separated: `N:p` p is None, `V:p` p is not None, `T:p` p is true,
+  // `F:p` p is false (from the `if`/`elif`/`else` around it). Empty: always.
+  std::string guard;
 };
 
 struct FunctionFacts {
@@ -39,7 +44,18 @@ struct FunctionFacts {
   bool is_async = false;
   bool is_coroutine_function = false;  // async, not a generator, no decorator that may change it
   std::optional<BlockingCall> blocks;  // the first blocking call in its own body
+  // Blocking calls after the first that run under other conditions (BlockingCall::guard).
+  std::vector<BlockingCall> more_blocks;
   std::vector<std::string> callees;    // project references called from its body (sync functions)
+  // For each callee: the guard of its call (as BlockingCall::guard) and the
+  // arguments it passes, by position or keyword, with what is known of each
+  // value ("0=N 1=? kw=T": N None, F false, T true, V not None, ? unknown;
+  // "*" when *args or **kwargs make the binding unknown).
+  std::vector<std::string> callee_guards, callee_args;
+  // The parameters a caller's arguments bind, without a method's self:
+  // "name" or "name=C" with C the class of a constant default (N, F, T, V);
+  // "*" marks where keyword-only ones start.
+  std::vector<std::string> params;
 };
 
 struct ClassFacts {

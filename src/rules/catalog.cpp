@@ -119,7 +119,8 @@ struct Loader {
       for (auto&& e : *arr) {
         const toml::table* c = e.as_table();
         if (!c) return fail(&e, "`calls` must hold tables");
-        if (!only_keys(*c, {"names", "except", "use", "use-anyio", "use-trio", "cs", "when", "unless", "unless-caught"},
+        if (!only_keys(*c, {"names", "except", "use", "use-anyio", "use-trio", "cs", "when", "unless", "unless-caught",
+                            "unless-polled", "unless-piped"},
                        "[[calls]]"))
           return false;
         CallPattern p;
@@ -128,7 +129,8 @@ struct Loader {
             !string(*c, "use", p.use, true) || !string(*c, "use-anyio", p.use_anyio, false) ||
             !string(*c, "use-trio", p.use_trio, false) || !string(*c, "cs", p.cs, true) ||
             !conditions(*c, "when", p.when) || !conditions(*c, "unless", p.unless) ||
-            !strings(*c, "unless-caught", p.unless_caught))
+            !strings(*c, "unless-caught", p.unless_caught) || !strings(*c, "unless-polled", p.unless_polled) ||
+            !strings(*c, "unless-piped", p.unless_piped))
           return false;
         if (p.names.empty()) return fail(c, "[[calls]] needs at least one name");
         r.calls.push_back(std::move(p));

@@ -33,6 +33,15 @@ struct CallPattern {
   // Exceptions that mark the call as used in non-blocking mode when an
   // enclosing `try` catches them (`except BlockingIOError:` around sock.recv).
   std::vector<std::string> unless_caught;
+  // Methods of the receiver whose polling loop right before the call makes it
+  // return at once: "empty" for `while q.empty(): await ...` before q.get(),
+  // "not is_set" for `while not e.is_set(): await ...` before e.wait().
+  std::vector<std::string> unless_polled;
+  // Methods that make the call's result non-blocking when it is handed to them
+  // later in the same function and its first argument is a socket's
+  // descriptor: `f = os.fdopen(sock.detach(), "rb")` then
+  // `loop.connect_read_pipe(factory, f)`.
+  std::vector<std::string> unless_piped;
   uint32_t line = 0;
 };
 

@@ -25,7 +25,10 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "lint/checks/ast_helpers.h"
 
@@ -40,7 +43,11 @@ constexpr unsigned kTrio = 1, kAnyio = 2, kAsyncio = 4, kEvery = kTrio | kAnyio 
 unsigned cancellation_of(const SemanticModel& m, TSNode e, int scope) {
   e = unparenthesize(e);
   if (is(e, Kinds::get().call))
-    return callee_name(m, e, scope) == "anyio.get_cancelled_exc_class" && argument_count(e) == 0 ? kAnyio : 0;
+  {
+    // anyio.get_cancelled_exc_class(), or inside anyio from the module defining it.
+    std::string q = callee_name(m, e, scope);
+    return q.starts_with("anyio.") && q.ends_with(".get_cancelled_exc_class") && argument_count(e) == 0 ? kAnyio : 0;
+  }
   auto q = m.qualified_name(e, scope);
   if (!q) return 0;
   if (*q == "asyncio.CancelledError" || *q == "asyncio.exceptions.CancelledError") return kAsyncio;
@@ -330,12 +337,46 @@ class HandlerPaths {
 
 }  // namespace
 
+// The names of the file's functions annotated as never returning
+// (`-> NoReturn`, `-> Never`, through `typing.` or in quotes).
+std::vector<std::string_view> never_returning(const SemanticModel& m) {
+  std::vector<std::string_view> out;
+  for (const Scope& s : m.scopes()) {
+    if (s.kind != ScopeKind::Function) continue;
+    TSNode annotation = field(s.node, "return_type");
+    if (ts_node_is_null(annotation)) continue;
+    std::string_view r = m.text(annotation);
+    while (!r.empty() && (r.front() == '"' || r.front() == '\'')) r.remove_prefix(1);
+    while (!r.empty() && (r.back() == '"' || r.back() == '\'')) r.remove_suffix(1);
+    if (auto dot = r.rfind('.'); dot != std::string_view::npos) r.remove_prefix(dot + 1);
+    if (r == "NoReturn" || r == "Never") out.push_back(s.name);
+  }
+  return out;
+}
+
+// True when the block ends in a call of one of `names` (`self._raise_error(exc)`),
+// functions of the file that never return: it raises on every path.
+bool ends_in_never_returning_call(const SemanticModel& m, TSNode block, const std::vector<std::string_view>& names) {
+  const Kinds& k = Kinds::get();
+  TSNode last{};
+  for_each_named_child(block, [&](TSNode c) {
+    if (!is(c, k.comment)) last = c;
+  });
+  if (!is(last, k.expression_statement) || ts_node_named_child_count(last) != 1) return false;
+  TSNode call = ts_node_named_child(last, 0);
+  if (!is(call, k.call)) return false;
+  TSNode fn = field(call, "function");
+  std::string_view name = is(fn, k.attribute) ? m.text(field(fn, "attribute")) : m.text(fn);
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 void check_cancellation(const CheckContext& cx, std::vector<Diagnostic>& out) {
   bool swallowed = cx.enabled("ASYNC103"), replaced = cx.enabled("ASYNC104");
   if (!swallowed && !replaced) return;
   const Kinds& k = Kinds::get();
   const SemanticModel& m = cx.model;
   bool trio_or_anyio = cx.framework != Framework::Asyncio;
+  std::optional<std::vector<std::string_view>> never;  // found when first needed
   auto judged = [&](TSNode try_statement, int scope) {
     bool async_code = m.in_async_context(scope, ts_node_start_byte(try_statement));
     if (trio_or_anyio) return async_code || m.at_module_level(scope);
@@ -368,6 +409,8 @@ void check_cancellation(const CheckContext& cx, std::vector<Diagnostic>& out) {
           out.push_back(cx.make("ASYNC104", s, {}, what));
         }
       if (!swallowed || !paths.open()) return;
+      if (!never) never = never_returning(m);
+      if (ends_in_never_returning_call(m, h.block, *never)) return;
       if (ts_node_is_null(c.marker)) {
         uint32_t start = ts_node_start_byte(h.node);
         out.push_back(cx.make_at("ASYNC103", start, start + 6, {}, "except:"));  // `except` alone

@@ -10,7 +10,7 @@
 //   a constant although the clock it counts on starts anywhere.
 // ASYNC127 unmaintained-httpx: an import of `httpx`.
 // ASYNC128 task-status-never-started: a startable function that never calls
-//   `task_status.started()`.
+//   `task_status.started()` nor hands `task_status` on to another call.
 // ASYNC400 except-star-invalid-attribute: `e.attr` on the group bound by
 //   `except* E as e` with an attribute groups do not have.
 // ASYNC401 pytest-raises-exception-group: `pytest.raises(ExceptionGroup)`.
@@ -153,6 +153,11 @@ bool calls_started(const SemanticModel& m, TSNode body, std::string_view name) {
       TSNode f = field(n, "function");
       if (type(f) == "attribute" && m.text(field(f, "attribute")) == "started" && m.text(field(f, "object")) == name)
         found = true;
+      // Handed on to another startable (`await serve_listeners(..., task_status=task_status)`).
+      for_each_named_child(field(n, "arguments"), [&](TSNode a) {
+        TSNode v = type(a) == "keyword_argument" ? field(a, "value") : a;
+        if (type(v) == "identifier" && m.text(v) == name) found = true;
+      });
     }
     return true;
   });

@@ -345,7 +345,7 @@ class CheckpointInCleanup {
   }
 
   // `await x.aclose()`, `await trio.aclose_forcefully(x)`,
-  // `await trio.lowlevel.cancel_shielded_checkpoint()`.
+  // `await trio.lowlevel.cancel_shielded_checkpoint()` (or trio._core's, inside trio).
   bool safe_await(TSNode n, int scope) const {
     const SemanticModel& m = cx_.model;
     TSNode call = unparenthesize(ts_node_named_child(n, 0));
@@ -353,9 +353,11 @@ class CheckpointInCleanup {
     TSNode f = field(call, "function");
     if (type(f) == "attribute" && m.text(field(f, "attribute")) == "aclose" && argument_count(call) == 0) return true;
     std::string q = callee_name(m, call, scope);
-    if (q == "trio.aclose_forcefully" || q == "anyio.aclose_forcefully") return true;
-    return argument_count(call) == 0 &&
-           (q == "trio.lowlevel.cancel_shielded_checkpoint" || q == "anyio.lowlevel.cancel_shielded_checkpoint");
+    // Through trio / trio.lowlevel (anyio's likewise), or inside the library
+    // from the module that defines it (trio._core, trio._highlevel_generic).
+    if (!q.starts_with("trio.") && !q.starts_with("anyio.")) return false;
+    if (q.ends_with(".aclose_forcefully")) return true;
+    return argument_count(call) == 0 && q.ends_with(".cancel_shielded_checkpoint");
   }
 
   // What a handler catches when it catches the cancellation, or nullopt.
