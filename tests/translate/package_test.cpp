@@ -113,9 +113,9 @@ TEST(Package, PackageImportInsideAFunctionIsLocated) {
 TEST(Package, LoweringDiagnosticsKeepTheirModulesPositions) {
   PackageRun r = translate({{"a.py", "def f(n: int) -> int:\n    return n\n"},
                      {"__main__.py", "import asyncio\n\nimport pkg.a as alias\n\n\nasync def main():\n"
-                                     "    print(alias.f(1), \"%d\" % 3)\n\n\nasyncio.run(main())\n"}});
+                                     "    print(alias.f(1), \"%(n)d\" % {\"n\": 3})\n\n\nasyncio.run(main())\n"}});
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.out, "pkg/__main__.py:7:23: unsupported: printf-style string formatting `%` (use an f-string)\n");
+  EXPECT_EQ(r.out, "pkg/__main__.py:7:33: unsupported: printf-style formatting `%` with a mapping (use an f-string)\n");
 }
 
 TEST(Package, AssignmentToAnImportedNameIsLocated) {
