@@ -91,10 +91,7 @@ std::shared_ptr<const SourceFile> source_of(const FileResult& r, const ReportOpt
 }
 
 void write_concise(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& o) {
-  const char* bold = o.color ? "\x1b[1m" : "";
-  const char* red = o.color ? "\x1b[1;31m" : "";
-  const char* cyan = o.color ? "\x1b[36m" : "";
-  const char* reset = o.color ? "\x1b[0m" : "";
+  const auto [bold, path, red, blue, cyan, reset] = Palette(o.color);
   for (const auto& r : results) {
     for (const auto& d : r.diagnostics) {
       os << fmt::format("{}{}{}:{}: {}{}{} {}{}{}{}\n", bold, r.path, reset, position_label(d), red,

@@ -53,6 +53,13 @@ void write_rdjson(std::ostream& os, const std::vector<FileResult>& results, cons
 // below it, with forward slashes and no leading "./".
 std::string portable_path(const std::string& path);
 bool is_fixable(const Diagnostic& d, const ReportOptions& options);
+// The terminal styles of the text formats, ruff's; all empty without color.
+struct Palette {
+  const char *bold, *path, *red, *blue, *cyan, *reset;
+  explicit Palette(bool color)
+      : bold(color ? "\x1b[1m" : ""), path(color ? "\x1b[1m\x1b[4m" : ""), red(color ? "\x1b[1;31m" : ""),
+        blue(color ? "\x1b[1;34m" : ""), cyan(color ? "\x1b[36m" : ""), reset(color ? "\x1b[0m" : "") {}
+};
 // "LINE:COL", or "cell N:LINE:COL" in a notebook (ruff's form).
 std::string position_label(const Diagnostic& d);
 // "Found N errors." / "All checks passed!" plus the fix hints, as ruff prints them;

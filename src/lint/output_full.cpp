@@ -50,11 +50,7 @@ size_t display_column(const DisplayLine& l, uint32_t column) {
 }  // namespace
 
 void write_full(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& o) {
-  const char* bold = o.color ? "\x1b[1m" : "";
-  const char* red = o.color ? "\x1b[1;31m" : "";
-  const char* blue = o.color ? "\x1b[1;34m" : "";
-  const char* cyan = o.color ? "\x1b[36m" : "";
-  const char* reset = o.color ? "\x1b[0m" : "";
+  const auto [bold, path, red, blue, cyan, reset] = Palette(o.color);
   for (const auto& r : results) {
     if (r.diagnostics.empty()) continue;
     std::shared_ptr<const SourceFile> src = o.source ? o.source(r.path) : nullptr;

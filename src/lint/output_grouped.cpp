@@ -16,10 +16,7 @@ size_t digits(uint32_t n) { return fmt::formatted_size("{}", n); }
 }  // namespace
 
 void write_grouped(std::ostream& os, const std::vector<FileResult>& results, const ReportOptions& o) {
-  const char* path_style = o.color ? "\x1b[1m\x1b[4m" : "";
-  const char* red = o.color ? "\x1b[1;31m" : "";
-  const char* cyan = o.color ? "\x1b[36m" : "";
-  const char* reset = o.color ? "\x1b[0m" : "";
+  const auto [bold, path_style, red, blue, cyan, reset] = Palette(o.color);
   for (const auto& r : results) {
     if (r.diagnostics.empty()) continue;
     size_t row_width = 0, column_width = 0;

@@ -89,18 +89,20 @@ ExprPtr Lowering::percent_format(ExprPtr format, TSNode values, TSNode whole) {
     }
     while (j < f.size() && std::string_view("hlL").find(f[j]) != std::string_view::npos) ++j;  // ignored by Python
     if (j >= f.size()) unsupported(whole, "printf-style format ending in `%` (Python raises ValueError)");
-    if (f[j] == '*' ) unsupported(whole, "printf-style `*` width (use an f-string)");
+    if (f[j] == '*') unsupported(whole, "printf-style `*` width (use an f-string)");
     c.type = f[j];
     auto spec = spec_of(c);
     if (!spec) unsupported(whole, fmt::format("printf-style conversion `{}` (use an f-string)", f.substr(i, j + 1 - i)));
     if (next >= args.size()) unsupported(whole, "not enough arguments for the format string (Python raises TypeError)");
     ExprPtr& a = args[next++];
     const TypeKind k = a->type.kind;
-    bool integral = k == TypeKind::Int || k == TypeKind::Bool;
-    if ((c.type == 'd' || c.type == 'i' || c.type == 'u' || c.type == 'x' || c.type == 'X' || c.type == 'o') && !integral)
+    bool int_conversion = std::string_view("diuxXo").find(c.type) != std::string_view::npos;
+    bool float_conversion = std::string_view("fFeEgG").find(c.type) != std::string_view::npos;
+    if (k == TypeKind::Bool && (int_conversion || float_conversion))  // `%d` % True is `1`
+      unsupported(whole, "printf-style number conversion of a bool (use int(...))");
+    if (int_conversion && k != TypeKind::Int)
       unsupported(whole, fmt::format("`%{}` of a value of type `{}` (only of ints)", c.type, to_string(a->type)));
-    if ((c.type == 'f' || c.type == 'F' || c.type == 'e' || c.type == 'E' || c.type == 'g' || c.type == 'G') &&
-        k != TypeKind::Float && !integral)
+    if (float_conversion && k != TypeKind::Int && k != TypeKind::Float)
       unsupported(whole, fmt::format("`%{}` of a value of type `{}` (only of numbers)", c.type, to_string(a->type)));
     if (!literal.empty()) e->parts.push_back({std::move(literal), nullptr, {}, 0});
     literal.clear();
@@ -108,10 +110,6 @@ ExprPtr Lowering::percent_format(ExprPtr format, TSNode values, TSNode whole) {
     part.spec = *spec;
     if (c.type == 's') part.conversion = k == TypeKind::Str ? 0 : 's';
     else if (c.type == 'r') part.conversion = 'r';
-    if (integral && k == TypeKind::Bool && c.type != 's' && c.type != 'r') {
-      // `%d` % True is `1`: the value as an int.
-      unsupported(whole, "printf-style number conversion of a bool (use int(...))");
-    }
     part.expr = std::move(a);
     e->parts.push_back(std::move(part));
     i = j;

@@ -42,10 +42,11 @@ void check_text(Block& body, std::vector<TranslateDiagnostic>& diags) {
   walk_block(body, [&](Expr& e) {
     if (e.kind == ExprKind::ApiCall && e.api &&
         (e.api->python == "builtins.print" || e.api->python == "builtins.str" || e.api->python == "builtins.repr")) {
-      for (const auto& a : e.args)
-        if (a.value && a.value->kind != ExprKind::Starred && holds_maybe_int(a.value->type)) report(*a.value);
-        else if (a.value && a.value->kind == ExprKind::Starred && a.value->items.size() == 1 &&
-                 holds_maybe_int(a.value->items[0]->type)) report(*a.value);
+      for (const auto& a : e.args) {
+        if (!a.value) continue;
+        const Expr& v = a.value->kind == ExprKind::Starred && !a.value->items.empty() ? *a.value->items[0] : *a.value;
+        if (holds_maybe_int(v.type)) report(*a.value);
+      }
     }
     if (e.kind == ExprKind::FString)
       for (const auto& part : e.parts)

@@ -489,7 +489,7 @@ std::string format(const T& value, std::string_view spec) {
         body = m + sci.substr(e);
       }
       body = (std::signbit(a) ? "-" : sign == "+" ? "+" : sign == " " ? " " : "") + body;
-    } else if (std::is_integral_v<T> && std::string_view("fFeEgG").find(type ? type : 'd') != std::string_view::npos) {
+    } else if (std::is_integral_v<T> && type && std::string_view("fFeEgG").find(type) != std::string_view::npos) {
       body = fmt::format(fmt::runtime("{:" + sign + (alt ? "#" : "") + precision + std::string(1, type) + "}"), static_cast<double>(value));
     } else if (std::is_integral_v<T> && type == 'o' && alt) {
       body = fmt::format(fmt::runtime("{:" + sign + "o}"), value);
